@@ -1,0 +1,24 @@
+package dev.chat.domain;
+
+/**
+ * One connection's handle on the hub, given out by {@link ChatHub#connect}. The transport calls it when its client
+ * sends something or goes away.
+ *
+ * <p>Threading: safe to call from any thread. Calls from one thread reach the hub in the order they were made.
+ */
+public interface Client {
+
+    Identity identity();
+
+    /**
+     * Checks the message and, if it is valid, broadcasts it stamped with this client's identity and the hub's time.
+     * A refusal goes back to this client only. Waits while the hub's inbox is full, which slows only this client.
+     */
+    void post(ClientMessage message);
+
+    /** Sends this refusal to this client only, for input the transport could not even decode. */
+    void reject(Rejection rejection);
+
+    /** The connection has ended: the hub forgets the client and tells the others. Idempotent. */
+    void disconnect();
+}

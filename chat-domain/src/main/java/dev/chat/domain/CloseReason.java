@@ -1,0 +1,25 @@
+package dev.chat.domain;
+
+/** Why the hub ends a connection, with the WebSocket close code a transport should use. */
+public enum CloseReason {
+    /** The hub is shutting down. */
+    GOING_AWAY(1001, "server shutting down"),
+    /** Messages could not be written to the connection. */
+    SEND_FAILED(1011, "could not deliver messages");
+
+    private final int code;
+    private final String description;
+
+    CloseReason(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+}

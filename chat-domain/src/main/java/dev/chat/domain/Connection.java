@@ -1,0 +1,25 @@
+package dev.chat.domain;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The port the hub needs: one client's transport, to write to and to close.
+ *
+ * <p>Threading: the hub calls {@link #send} from a single writer thread per connection, never concurrently, and
+ * may call {@link #close} from any thread.
+ */
+public interface Connection {
+
+    /**
+     * Writes each text as its own text frame, in order, in as few network writes as the transport can, and returns
+     * once they are written. It may block; the hub calls it from a thread of the connection's own.
+     *
+     * @param texts encoded JSON messages, shared with other connections: never modify them
+     * @throws IOException when the connection can no longer be written to
+     */
+    void send(List<String> texts) throws IOException;
+
+    /** Closes the connection after whatever was already sent. Idempotent; never throws. */
+    void close(CloseReason reason);
+}

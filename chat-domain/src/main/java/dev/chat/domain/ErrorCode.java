@@ -1,0 +1,24 @@
+package dev.chat.domain;
+
+import java.util.Locale;
+
+/** Why input was refused. Each has a stable wire code that clients may switch on. */
+public enum ErrorCode {
+    USERNAME_REQUIRED,
+    USERNAME_TOO_LONG,
+    USER_ID_TOO_LONG,
+    CONTENT_EMPTY,
+    CONTENT_TOO_LONG,
+    INVALID_JSON,
+    TYPE_REQUIRED,
+    UNKNOWN_TYPE,
+    TYPE_NOT_ALLOWED,
+    ORIGIN_NOT_ALLOWED;
+
+    private final String wireCode = name().toLowerCase(Locale.ROOT);
+
+    /** The code as clients see it, for example {@code content_too_long}. */
+    public String wireCode() {
+        return wireCode;
+    }
+}

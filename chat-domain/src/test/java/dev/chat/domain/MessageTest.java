@@ -1,0 +1,49 @@
+package dev.chat.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MessageTest {
+
+    private static final Instant NOW = Instant.parse("2025-12-30T10:30:00Z");
+    private static final Identity ALICE = new Identity("user123", "Alice");
+
+    @Test
+    void a_chat_message_carries_its_author_and_the_time_it_was_accepted() {
+        assertEquals(new Message(MessageType.CHAT, "user123", "Alice", "Hello world", NOW),
+                Message.chat(ALICE, "Hello world", NOW));
+    }
+
+    @Test
+    void join_and_leave_name_the_user_they_are_about() {
+        assertEquals(new Message(MessageType.JOIN, "user123", "Alice", "Alice joined", NOW), Message.joined(ALICE, NOW));
+        assertEquals(new Message(MessageType.LEAVE, "user123", "Alice", "Alice left", NOW), Message.left(ALICE, NOW));
+    }
+
+    @Test
+    void a_system_message_has_no_author() {
+        assertEquals(new Message(MessageType.SYSTEM, "", "", "maintenance at noon", NOW),
+                Message.system("maintenance at noon", NOW));
+    }
+
+    @Test
+    void a_message_without_a_timestamp_cannot_exist() {
+        assertThrows(NullPointerException.class, () -> new Message(MessageType.CHAT, "u", "A", "hi", null));
+    }
+
+    @Test
+    void every_type_goes_on_the_wire_in_lower_case_and_is_read_back_from_it() {
+        for (var type : MessageType.values()) {
+            assertEquals(type, MessageType.fromWireName(type.wireName()).orElseThrow());
+        }
+        assertEquals("chat", MessageType.CHAT.wireName());
+    }
+
+    @Test
+    void error_codes_go_on_the_wire_in_snake_case() {
+        assertEquals("content_too_long", ErrorCode.CONTENT_TOO_LONG.wireCode());
+    }
+}
