@@ -1,0 +1,116 @@
+package dev.chat.hub;
+
+import dev.chat.domain.ChatHub;
+import dev.chat.domain.Client;
+import dev.chat.domain.CloseReason;
+import dev.chat.domain.Connection;
+import dev.chat.domain.HubStats;
+import dev.chat.domain.Identity;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The chat hub: one event loop that owns every connected client, and one writer per client.
+ *
+ * <pre>{@code
+ * try (var hub = new Hub(HubSettings.defaults()).start()) {
+ *     Client alice = hub.connect(new Identity("alice", "Alice"), aliceConnection);
+ *     alice.post(new ClientMessage("chat", "Hello"));
+ * }
+ * }</pre>
+ *
+ * <p>Threading: every public method is safe from any thread. {@link #start()} may be called once.
+ */
+public final class Hub implements ChatHub {
+
+    private static final System.Logger LOG = System.getLogger(Hub.class.getName());
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private final HubSettings settings;
+    private final Inbox inbox;
+    private final EventLoop loop;
+    private final Thread loopThread;
+    private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+
+    public Hub(HubSettings settings) {
+        this.settings = settings;
+        this.inbox = new Inbox(settings.inboxCapacity());
+        this.loop = new EventLoop(inbox, settings.clock());
+        this.loopThread = settings.threads().newThread(loop);
+    }
+
+    /**
+     * Starts the event loop. Connections made before this wait in the inbox until now.
+     *
+     * @return this hub, for {@code try (var hub = new Hub(settings).start())}
+     * @throws IllegalStateException if the hub was already started or closed
+     */
+    public Hub start() {
+        if (!state.compareAndSet(State.NEW, State.RUNNING)) {
+            throw new IllegalStateException("a hub can be started once; this one is " + state.get());
+        }
+        loopThread.start();
+        return this;
+    }
+
+    @Override
+    public Client connect(Identity identity, Connection connection) {
+        var member = new Member(identity, inbox,
+                onBroken -> new Outbox(connection, settings.outboxCapacity(), settings.threads(), onBroken));
+        if (!inbox.offer(new Command.Connect(member))) {
+            connection.close(CloseReason.GOING_AWAY);
+        }
+        return member;
+    }
+
+    @Override
+    public void announce(String content) {
+        inbox.offer(new Command.Announce(content));
+    }
+
+    @Override
+    public int clientCount() {
+        return loop.clients();
+    }
+
+    @Override
+    public HubStats stats() {
+        return new HubStats(loop.clients(), loop.messages(), loop.dropped());
+    }
+
+    @Override
+    public void close() {
+        var previous = state.getAndSet(State.CLOSED);
+        if (previous == State.CLOSED) {
+            return;
+        }
+        inbox.closeWith(new Command.Shutdown());
+        if (previous == State.NEW) {
+            // Connections may be waiting in the inbox; the loop closes them on its way out.
+            loopThread.start();
+        }
+        awaitShutdown(System.nanoTime() + settings.shutdownTimeout().toNanos());
+    }
+
+    private void awaitShutdown(long deadline) {
+        try {
+            if (!loopThread.join(remaining(deadline))) {
+                LOG.log(Level.ERROR, "hub loop did not stop within " + settings.shutdownTimeout());
+                return;
+            }
+            for (var member : loop.remaining()) {
+                if (!member.outbox.awaitWriter(remaining(deadline))) {
+                    member.outbox.abort(CloseReason.GOING_AWAY);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+}

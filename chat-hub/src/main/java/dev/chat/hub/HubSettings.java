@@ -1,0 +1,63 @@
+package dev.chat.hub;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * How a {@link Hub} runs.
+ *
+ * @param inboxCapacity   client messages the loop may have waiting; past it, posting clients wait
+ * @param outboxCapacity  messages one client may have waiting to be written; past it, that client misses messages
+ * @param shutdownTimeout how long {@link Hub#close()} waits for queued messages to be written
+ * @param clock           stamps every message; UTC
+ * @param threads         makes the loop thread and one writer thread per client; virtual threads by default
+ */
+public record HubSettings(
+        int inboxCapacity, int outboxCapacity, Duration shutdownTimeout, Clock clock, ThreadFactory threads) {
+
+    public static final int DEFAULT_INBOX_CAPACITY = 256;
+    public static final int DEFAULT_OUTBOX_CAPACITY = 256;
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    public HubSettings {
+        requirePositive(inboxCapacity, "inboxCapacity");
+        requirePositive(outboxCapacity, "outboxCapacity");
+        requireNonNull(shutdownTimeout, "shutdownTimeout");
+        requireNonNull(clock, "clock");
+        requireNonNull(threads, "threads");
+    }
+
+    public static HubSettings defaults() {
+        return new HubSettings(DEFAULT_INBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_SHUTDOWN_TIMEOUT,
+                Clock.systemUTC(), Thread.ofVirtual().name("chat-hub-", 0).factory());
+    }
+
+    public HubSettings withInboxCapacity(int capacity) {
+        return new HubSettings(capacity, outboxCapacity, shutdownTimeout, clock, threads);
+    }
+
+    public HubSettings withOutboxCapacity(int capacity) {
+        return new HubSettings(inboxCapacity, capacity, shutdownTimeout, clock, threads);
+    }
+
+    public HubSettings withShutdownTimeout(Duration timeout) {
+        return new HubSettings(inboxCapacity, outboxCapacity, timeout, clock, threads);
+    }
+
+    public HubSettings withClock(Clock newClock) {
+        return new HubSettings(inboxCapacity, outboxCapacity, shutdownTimeout, newClock, threads);
+    }
+
+    public HubSettings withThreads(ThreadFactory newThreads) {
+        return new HubSettings(inboxCapacity, outboxCapacity, shutdownTimeout, clock, newThreads);
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.chat.hub;
+
+import dev.chat.domain.Checked;
+import dev.chat.domain.Client;
+import dev.chat.domain.ClientMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
+
+/** One connection inside the hub: who it is, and the outbox its messages wait in. */
+final class Member implements Client {
+
+    private final Identity identity;
+    private final Inbox inbox;
+    final Outbox outbox;
+
+    /** This member's place in the {@link Roster}, or -1 when it is not in it. Touched by the event loop only. */
+    int slot = -1;
+
+    Member(Identity identity, Inbox inbox, Outbox.Factory outboxes) {
+        this.identity = identity;
+        this.inbox = inbox;
+        this.outbox = outboxes.create(this::disconnect);
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public void post(ClientMessage message) {
+        switch (message.check()) {
+            case Checked.Accepted(var request) -> inbox.put(new Command.Post(this, request));
+            case Checked.Rejected(var rejection) -> reject(rejection);
+        }
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+        inbox.put(new Command.Reply(this, rejection));
+    }
+
+    @Override
+    public void disconnect() {
+        inbox.offer(new Command.Disconnect(this));
+    }
+
+    @Override
+    public String toString() {
+        return "Member[" + identity.userId() + "]";
+    }
+}

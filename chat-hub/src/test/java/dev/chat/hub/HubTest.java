@@ -1,0 +1,322 @@
+package dev.chat.hub;
+
+import static dev.chat.hub.Json.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Client;
+import dev.chat.domain.ClientMessage;
+import dev.chat.domain.CloseReason;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.HubStats;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HubTest {
+
+    private static final Instant NOW = Instant.parse("2025-12-30T10:30:00.123456Z");
+    private static final Identity ALICE = new Identity("user123", "Alice");
+    private static final Identity BOB = new Identity("user456", "Bob");
+
+    private final TrackingThreads threads = new TrackingThreads();
+    private final Hub hub = new Hub(HubSettings.defaults()
+            .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .withThreads(threads)).start();
+
+    @AfterEach
+    void closeHub() throws InterruptedException {
+        hub.close();
+        threads.assertAllEnded();
+    }
+
+    @Test
+    void a_newcomer_and_everyone_already_there_receive_its_join() throws InterruptedException {
+        var alice = new RecordingConnection();
+        hub.connect(ALICE, alice);
+        alice.next();
+        var bob = new RecordingConnection();
+        hub.connect(BOB, bob);
+
+        var expected = """
+                {"type":"join","userId":"user456","username":"Bob","content":"Bob joined","timestamp":"2025-12-30T10:30:00.123Z"}""";
+        assertEquals(expected, alice.next());
+        assertEquals(expected, bob.next());
+    }
+
+    @Test
+    void a_chat_reaches_everyone_stamped_with_the_senders_identity_and_the_hubs_time() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var bob = new RecordingConnection();
+        var aliceClient = hub.connect(ALICE, alice);
+        hub.connect(BOB, bob);
+        alice.next(2);
+        bob.next(1);
+
+        aliceClient.post(new ClientMessage("chat", "Hello world"));
+
+        var expected = """
+                {"type":"chat","userId":"user123","username":"Alice","content":"Hello world","timestamp":"2025-12-30T10:30:00.123Z"}""";
+        assertEquals(expected, alice.next());
+        assertEquals(expected, bob.next());
+    }
+
+    @Test
+    void an_invalid_message_is_answered_to_its_sender_only_and_nothing_is_broadcast() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var bob = new RecordingConnection();
+        var aliceClient = hub.connect(ALICE, alice);
+        var bobClient = hub.connect(BOB, bob);
+        alice.next(2);
+        bob.next(1);
+
+        aliceClient.post(new ClientMessage("chat", " "));
+        bobClient.post(new ClientMessage("chat", "after"));
+
+        assertEquals("""
+                {"type":"error","code":"content_empty","message":"content must not be empty"}""", alice.next());
+        assertEquals("after", field(alice.next(), "content"));
+        assertEquals("after", field(bob.next(), "content"), "bob never saw alice's invalid message");
+    }
+
+    @Test
+    void a_rejection_from_the_transport_goes_to_that_client_only() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var bob = new RecordingConnection();
+        var aliceClient = hub.connect(ALICE, alice);
+        var bobClient = hub.connect(BOB, bob);
+        alice.next(2);
+        bob.next(1);
+
+        aliceClient.reject(new Rejection(ErrorCode.INVALID_JSON, "message is not valid JSON"));
+        bobClient.post(new ClientMessage("chat", "after"));
+
+        assertEquals("invalid_json", field(alice.next(), "code"));
+        assertEquals("after", field(bob.next(), "content"));
+    }
+
+    @Test
+    void a_disconnect_is_announced_to_the_others_as_a_leave() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var bob = new RecordingConnection();
+        hub.connect(ALICE, alice);
+        var bobClient = hub.connect(BOB, bob);
+        alice.next(2);
+
+        bobClient.disconnect();
+
+        assertEquals("""
+                {"type":"leave","userId":"user456","username":"Bob","content":"Bob left","timestamp":"2025-12-30T10:30:00.123Z"}""",
+                alice.next());
+    }
+
+    @Test
+    void the_client_count_follows_connects_and_disconnects() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var aliceClient = hub.connect(ALICE, alice);
+        var bobClient = hub.connect(BOB, new RecordingConnection());
+        alice.next(2);
+        assertEquals(2, hub.clientCount());
+
+        bobClient.disconnect();
+        bobClient.disconnect();
+        alice.next();
+
+        assertEquals(1, hub.clientCount());
+        aliceClient.disconnect();
+        hub.announce("sync");
+        assertEquals(new HubStats(0, 5, 0), awaitStats(5), "two joins, two leaves and the announcement");
+    }
+
+    @Test
+    void an_announcement_reaches_everyone_as_a_system_message() throws InterruptedException {
+        var alice = new RecordingConnection();
+        hub.connect(ALICE, alice);
+        alice.next();
+
+        hub.announce("maintenance at noon");
+
+        assertEquals("""
+                {"type":"system","userId":"","username":"","content":"maintenance at noon","timestamp":"2025-12-30T10:30:00.123Z"}""",
+                alice.next());
+    }
+
+    @Test
+    void a_client_that_does_not_read_misses_messages_without_holding_up_the_others() throws InterruptedException {
+        var small = new Hub(HubSettings.defaults().withOutboxCapacity(2).withThreads(threads)).start();
+        var stuck = new RecordingConnection().stalled();
+        var reader = new RecordingConnection();
+        small.connect(new Identity("stuck", "Stuck"), stuck);
+        stuck.awaitSendEntered();
+        var readerClient = small.connect(BOB, reader);
+        reader.next();
+
+        for (int i = 0; i < 10; i++) {
+            readerClient.post(new ClientMessage("chat", "m" + i));
+            assertEquals("m" + i, field(reader.next(), "content"));
+        }
+
+        assertEquals(9, small.stats().dropped(), "the stuck client's outbox held Bob's join and m0, not m1 to m9");
+        stuck.resume();
+        small.close();
+    }
+
+    @Test
+    void a_busy_client_gets_everything_that_queued_up_in_one_send() throws InterruptedException {
+        var busy = new RecordingConnection().stalled();
+        var busyClient = hub.connect(ALICE, busy);
+        busy.awaitSendEntered();
+        for (int i = 0; i < 5; i++) {
+            busyClient.post(new ClientMessage("chat", "m" + i));
+        }
+        awaitStats(6);
+
+        busy.resume();
+
+        assertEquals("join", field(busy.next(), "type"));
+        for (int i = 0; i < 5; i++) {
+            assertEquals("m" + i, field(busy.next(), "content"));
+        }
+        assertEquals(2, busy.sendCalls(), "one send for the join, one for the five that queued behind it");
+    }
+
+    @Test
+    void a_connection_that_fails_is_closed_and_the_others_are_told_it_left() throws InterruptedException {
+        var alice = new RecordingConnection();
+        var broken = new RecordingConnection().failing();
+        hub.connect(ALICE, alice);
+        hub.connect(BOB, broken);
+
+        assertEquals(CloseReason.SEND_FAILED, broken.awaitClosed());
+        assertEquals("join", field(alice.next(), "type"));
+        assertEquals("join", field(alice.next(), "type"));
+        assertEquals("leave", field(alice.next(), "type"));
+        assertEquals(1, hub.clientCount());
+    }
+
+    @Test
+    void closing_delivers_what_is_queued_then_closes_every_connection_as_going_away() throws InterruptedException {
+        var slow = new RecordingConnection().stalled();
+        var slowClient = hub.connect(ALICE, slow);
+        slow.awaitSendEntered();
+        slowClient.post(new ClientMessage("chat", "last words"));
+        awaitStats(2);
+
+        Thread.ofVirtual().start(slow::resume);
+        hub.close();
+
+        assertEquals(CloseReason.GOING_AWAY, slow.awaitClosed());
+        assertEquals(2, slow.receivedBeforeClose(), "both messages were written before the close");
+        assertEquals("join", field(slow.next(), "type"));
+        assertEquals("last words", field(slow.next(), "content"));
+    }
+
+    @Test
+    void a_connection_that_will_not_take_its_last_messages_is_cut_off_at_the_shutdown_timeout()
+            throws InterruptedException {
+        var impatient = new Hub(HubSettings.defaults().withShutdownTimeout(Duration.ofMillis(200))
+                .withThreads(threads)).start();
+        var stuck = new RecordingConnection().stalled();
+        impatient.connect(ALICE, stuck);
+        stuck.awaitSendEntered();
+
+        impatient.close();
+
+        assertEquals(CloseReason.GOING_AWAY, stuck.awaitClosed());
+    }
+
+    @Test
+    void a_connection_made_after_closing_is_closed_as_going_away() throws InterruptedException {
+        hub.close();
+        var late = new RecordingConnection();
+
+        hub.connect(ALICE, late);
+
+        assertEquals(CloseReason.GOING_AWAY, late.awaitClosed());
+        assertEquals(0, hub.clientCount());
+    }
+
+    @Test
+    void a_connection_made_before_start_is_closed_if_the_hub_closes_without_starting() throws InterruptedException {
+        var unstarted = new Hub(HubSettings.defaults().withThreads(threads));
+        var early = new RecordingConnection();
+        unstarted.connect(ALICE, early);
+
+        unstarted.close();
+
+        assertEquals(CloseReason.GOING_AWAY, early.awaitClosed());
+    }
+
+    @Test
+    void a_hub_starts_only_once() {
+        assertThrows(IllegalStateException.class, hub::start);
+    }
+
+    @Test
+    void a_posting_client_waits_while_the_inbox_is_full_and_nothing_is_lost() throws InterruptedException {
+        var unstarted = new Hub(HubSettings.defaults().withInboxCapacity(2).withThreads(threads));
+        var alice = new RecordingConnection();
+        Client aliceClient = unstarted.connect(ALICE, alice);
+        var poster = Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 3; i++) {
+                aliceClient.post(new ClientMessage("chat", "m" + i));
+            }
+        });
+        awaitState(poster, Thread.State.WAITING);
+
+        unstarted.start();
+
+        poster.join();
+        assertEquals("join", field(alice.next(), "type"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("m" + i, field(alice.next(), "content"));
+        }
+        unstarted.close();
+    }
+
+    @Test
+    void a_failure_inside_the_loop_is_reported_and_the_loop_carries_on() throws InterruptedException {
+        var failOnce = new FailingOnceClock(NOW);
+        var hardy = new Hub(HubSettings.defaults().withClock(failOnce).withThreads(threads)).start();
+        var alice = new RecordingConnection();
+
+        hardy.connect(ALICE, alice);
+        hardy.announce("still here");
+
+        assertEquals("still here", field(alice.next(), "content"));
+        assertTrue(failOnce.failed());
+        hardy.close();
+    }
+
+    @Test
+    void closing_twice_is_harmless() {
+        hub.close();
+        hub.close();
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    private HubStats awaitStats(long messages) throws InterruptedException {
+        var deadline = System.nanoTime() + RecordingConnection.WAIT_SECONDS * 1_000_000_000L;
+        while (hub.stats().messages() < messages) {
+            assertTrue(System.nanoTime() < deadline, "hub did not reach " + messages + " messages");
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        return hub.stats();
+    }
+
+    private static void awaitState(Thread thread, Thread.State state) {
+        var deadline = System.nanoTime() + RecordingConnection.WAIT_SECONDS * 1_000_000_000L;
+        while (thread.getState() != state) {
+            assertTrue(System.nanoTime() < deadline, thread + " never reached " + state);
+            Thread.yield();
+        }
+    }
+}

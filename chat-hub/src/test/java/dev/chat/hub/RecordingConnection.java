@@ -1,0 +1,109 @@
+package dev.chat.hub;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.CloseReason;
+import dev.chat.domain.Connection;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An in-memory connection that records what it is sent; it can also be made to stall or to fail. */
+final class RecordingConnection implements Connection {
+
+    static final long WAIT_SECONDS = 10;
+
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final AtomicInteger sendCalls = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final CountDownLatch sendEntered = new CountDownLatch(1);
+    private volatile CountDownLatch stall = new CountDownLatch(0);
+    private volatile boolean failing;
+    private volatile CloseReason closeReason;
+    private volatile int receivedBeforeClose = -1;
+
+    /** Every send from now on blocks until {@link #resume()}, like a client that stopped reading. */
+    RecordingConnection stalled() {
+        stall = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Every send from now on fails, like a connection that broke. */
+    RecordingConnection failing() {
+        failing = true;
+        return this;
+    }
+
+    void resume() {
+        stall.countDown();
+    }
+
+    @Override
+    public void send(List<String> texts) throws IOException {
+        sendEntered.countDown();
+        try {
+            stall.await();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException("send interrupted");
+        }
+        if (failing) {
+            throw new IOException("connection reset");
+        }
+        sendCalls.incrementAndGet();
+        received.addAll(texts);
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        if (closeReason == null) {
+            closeReason = reason;
+            receivedBeforeClose = received.size();
+        }
+        closed.countDown();
+    }
+
+    String next() throws InterruptedException {
+        var text = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(text, "nothing arrived within " + WAIT_SECONDS + " s");
+        return text;
+    }
+
+    List<String> next(int count) throws InterruptedException {
+        var texts = new ArrayList<String>();
+        for (int i = 0; i < count; i++) {
+            texts.add(next());
+        }
+        return texts;
+    }
+
+    /** What has arrived so far and not yet been taken by {@link #next()}. */
+    List<String> drained() {
+        var texts = new ArrayList<String>();
+        received.drainTo(texts);
+        return texts;
+    }
+
+    int sendCalls() {
+        return sendCalls.get();
+    }
+
+    void awaitSendEntered() throws InterruptedException {
+        assertTrue(sendEntered.await(WAIT_SECONDS, TimeUnit.SECONDS), "send was never called");
+    }
+
+    CloseReason awaitClosed() throws InterruptedException {
+        assertTrue(closed.await(WAIT_SECONDS, TimeUnit.SECONDS), "connection was not closed");
+        return closeReason;
+    }
+
+    int receivedBeforeClose() {
+        return receivedBeforeClose;
+    }
+}
