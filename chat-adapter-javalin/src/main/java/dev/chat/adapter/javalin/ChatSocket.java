@@ -1,0 +1,87 @@
+package dev.chat.adapter.javalin;
+
+import dev.chat.domain.ChatHub;
+import dev.chat.domain.Checked;
+import dev.chat.domain.Client;
+import dev.chat.domain.Identity;
+import io.javalin.websocket.WsBinaryMessageContext;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsErrorContext;
+import io.javalin.websocket.WsMessageContext;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@code /ws} endpoint: one hub {@link Client} per socket, fed with what the socket receives. */
+final class ChatSocket implements Consumer<WsConfig> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
+    private static final String ATTACHMENT = "chat.attachment";
+    private static final int UNSUPPORTED_DATA = 1003;
+
+    /** What a socket carries from its connect to its close. */
+    private record Attachment(Client client, Keepalive.Watch watch) {}
+
+    private final ChatHub hub;
+    private final Keepalive keepalive;
+    private final OpenSessions sessions;
+    private final ClientMessageJson json = new ClientMessageJson();
+
+    ChatSocket(ChatHub hub, Keepalive keepalive, OpenSessions sessions) {
+        this.hub = hub;
+        this.keepalive = keepalive;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void accept(WsConfig ws) {
+        ws.onConnect(this::connected);
+        ws.onMessage(this::received);
+        ws.onBinaryMessage(this::receivedBinary);
+        ws.onClose(this::closed);
+        ws.onError(this::failed);
+    }
+
+    private void connected(WsConnectContext ctx) {
+        Identity identity = ctx.attribute(Handshake.IDENTITY);
+        var session = ((WebSocketSession) ctx.session).getCoreSession();
+        sessions.opened();
+        var watch = keepalive.watch(session);
+        var client = hub.connect(identity, new JavalinConnection(session));
+        ctx.attribute(ATTACHMENT, new Attachment(client, watch));
+        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), ctx.session.getRemoteSocketAddress());
+    }
+
+    private void received(WsMessageContext ctx) {
+        var client = attachment(ctx).client();
+        switch (json.decode(ctx.message())) {
+            case Checked.Accepted(var message) -> client.post(message);
+            case Checked.Rejected(var rejection) -> client.reject(rejection);
+        }
+    }
+
+    private void receivedBinary(WsBinaryMessageContext ctx) {
+        ctx.closeSession(UNSUPPORTED_DATA, "binary messages are not supported");
+    }
+
+    private void closed(WsCloseContext ctx) {
+        var attachment = attachment(ctx);
+        attachment.watch().stop();
+        attachment.client().disconnect();
+        sessions.closed();
+        var identity = attachment.client().identity();
+        LOG.debug("{} ({}) disconnected: {} {}", identity.username(), identity.userId(), ctx.status(), ctx.reason());
+    }
+
+    private void failed(WsErrorContext ctx) {
+        LOG.debug("socket error", ctx.error());
+    }
+
+    private static Attachment attachment(WsContext ctx) {
+        return ctx.attribute(ATTACHMENT);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.chat.adapter.javalin;
+
+import dev.chat.domain.CloseReason;
+import dev.chat.domain.Connection;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+
+/**
+ * Writes a client's messages through Jetty's core session, below Javalin's {@code send}: that one hands each frame
+ * to an unbounded queue and forgets it. Here every text of a batch is added to Jetty's batch buffer and one flush
+ * writes them all, each still its own frame; the caller waits for that flush, so the hub's bounded outbox is the
+ * only place messages pile up.
+ */
+final class JavalinConnection implements Connection {
+
+    private final CoreSession session;
+
+    JavalinConnection(CoreSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void send(List<String> texts) throws IOException {
+        for (var text : texts) {
+            session.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, true);
+        }
+        var flushed = new CompletableFuture<Void>();
+        session.flush(Callback.from(flushed));
+        try {
+            flushed.get();
+        } catch (ExecutionException e) {
+            throw new IOException("could not write to the socket", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing to the socket");
+        }
+    }
+
+    @Override
+    public void close(CloseReason reason) {
+        session.close(reason.code(), reason.description(), Callback.NOOP);
+    }
+}

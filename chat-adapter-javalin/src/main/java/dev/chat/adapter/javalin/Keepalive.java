@@ -1,0 +1,89 @@
+package dev.chat.adapter.javalin;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
+
+/**
+ * Pings every connection and closes the ones that have gone quiet.
+ *
+ * <p>Jetty's own idle timeout cannot tell a dead peer from a live one while the server keeps writing to it (every
+ * write resets it), and Javalin offers no pong hook. So each connection's count of frames received, pongs
+ * included, is sampled ten times per idle timeout; if it has not moved for the whole idle timeout, the peer is
+ * silent and the connection is closed with 1001. A silent peer is therefore closed between one and 1.1 idle
+ * timeouts after its last frame.
+ */
+final class Keepalive implements AutoCloseable {
+
+    static final int IDLE_CLOSE_CODE = 1001;
+
+    private final Duration pingInterval;
+    private final Duration idleTimeout;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-keepalive").daemon().factory());
+
+    Keepalive(Duration pingInterval, Duration idleTimeout) {
+        this.pingInterval = pingInterval;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** Starts watching a connection; stop the watch when the connection closes. */
+    Watch watch(CoreSession session) {
+        return new Watch(session);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    final class Watch {
+
+        private final CoreSession session;
+        private final ScheduledFuture<?> pings;
+        private final ScheduledFuture<?> checks;
+        // Touched only by the timer thread.
+        private long framesSeen = -1;
+        private long lastHeardNanos = System.nanoTime();
+
+        private Watch(CoreSession session) {
+            this.session = session;
+            long pingNanos = pingInterval.toNanos();
+            long checkNanos = Math.max(1, idleTimeout.toNanos() / 10);
+            this.pings = timer.scheduleAtFixedRate(this::ping, pingNanos, pingNanos, TimeUnit.NANOSECONDS);
+            this.checks = timer.scheduleAtFixedRate(this::check, checkNanos, checkNanos, TimeUnit.NANOSECONDS);
+        }
+
+        void stop() {
+            pings.cancel(false);
+            checks.cancel(false);
+        }
+
+        private void ping() {
+            session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+        }
+
+        private void check() {
+            long frames = framesReceived();
+            long now = System.nanoTime();
+            if (frames != framesSeen) {
+                framesSeen = frames;
+                lastHeardNanos = now;
+            } else if (now - lastHeardNanos >= idleTimeout.toNanos()) {
+                stop();
+                session.close(IDLE_CLOSE_CODE, "idle timeout", Callback.NOOP);
+            }
+        }
+
+        private long framesReceived() {
+            return ((WebSocketCoreSession) session).getConnection().getMessagesIn();
+        }
+    }
+}

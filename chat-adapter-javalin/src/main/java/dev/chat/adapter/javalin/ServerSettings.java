@@ -1,0 +1,49 @@
+package dev.chat.adapter.javalin;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How the web server runs.
+ *
+ * @param host            the address to listen on; {@code 0.0.0.0} for every interface
+ * @param port            0 picks a free port
+ * @param pingInterval    how often every connection is pinged
+ * @param idleTimeout     a connection that sends nothing, not even a pong, for this long is closed
+ * @param maxMessageBytes a larger text message closes its connection with 1009
+ * @param allowedOrigins  the browser origins allowed to connect; empty allows every origin
+ */
+public record ServerSettings(
+        String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
+        Set<String> allowedOrigins) {
+
+    public ServerSettings {
+        requireNonNull(host, "host");
+        requireNonNull(pingInterval, "pingInterval");
+        requireNonNull(idleTimeout, "idleTimeout");
+        allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    public static ServerSettings defaults() {
+        return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of());
+    }
+
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, pingInterval, idleTimeout, maxMessageBytes, allowedOrigins);
+    }
+
+    public ServerSettings withKeepalive(Duration newPingInterval, Duration newIdleTimeout) {
+        return new ServerSettings(host, port, newPingInterval, newIdleTimeout, maxMessageBytes, allowedOrigins);
+    }
+
+    public ServerSettings withAllowedOrigins(Set<String> origins) {
+        return new ServerSettings(host, port, pingInterval, idleTimeout, maxMessageBytes, origins);
+    }
+
+    /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
+    boolean allowsOrigin(String origin) {
+        return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
+    }
+}

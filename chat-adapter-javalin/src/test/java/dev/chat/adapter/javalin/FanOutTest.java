@@ -1,0 +1,58 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FanOutTest {
+
+    private final RunningServer running = RunningServer.start();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        running.close();
+    }
+
+    @Test
+    void a_hundred_and_fifty_clients_all_receive_a_broadcast() throws Exception {
+        var clients = new ArrayList<TestClient>();
+        try {
+            for (int i = 0; i < 150; i++) {
+                clients.add(TestClient.joined(running.port(), "u" + i, "User" + i));
+            }
+
+            clients.getFirst().send("{\"type\":\"chat\",\"content\":\"hello, all 150\"}");
+
+            for (var client : clients) {
+                assertEquals("hello, all 150", client.nextOfType("chat").get("content").asText());
+            }
+        } finally {
+            for (var client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void a_client_that_never_reads_does_not_hold_up_the_others() throws Exception {
+        var tinyReceiveBuffer = 4096;
+        try (var stuck = RawSocket.upgraded(running.port(), "userId=stuck&username=Stuck", tinyReceiveBuffer);
+             var alice = TestClient.joined(running.port(), "alice", "Alice");
+             var bob = TestClient.joined(running.port(), "bob", "Bob")) {
+            alice.nextOfType("join");
+            var padding = "\uD83D\uDE00".repeat(990);
+
+            for (int i = 0; i < 2_000; i++) {
+                alice.send("{\"type\":\"chat\",\"content\":\"" + i + padding + "\"}");
+                assertEquals(i + padding, bob.nextOfType("chat").get("content").asText());
+            }
+
+            assertTrue(running.hub.stats().dropped() > 0,
+                    "8 MB cannot have fitted in the stuck client's socket; its outbox must have overflowed");
+            assertEquals(3, running.hub.clientCount(), "the stuck client is still connected: slowness alone is no crime");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpRoutesTest {
+
+    private final RunningServer running = RunningServer.start();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        running.close();
+    }
+
+    @Test
+    void health_answers_ok_and_the_number_of_connected_clients_as_json() throws Exception {
+        assertEquals("{\"status\":\"ok\",\"clients\":0}", running.get("/health").body());
+
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice");
+             var bob = TestClient.joined(running.port(), "bob", "Bob")) {
+            var response = running.get("/health");
+
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+            assertEquals("{\"status\":\"ok\",\"clients\":2}", response.body());
+        }
+    }
+
+    @Test
+    void stats_shows_the_hubs_counters() throws Exception {
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice")) {
+            alice.send("{\"type\":\"chat\",\"content\":\"hi\"}");
+            alice.nextOfType("chat");
+
+            assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0}", running.get("/stats").body());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.chat.adapter.javalin;
+
+import dev.chat.hub.Hub;
+import dev.chat.hub.HubSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The real hub behind the real Javalin server on a free port, shut down as the application does it. */
+final class RunningServer implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Hub hub;
+    final JavalinChatServer server;
+
+    private RunningServer(Hub hub, JavalinChatServer server) {
+        this.hub = hub;
+        this.server = server;
+    }
+
+    static RunningServer start() {
+        return start(ServerSettings.defaults(), HubSettings.defaults());
+    }
+
+    static RunningServer start(ServerSettings settings, HubSettings hubSettings) {
+        var hub = new Hub(hubSettings).start();
+        return new RunningServer(hub, new JavalinChatServer(hub, settings.withPort(0)).start());
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Stops like the application: no new connections, the hub closes every socket, then the server stops. */
+    boolean shutdown() throws InterruptedException {
+        server.stopAccepting();
+        hub.close();
+        return server.stop(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        shutdown();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real WebSocket client (the JDK's) that keeps what it receives for a test to inspect. */
+final class TestClient implements WebSocket.Listener, AutoCloseable {
+
+    static final long WAIT_SECONDS = 10;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Closed(int code, String reason) {}
+
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final AtomicInteger pings = new AtomicInteger();
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+
+    static TestClient connect(int port, String query) {
+        var client = new TestClient();
+        client.socket = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?" + query), client)
+                .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
+                .join();
+        return client;
+    }
+
+    /** Connects and reads its own join, so that whatever comes next is news. */
+    static TestClient joined(int port, String userId, String username) throws InterruptedException {
+        var client = connect(port, "userId=" + userId + "&username=" + username);
+        client.nextOfType("join");
+        return client;
+    }
+
+    void send(String text) {
+        socket.sendText(text, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    String nextText() throws InterruptedException {
+        var text = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(text, "no message within " + WAIT_SECONDS + " s");
+        return text;
+    }
+
+    JsonNode next() throws InterruptedException {
+        try {
+            return JSON.readTree(nextText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON", e);
+        }
+    }
+
+    /** Skips join and leave notices about other clients until a message of this type arrives. */
+    JsonNode nextOfType(String type) throws InterruptedException {
+        while (true) {
+            var message = next();
+            if (message.path("type").asText().equals(type)) {
+                return message;
+            }
+        }
+    }
+
+    Closed awaitClose() {
+        return closed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    int pingsReceived() {
+        return pings.get();
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            received.add(partial.toString());
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pings.incrementAndGet();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Closed(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.complete(new Closed(1006, String.valueOf(error)));
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+            awaitClose();
+        }
+    }
+}
