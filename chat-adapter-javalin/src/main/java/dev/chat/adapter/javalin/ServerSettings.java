@@ -38,6 +38,10 @@ public record ServerSettings(
         return new ServerSettings(host, port, newPingInterval, newIdleTimeout, maxMessageBytes, allowedOrigins);
     }
 
+    public ServerSettings withMaxMessageBytes(int bytes) {
+        return new ServerSettings(host, port, pingInterval, idleTimeout, bytes, allowedOrigins);
+    }
+
     public ServerSettings withAllowedOrigins(Set<String> origins) {
         return new ServerSettings(host, port, pingInterval, idleTimeout, maxMessageBytes, origins);
     }

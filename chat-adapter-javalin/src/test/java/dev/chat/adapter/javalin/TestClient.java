@@ -15,14 +15,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real WebSocket client (the JDK's) that keeps what it receives for a test to inspect. */
-final class TestClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A real WebSocket client (the JDK's) that keeps what it receives for a test to inspect. Public, and shipped in
+ * this module's test jar, because the application's tests drive the packaged server with it too.
+ */
+public final class TestClient implements WebSocket.Listener, AutoCloseable {
 
-    static final long WAIT_SECONDS = 10;
+    public static final long WAIT_SECONDS = 10;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Closed(int code, String reason) {}
+    public record Closed(int code, String reason) {}
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -30,7 +33,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
-    static TestClient connect(int port, String query) {
+    public static TestClient connect(int port, String query) {
         var client = new TestClient();
         client.socket = HTTP.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?" + query), client)
@@ -40,27 +43,27 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Connects and reads its own join, so that whatever comes next is news. */
-    static TestClient joined(int port, String userId, String username) throws InterruptedException {
+    public static TestClient joined(int port, String userId, String username) throws InterruptedException {
         var client = connect(port, "userId=" + userId + "&username=" + username);
         client.nextOfType("join");
         return client;
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
-    void sendBinary(byte[] bytes) {
+    public void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
-    String nextText() throws InterruptedException {
+    public String nextText() throws InterruptedException {
         var text = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(text, "no message within " + WAIT_SECONDS + " s");
         return text;
     }
 
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         try {
             return JSON.readTree(nextText());
         } catch (java.io.IOException e) {
@@ -69,7 +72,7 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Skips join and leave notices about other clients until a message of this type arrives. */
-    JsonNode nextOfType(String type) throws InterruptedException {
+    public JsonNode nextOfType(String type) throws InterruptedException {
         while (true) {
             var message = next();
             if (message.path("type").asText().equals(type)) {
@@ -78,15 +81,15 @@ final class TestClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    Closed awaitClose() {
+    public Closed awaitClose() {
         return closed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
-    int pingsReceived() {
+    public int pingsReceived() {
         return pings.get();
     }
 

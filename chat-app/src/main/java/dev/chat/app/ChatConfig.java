@@ -1,0 +1,73 @@
+package dev.chat.app;
+
+import dev.chat.adapter.javalin.ServerSettings;
+import dev.chat.hub.HubSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the server can be told, read once from the environment. Each part of the program gets its share as
+ * typed settings; nothing else reads the environment.
+ */
+record ChatConfig(
+        int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueSize,
+        int broadcastQueueSize, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel) {
+
+    static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+
+    static ChatConfig from(Map<String, String> variables) throws ConfigException {
+        var env = new Environment(variables);
+        var defaults = ServerSettings.defaults();
+        var config = new ChatConfig(
+                env.integer("PORT", defaults.port(), 0, 65_535),
+                env.duration("PING_INTERVAL", defaults.pingInterval()),
+                env.duration("IDLE_TIMEOUT", defaults.idleTimeout()),
+                env.integer("MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 64, 16 * 1024 * 1024),
+                env.integer("SEND_QUEUE_SIZE", HubSettings.DEFAULT_OUTBOX_CAPACITY, 1, 1_000_000),
+                env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_INBOX_CAPACITY, 1, 1_000_000),
+                env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
+                env.origins("ALLOWED_ORIGINS"),
+                env.choice("LOG_LEVEL", "info", LOG_LEVELS));
+        if (config.pingInterval().compareTo(config.idleTimeout()) >= 0) {
+            throw new ConfigException("PING_INTERVAL (" + text(config.pingInterval()) + ") must be shorter than "
+                    + "IDLE_TIMEOUT (" + text(config.idleTimeout()) + "), or quiet clients are closed before a ping");
+        }
+        return config;
+    }
+
+    HubSettings hubSettings() {
+        return HubSettings.defaults()
+                .withInboxCapacity(broadcastQueueSize)
+                .withOutboxCapacity(sendQueueSize)
+                .withShutdownTimeout(shutdownTimeout)
+                .withClock(Clock.systemUTC());
+    }
+
+    ServerSettings serverSettings() {
+        return ServerSettings.defaults()
+                .withPort(port)
+                .withKeepalive(pingInterval, idleTimeout)
+                .withMaxMessageBytes(maxMessageBytes)
+                .withAllowedOrigins(allowedOrigins);
+    }
+
+    /** The effective configuration in the form it is given, for the startup line. */
+    String describe() {
+        return "PING_INTERVAL=" + text(pingInterval)
+                + " IDLE_TIMEOUT=" + text(idleTimeout)
+                + " MAX_MESSAGE_BYTES=" + maxMessageBytes
+                + " SEND_QUEUE_SIZE=" + sendQueueSize
+                + " BROADCAST_QUEUE_SIZE=" + broadcastQueueSize
+                + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
+                + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
+                + " LOG_LEVEL=" + logLevel;
+    }
+
+    /** A duration as a user would write it: whole seconds as 54s, anything finer as 500ms. */
+    static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.adapter.javalin.TestClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The wired application, started from a configuration as main does it, and stopped as a signal stops it. */
+class ChatApplicationTest {
+
+    @Test
+    void stopping_tells_every_client_closes_it_with_1001_and_finishes_in_time() throws Exception {
+        var app = ChatApplication.start(ChatConfig.from(Map.of("PORT", "0", "SHUTDOWN_TIMEOUT", "5s")));
+        var alice = TestClient.joined(app.port(), "alice", "Alice");
+        var bob = TestClient.joined(app.port(), "bob", "Bob");
+        alice.send("{\"type\":\"chat\",\"content\":\"before the end\"}");
+        assertEquals("before the end", bob.nextOfType("chat").get("content").asText());
+
+        assertTrue(app.stop(), "every socket closed before the server stopped");
+
+        for (var client : new TestClient[] {alice, bob}) {
+            assertEquals(ChatApplication.SHUTDOWN_NOTICE, client.nextOfType("system").get("content").asText());
+            assertEquals(1001, client.awaitClose().code());
+        }
+    }
+}

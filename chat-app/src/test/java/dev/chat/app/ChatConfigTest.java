@@ -1,0 +1,96 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatConfigTest {
+
+    @Test
+    void with_nothing_set_every_default_applies() throws ConfigException {
+        var config = ChatConfig.from(Map.of());
+
+        assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 256, 256,
+                Duration.ofSeconds(30), Set.of(), "info"), config);
+        assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_SIZE=256 "
+                + "BROADCAST_QUEUE_SIZE=256 SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
+    }
+
+    @Test
+    void every_variable_is_read() throws ConfigException {
+        var config = ChatConfig.from(Map.of(
+                "PORT", "9000",
+                "PING_INTERVAL", "500ms",
+                "IDLE_TIMEOUT", "2m",
+                "MAX_MESSAGE_BYTES", "4096",
+                "SEND_QUEUE_SIZE", "64",
+                "BROADCAST_QUEUE_SIZE", "1024",
+                "SHUTDOWN_TIMEOUT", "1h",
+                "ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000",
+                "LOG_LEVEL", "DEBUG"));
+
+        assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 64, 1024,
+                Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
+    }
+
+    @Test
+    void the_settings_handed_down_carry_the_configured_values() throws ConfigException {
+        var config = ChatConfig.from(Map.of("PORT", "0", "SEND_QUEUE_SIZE", "7", "BROADCAST_QUEUE_SIZE", "9",
+                "MAX_MESSAGE_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example"));
+
+        assertEquals(7, config.hubSettings().outboxCapacity());
+        assertEquals(9, config.hubSettings().inboxCapacity());
+        assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
+        assertEquals(0, config.serverSettings().port());
+        assertEquals(1000, config.serverSettings().maxMessageBytes());
+        assertEquals(Set.of("https://a.example"), config.serverSettings().allowedOrigins());
+        assertEquals(Duration.ofSeconds(54), config.serverSettings().pingInterval());
+    }
+
+    @Test
+    void blank_values_and_a_star_mean_the_default() throws ConfigException {
+        var config = ChatConfig.from(Map.of("PORT", "  ", "ALLOWED_ORIGINS", "*"));
+
+        assertEquals(8080, config.port());
+        assertEquals(Set.of(), config.allowedOrigins());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "PORT                 | eighty     | PORT must be a whole number from 0 to 65535, not 'eighty'",
+        "PORT                 | 65536      | PORT must be a whole number from 0 to 65535, not '65536'",
+        "PORT                 | -1         | PORT must be a whole number from 0 to 65535, not '-1'",
+        "PING_INTERVAL        | 54         | PING_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '54'",
+        "PING_INTERVAL        | 0s         | PING_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
+        "IDLE_TIMEOUT         | 1.5s       | IDLE_TIMEOUT must be a positive duration such as 54s, 500ms, 2m or 1h, not '1.5s'",
+        "MAX_MESSAGE_BYTES    | 8k         | MAX_MESSAGE_BYTES must be a whole number from 64 to 16777216, not '8k'",
+        "SEND_QUEUE_SIZE      | 0          | SEND_QUEUE_SIZE must be a whole number from 1 to 1000000, not '0'",
+        "BROADCAST_QUEUE_SIZE | 99999999999 | BROADCAST_QUEUE_SIZE must be a whole number from 1 to 1000000, not '99999999999'",
+        "SHUTDOWN_TIMEOUT     | soon       | SHUTDOWN_TIMEOUT must be a positive duration such as 54s, 500ms, 2m or 1h, not 'soon'",
+        "ALLOWED_ORIGINS      | chat.example.com | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'chat.example.com'",
+        "ALLOWED_ORIGINS      | https://a.example/path | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'https://a.example/path'",
+        "LOG_LEVEL            | loud       | LOG_LEVEL must be one of debug, error, info, trace, warn, not 'loud'",
+    })
+    void a_bad_value_is_refused_in_one_line_that_names_the_variable(String name, String value, String message) {
+        var refused = assertThrows(ConfigException.class, () -> ChatConfig.from(Map.of(name, value)));
+
+        assertEquals(message, refused.getMessage());
+        assertFalse(refused.getMessage().contains("\n"));
+    }
+
+    @Test
+    void the_ping_interval_must_be_shorter_than_the_idle_timeout() {
+        var refused = assertThrows(ConfigException.class,
+                () -> ChatConfig.from(Map.of("PING_INTERVAL", "60s", "IDLE_TIMEOUT", "60s")));
+
+        assertEquals("PING_INTERVAL (60s) must be shorter than IDLE_TIMEOUT (60s), or quiet clients are closed "
+                + "before a ping", refused.getMessage());
+    }
+}

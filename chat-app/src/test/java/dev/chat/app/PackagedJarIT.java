@@ -1,0 +1,144 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.chat.adapter.javalin.TestClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The jar a user runs, run as a user runs it: {@code java -jar chat-app.jar}, stopped with SIGTERM. */
+class PackagedJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar"));
+    private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");
+
+    @Test
+    void the_jar_serves_chat_and_on_sigterm_says_goodbye_closes_with_1001_and_exits_0() throws Exception {
+        var server = start(currentJava(), Map.of("PORT", "0"));
+        var port = awaitPort(server);
+        var alice = TestClient.joined(port, "alice", "Alice");
+        var bob = TestClient.joined(port, "bob", "Bob");
+        alice.send("{\"type\":\"chat\",\"content\":\"Hello everyone!\"}");
+        assertEquals("Hello everyone!", bob.nextOfType("chat").get("content").asText());
+
+        long signalled = System.nanoTime();
+        server.process().destroy();
+
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM");
+        assertEquals(0, server.process().exitValue());
+        assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - signalled) < 30, "inside SHUTDOWN_TIMEOUT");
+        for (var client : List.of(alice, bob)) {
+            assertEquals(ChatApplication.SHUTDOWN_NOTICE, client.nextOfType("system").get("content").asText());
+            assertEquals(1001, client.awaitClose().code());
+        }
+    }
+
+    @Test
+    void a_bad_variable_stops_startup_with_one_line_naming_it_and_a_nonzero_exit() throws Exception {
+        var server = start(currentJava(), Map.of("PORT", "eighty"));
+
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+        assertEquals(2, server.process().exitValue());
+        assertEquals(List.of("chat-app: PORT must be a whole number from 0 to 65535, not 'eighty'"), server.lines());
+    }
+
+    @Test
+    void on_a_java_older_than_21_the_jar_says_in_one_line_which_java_it_needs() throws Exception {
+        var oldJava = installedJavaOlderThan21();
+        assumeTrue(oldJava.isPresent(), "no Java older than 21 is installed under /usr/lib/jvm");
+
+        var server = start(oldJava.get(), Map.of());
+
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+        assertEquals(1, server.process().exitValue());
+        var lines = server.lines();
+        assertEquals(1, lines.size(), String.join("\n", lines));
+        assertTrue(lines.getFirst().startsWith("chat-app needs Java 21 or newer, but this is Java "), lines.getFirst());
+    }
+
+    private record Server(Process process, BlockingQueue<String> output, Thread reader) {
+        /** Everything the process printed; call once it has ended. */
+        List<String> lines() throws InterruptedException {
+            assertTrue(reader.join(Duration.ofSeconds(10)), "the process's output never ended");
+            var lines = new ArrayList<String>();
+            output.drainTo(lines);
+            return lines;
+        }
+    }
+
+    private static Server start(Path java, Map<String, String> environment) throws IOException {
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify, which packages it first");
+        var builder = new ProcessBuilder(java.toString(), "-jar", JAR.toString()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.endsWith("_TIMEOUT"));
+        builder.environment().putAll(environment);
+        var process = builder.start();
+        var output = new LinkedBlockingQueue<String>();
+        var reader = Thread.ofVirtual().start(() -> {
+            try (var lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(output::add);
+            } catch (IOException ended) {
+                // the process is gone; whatever it printed is in the queue
+            }
+        });
+        return new Server(process, output, reader);
+    }
+
+    private static int awaitPort(Server server) throws InterruptedException {
+        while (true) {
+            var line = server.output().poll(20, TimeUnit.SECONDS);
+            assertNotNull(line, "the server never said where it listens");
+            var matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+    }
+
+    private static Path currentJava() {
+        return Path.of(ProcessHandle.current().info().command().orElseThrow());
+    }
+
+    private static Optional<Path> installedJavaOlderThan21() throws IOException {
+        var jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .filter(home -> featureVersion(home).filter(version -> version < 21).isPresent())
+                    .map(home -> home.resolve("bin/java"))
+                    .findFirst();
+        }
+    }
+
+    private static Optional<Integer> featureVersion(Path javaHome) {
+        try {
+            return Files.readAllLines(javaHome.resolve("release")).stream()
+                    .filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.substring("JAVA_VERSION=\"".length(), line.length() - 1))
+                    .map(Launcher::featureVersion)
+                    .findFirst();
+        } catch (IOException noReleaseFile) {
+            return Optional.empty();
+        }
+    }
+}
