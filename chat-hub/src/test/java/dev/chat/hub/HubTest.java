@@ -31,6 +31,19 @@ class HubTest {
             .withClock(Clock.fixed(NOW, ZoneOffset.UTC))
             .withThreads(threads)).start();
 
+    private final RecordingConnection alice = new RecordingConnection();
+    private final RecordingConnection bob = new RecordingConnection();
+    private Client aliceClient;
+    private Client bobClient;
+
+    /** Connects Alice, then Bob, and reads the joins, so that each test starts from quiet connections. */
+    private void connectAliceAndBob() throws InterruptedException {
+        aliceClient = hub.connect(ALICE, alice);
+        bobClient = hub.connect(BOB, bob);
+        alice.next(2);
+        bob.next(1);
+    }
+
     @AfterEach
     void closeHub() throws InterruptedException {
         hub.close();
@@ -39,10 +52,8 @@ class HubTest {
 
     @Test
     void a_newcomer_and_everyone_already_there_receive_its_join() throws InterruptedException {
-        var alice = new RecordingConnection();
         hub.connect(ALICE, alice);
         alice.next();
-        var bob = new RecordingConnection();
         hub.connect(BOB, bob);
 
         var expected = """
@@ -53,12 +64,7 @@ class HubTest {
 
     @Test
     void a_chat_reaches_everyone_stamped_with_the_senders_identity_and_the_hubs_time() throws InterruptedException {
-        var alice = new RecordingConnection();
-        var bob = new RecordingConnection();
-        var aliceClient = hub.connect(ALICE, alice);
-        hub.connect(BOB, bob);
-        alice.next(2);
-        bob.next(1);
+        connectAliceAndBob();
 
         aliceClient.post(new ClientMessage("chat", "Hello world"));
 
@@ -70,12 +76,7 @@ class HubTest {
 
     @Test
     void an_invalid_message_is_answered_to_its_sender_only_and_nothing_is_broadcast() throws InterruptedException {
-        var alice = new RecordingConnection();
-        var bob = new RecordingConnection();
-        var aliceClient = hub.connect(ALICE, alice);
-        var bobClient = hub.connect(BOB, bob);
-        alice.next(2);
-        bob.next(1);
+        connectAliceAndBob();
 
         aliceClient.post(new ClientMessage("chat", " "));
         bobClient.post(new ClientMessage("chat", "after"));
@@ -88,12 +89,7 @@ class HubTest {
 
     @Test
     void a_rejection_from_the_transport_goes_to_that_client_only() throws InterruptedException {
-        var alice = new RecordingConnection();
-        var bob = new RecordingConnection();
-        var aliceClient = hub.connect(ALICE, alice);
-        var bobClient = hub.connect(BOB, bob);
-        alice.next(2);
-        bob.next(1);
+        connectAliceAndBob();
 
         aliceClient.reject(new Rejection(ErrorCode.INVALID_JSON, "message is not valid JSON"));
         bobClient.post(new ClientMessage("chat", "after"));
@@ -104,11 +100,7 @@ class HubTest {
 
     @Test
     void a_disconnect_is_announced_to_the_others_as_a_leave() throws InterruptedException {
-        var alice = new RecordingConnection();
-        var bob = new RecordingConnection();
-        hub.connect(ALICE, alice);
-        var bobClient = hub.connect(BOB, bob);
-        alice.next(2);
+        connectAliceAndBob();
 
         bobClient.disconnect();
 
@@ -119,10 +111,7 @@ class HubTest {
 
     @Test
     void the_client_count_follows_connects_and_disconnects() throws InterruptedException {
-        var alice = new RecordingConnection();
-        var aliceClient = hub.connect(ALICE, alice);
-        var bobClient = hub.connect(BOB, new RecordingConnection());
-        alice.next(2);
+        connectAliceAndBob();
         assertEquals(2, hub.clientCount());
 
         bobClient.disconnect();
@@ -137,7 +126,6 @@ class HubTest {
 
     @Test
     void an_announcement_reaches_everyone_as_a_system_message() throws InterruptedException {
-        var alice = new RecordingConnection();
         hub.connect(ALICE, alice);
         alice.next();
 
@@ -189,7 +177,6 @@ class HubTest {
 
     @Test
     void a_connection_that_fails_is_closed_and_the_others_are_told_it_left() throws InterruptedException {
-        var alice = new RecordingConnection();
         var broken = new RecordingConnection().failing();
         hub.connect(ALICE, alice);
         hub.connect(BOB, broken);
@@ -262,11 +249,10 @@ class HubTest {
     @Test
     void a_posting_client_waits_while_the_inbox_is_full_and_nothing_is_lost() throws InterruptedException {
         var unstarted = new Hub(HubSettings.defaults().withInboxCapacity(2).withThreads(threads));
-        var alice = new RecordingConnection();
-        Client aliceClient = unstarted.connect(ALICE, alice);
+        var waiter = unstarted.connect(ALICE, alice);
         var poster = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 3; i++) {
-                aliceClient.post(new ClientMessage("chat", "m" + i));
+                waiter.post(new ClientMessage("chat", "m" + i));
             }
         });
         awaitState(poster, Thread.State.WAITING);
@@ -285,7 +271,6 @@ class HubTest {
     void a_failure_inside_the_loop_is_reported_and_the_loop_carries_on() throws InterruptedException {
         var failOnce = new FailingOnceClock(NOW);
         var hardy = new Hub(HubSettings.defaults().withClock(failOnce).withThreads(threads)).start();
-        var alice = new RecordingConnection();
 
         hardy.connect(ALICE, alice);
         hardy.announce("still here");
