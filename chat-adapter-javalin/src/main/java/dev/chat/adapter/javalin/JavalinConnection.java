@@ -28,11 +28,13 @@ final class JavalinConnection implements Connection {
 
     @Override
     public void send(List<String> texts) throws IOException {
-        for (var text : texts) {
-            session.sendFrame(new Frame(OpCode.TEXT, text), Callback.NOOP, true);
+        int last = texts.size() - 1;
+        for (int i = 0; i < last; i++) {
+            session.sendFrame(new Frame(OpCode.TEXT, texts.get(i)), Callback.NOOP, true);
         }
         var flushed = new CompletableFuture<Void>();
-        session.flush(Callback.from(flushed));
+        // The last frame is sent unbatched: that flushes it together with everything batched before it.
+        session.sendFrame(new Frame(OpCode.TEXT, texts.get(last)), Callback.from(flushed), false);
         try {
             flushed.get();
         } catch (ExecutionException e) {

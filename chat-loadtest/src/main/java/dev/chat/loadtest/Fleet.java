@@ -1,0 +1,164 @@
+package dev.chat.loadtest;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Recorder;
+
+/** Many simulated clients spread over a few {@link IoLoop}s, driven by one scenario thread. */
+final class Fleet implements AutoCloseable {
+
+    static final String FILE_LIMIT_CAUSE = "too many open files (the tester's own limit)";
+
+    /** What the loops count, read by the scenario and the progress line. */
+    static final class Counters {
+        final LongAdder opened = new LongAdder();
+        final LongAdder finished = new LongAdder();
+        final LongAdder sent = new LongAdder();
+        final LongAdder delivered = new LongAdder();
+        final LongAdder stale = new LongAdder();
+        final LongAdder senderLag = new LongAdder();
+        final Failures failures = new Failures();
+        final Failures closedByServer = new Failures();
+        final Failures others = new Failures();
+        final Failures loopErrors = new Failures();
+        final Recorder latency = new Recorder(3);
+        final Recorder connectTimes = new Recorder(3);
+    }
+
+    private final URI uri;
+    private final InetSocketAddress server;
+    private final List<InetAddress> sources;
+    private final List<IoLoop> loops = new ArrayList<>();
+    private final Counters counters = new Counters();
+    private int nextIndex;
+
+    Fleet(URI uri, int threads, int sourceAddresses, Duration poll) throws IOException {
+        this.uri = uri;
+        this.server = new InetSocketAddress(uri.getHost(), uri.getPort());
+        this.sources = sourceAddresses(server.getAddress(), sourceAddresses);
+        for (int i = 0; i < threads; i++) {
+            var loop = new IoLoop("loadtest-io-" + i, counters, poll.toNanos());
+            loops.add(loop);
+            loop.start();
+        }
+    }
+
+    Counters counters() {
+        return counters;
+    }
+
+    int open() {
+        return counters.opened.intValue();
+    }
+
+    /**
+     * Opens {@code count} more clients at {@code perSecond}, and waits until each has opened or failed.
+     *
+     * @return false if the tester hit its own open-file limit and stopped opening
+     */
+    boolean connect(int count, String query, double perSecond, Duration timeout) throws InterruptedException {
+        long started = System.nanoTime();
+        long finishedBefore = counters.finished.sum();
+        long gapNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
+        for (int i = 0; i < count; i++) {
+            if (fileLimitHit()) {
+                break;
+            }
+            waitUntil(started + i * gapNanos);
+            int index = nextIndex++;
+            var source = sources.isEmpty() ? null : new InetSocketAddress(sources.get(index % sources.size()), 0);
+            loops.get(index % loops.size()).connect(index, withQuery(query, index), server, source, timeout.toNanos());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
+        while (counters.finished.sum() - finishedBefore < count && !fileLimitHit()
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        return !fileLimitHit();
+    }
+
+    boolean fileLimitHit() {
+        return counters.failures.snapshot().containsKey(FILE_LIMIT_CAUSE);
+    }
+
+    /** Starts a phase in which the first {@code senders} open clients together send {@code rate} probes a second. */
+    int startPhase(int phase, int senders, double rate) throws InterruptedException {
+        var senderIndexes = openIndexes().subList(0, Math.min(senders, open()));
+        double perSender = senderIndexes.isEmpty() ? 0 : rate / senderIndexes.size();
+        var started = new ArrayList<CompletableFuture<Integer>>();
+        for (var loop : loops) {
+            started.add(loop.startPhase(phase, senderIndexes.size(), senderIndexes, perSender));
+        }
+        return started.stream().mapToInt(CompletableFuture::join).sum();
+    }
+
+    void stopSending() {
+        loops.stream().map(IoLoop::stopSending).toList().forEach(CompletableFuture::join);
+    }
+
+    Tally tally() {
+        return loops.stream().map(IoLoop::tally).toList().stream()
+                .map(CompletableFuture::join).reduce(Tally.empty(), Tally::plus);
+    }
+
+    /** Closes every client with a close frame, waiting for the server's answers up to {@code timeout}. */
+    void closeAll(Duration timeout) throws InterruptedException {
+        loops.stream().map(IoLoop::closeAll).toList().forEach(CompletableFuture::join);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (open() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        loops.stream().map(IoLoop::abortAll).toList().forEach(CompletableFuture::join);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (var loop : loops) {
+            loop.stop();
+        }
+    }
+
+    private List<Integer> openIndexes() {
+        var indexes = new ArrayList<Integer>();
+        for (var loop : loops) {
+            indexes.addAll(loop.call(loop::openIndexes).join());
+        }
+        indexes.sort(null);
+        return indexes;
+    }
+
+    private URI withQuery(String query, int index) {
+        var filled = query.replace("{i}", Integer.toString(index));
+        var separator = uri.getRawQuery() == null ? "?" : "&";
+        return URI.create(uri + (filled.isEmpty() ? "" : separator + filled));
+    }
+
+    private static void waitUntil(long nanos) {
+        for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /**
+     * A loopback server can be reached from any 127.x.y.z address, and each source address has its own range of
+     * ephemeral ports, so spreading clients over several lets one machine hold more connections than one range.
+     */
+    private static List<InetAddress> sourceAddresses(InetAddress target, int count) throws IOException {
+        var sources = new ArrayList<InetAddress>();
+        if (count > 1 && target.isLoopbackAddress() && target.getAddress().length == 4) {
+            for (int i = 1; i <= count; i++) {
+                sources.add(InetAddress.getByAddress(new byte[] {127, 0, (byte) (i / 250), (byte) (1 + i % 250)}));
+            }
+        }
+        return sources;
+    }
+}

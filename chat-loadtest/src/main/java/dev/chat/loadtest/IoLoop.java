@@ -1,0 +1,329 @@
+package dev.chat.loadtest;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One selector thread and the clients it owns. Other threads never touch a client: they hand the loop a task.
+ */
+final class IoLoop implements Runnable {
+
+    private static final int READ_BUFFER_BYTES = 256 * 1024;
+
+    private final Selector selector;
+    private final Fleet.Counters counters;
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<WsClient> pending = new ArrayList<>();
+    private final List<WsClient> open = new ArrayList<>();
+    private final List<WsClient> senders = new ArrayList<>();
+    private final Thread thread;
+    private final long pollNanos;
+    private long connectTimeoutNanos;
+    private long sendIntervalNanos;
+    private int phase;
+    private Histogram phaseLatency = new Histogram(3);
+
+    /**
+     * @param pollNanos how long the loop rests when no socket is ready. Resting instead of blocking in the selector
+     *                  means the server does not have to wake this thread for every frame it writes, which on a
+     *                  machine shared with the server is most of the tester's cost; latencies read up to this
+     *                  much high.
+     */
+    IoLoop(String name, Fleet.Counters counters, long pollNanos) throws IOException {
+        this.selector = Selector.open();
+        this.counters = counters;
+        this.pollNanos = pollNanos;
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    /** Runs the task on this loop's thread and hands back its result. */
+    <T> CompletableFuture<T> call(Supplier<T> task) {
+        var result = new CompletableFuture<T>();
+        tasks.add(() -> {
+            try {
+                result.complete(task.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        selector.wakeup();
+        return result;
+    }
+
+    void connect(int index, URI uri, InetSocketAddress server, InetSocketAddress source, long timeoutNanos) {
+        tasks.add(() -> {
+            connectTimeoutNanos = timeoutNanos;
+            var client = new WsClient(index, this, uri);
+            try {
+                client.open(server, source);
+                pending.add(client);
+            } catch (IOException e) {
+                counters.failures.add(cause(e));
+                counters.finished.increment();
+            }
+        });
+        selector.wakeup();
+    }
+
+    /** Every open client of this loop from now counts probes of {@code newPhase}; the first ones send them. */
+    CompletableFuture<Integer> startPhase(int newPhase, int senderCount, List<Integer> senderIndexes,
+            double perSenderRate) {
+        return call(() -> {
+            phase = newPhase;
+            phaseLatency = new Histogram(3);
+            senders.clear();
+            for (var client : open) {
+                client.startPhase(newPhase, senderCount);
+            }
+            sendIntervalNanos = perSenderRate > 0 ? (long) (1e9 / perSenderRate) : 0;
+            long now = System.nanoTime();
+            for (var client : open) {
+                int senderIndex = senderIndexes.indexOf(client.index);
+                client.senderIndex = senderIndex;
+                if (senderIndex >= 0 && sendIntervalNanos > 0) {
+                    client.nextSendNanos = now + sendIntervalNanos * senderIndex / Math.max(1, senderCount);
+                    senders.add(client);
+                }
+            }
+            return senders.size();
+        });
+    }
+
+    /** Called on this loop's thread only. */
+    List<Integer> openIndexes() {
+        return open.stream().map(client -> client.index).toList();
+    }
+
+    CompletableFuture<Void> stopSending() {
+        return call(() -> {
+            senders.clear();
+            return null;
+        });
+    }
+
+    /** This loop's share of the current phase: what its senders sent, its receivers got, and how fast. */
+    CompletableFuture<Tally> tally() {
+        return call(() -> {
+            long sent = 0;
+            long received = 0;
+            long duplicates = 0;
+            long outOfOrder = 0;
+            for (var client : open) {
+                var deliveries = client.deliveries();
+                if (deliveries != null) {
+                    sent += client.senderIndex >= 0 ? client.sequence : 0;
+                    received += deliveries.unique();
+                    duplicates += deliveries.duplicates();
+                    outOfOrder += deliveries.outOfOrder();
+                }
+            }
+            return new Tally(sent, received, duplicates, outOfOrder, phaseLatency.copy());
+        });
+    }
+
+    CompletableFuture<Integer> closeAll() {
+        return call(() -> {
+            for (var client : List.copyOf(open)) {
+                try {
+                    client.close();
+                } catch (IOException e) {
+                    client.abort();
+                }
+            }
+            for (var client : List.copyOf(pending)) {
+                client.abort();
+            }
+            return open.size();
+        });
+    }
+
+    CompletableFuture<Void> abortAll() {
+        return call(() -> {
+            List.copyOf(open).forEach(WsClient::abort);
+            List.copyOf(pending).forEach(WsClient::abort);
+            return null;
+        });
+    }
+
+    void stop() throws InterruptedException {
+        running.set(false);
+        selector.wakeup();
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    @Override
+    public void run() {
+        try (selector) {
+            while (running.get()) {
+                runTasks();
+                sendDue();
+                expirePending();
+                if (selector.selectNow(this::ready) == 0 && tasks.isEmpty()) {
+                    LockSupport.parkNanos(pollNanos);
+                }
+            }
+            abortAllNow();
+        } catch (IOException e) {
+            counters.loopErrors.add(cause(e));
+        }
+    }
+
+    // Called by this loop's clients.
+
+    void opened(WsClient client, long connectNanos) {
+        pending.remove(client);
+        open.add(client);
+        counters.opened.increment();
+        counters.finished.increment();
+        counters.connectTimes.recordValue(TimeUnit.NANOSECONDS.toMicros(connectNanos));
+    }
+
+    void failedToOpen(WsClient client, String cause) {
+        counters.failures.add(cause);
+        client.abort();
+    }
+
+    void closedByServer(WsClient client, int code) {
+        if (client.state() == WsClient.State.OPEN) {
+            counters.closedByServer.add("close " + code);
+        }
+        client.abort();
+    }
+
+    void closed(WsClient client) {
+        if (pending.remove(client)) {
+            counters.finished.increment();
+        } else if (open.remove(client)) {
+            senders.remove(client);
+            counters.opened.decrement();
+        }
+    }
+
+    void mustSend(WsClient client, ByteBuffer frame) {
+        try {
+            client.send(frame);
+        } catch (IOException e) {
+            client.abort();
+        }
+    }
+
+    void latency(long sentNanos) {
+        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentNanos));
+        phaseLatency.recordValue(micros);
+        counters.latency.recordValue(micros);
+        counters.delivered.increment();
+    }
+
+    void stale() {
+        counters.stale.increment();
+    }
+
+    /** Counts what the server sent that is not a probe, by its type. */
+    void otherMessage(byte[] bytes, int from, int to) {
+        counters.others.add(typeOf(new String(bytes, from, Math.min(to - from, 64), StandardCharsets.UTF_8)));
+    }
+
+    private static String typeOf(String start) {
+        var at = start.indexOf("\"type\":\"");
+        if (at < 0) {
+            return "other";
+        }
+        var end = start.indexOf('"', at + 8);
+        return end < 0 ? "other" : start.substring(at + 8, end);
+    }
+
+    private void ready(SelectionKey key) {
+        var client = (WsClient) key.attachment();
+        try {
+            client.ready();
+        } catch (IOException e) {
+            if (client.state() == WsClient.State.OPEN || client.state() == WsClient.State.CLOSING) {
+                counters.closedByServer.add(cause(e));
+                client.abort();
+            } else {
+                failedToOpen(client, cause(e));
+            }
+        } catch (Frames.ProtocolException e) {
+            counters.closedByServer.add(e.getMessage());
+            client.abort();
+        }
+    }
+
+    private void runTasks() {
+        for (var task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
+    }
+
+    private void sendDue() {
+        if (senders.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (int i = 0; i < senders.size(); i++) {
+            var client = senders.get(i);
+            if (client.nextSendNanos - now > 0) {
+                continue;
+            }
+            if (now - client.nextSendNanos > 100 * sendIntervalNanos) {
+                client.nextSendNanos = now;
+                counters.senderLag.increment();
+            }
+            var content = Probe.content(phase, client.senderIndex, client.sequence++, System.nanoTime());
+            mustSend(client, Frames.text("{\"type\":\"chat\",\"content\":\"" + content + "\"}"));
+            counters.sent.increment();
+            client.nextSendNanos += sendIntervalNanos;
+        }
+    }
+
+    private void expirePending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (var client : List.copyOf(pending)) {
+            if (now - client.startedNanos() > connectTimeoutNanos) {
+                failedToOpen(client, "timeout");
+            }
+        }
+    }
+
+    private void abortAllNow() {
+        List.copyOf(open).forEach(WsClient::abort);
+        List.copyOf(pending).forEach(WsClient::abort);
+    }
+
+    static String cause(Exception e) {
+        var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.contains("Too many open files") ? Fleet.FILE_LIMIT_CAUSE : message;
+    }
+}

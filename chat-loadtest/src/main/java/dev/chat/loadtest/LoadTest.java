@@ -1,0 +1,35 @@
+package dev.chat.loadtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Runs one scenario against a chat server and prints its report. Progress goes to stderr once a second; the
+ * report goes to stdout, as a table or as one JSON line.
+ */
+public final class LoadTest {
+
+    private LoadTest() {}
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("chat-loadtest: " + e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        var report = run(options);
+        System.out.print(options.json() ? new ObjectMapper().writeValueAsString(report) + System.lineSeparator()
+                : report.table());
+        System.exit(0);
+    }
+
+    static Reports.Report run(Options options) throws IOException, InterruptedException {
+        try (var session = new Session(options, System.err)) {
+            return Scenarios.run(session);
+        }
+    }
+}

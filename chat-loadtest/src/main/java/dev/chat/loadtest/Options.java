@@ -1,0 +1,162 @@
+package dev.chat.loadtest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Everything a run can be told, from the command line. */
+record Options(
+        Scenario scenario, URI url, URI health, int clients, double connectRate, Duration connectTimeout,
+        Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
+        Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
+        int concurrency, int threads, Duration poll, int sourceAddresses, boolean json) {
+
+    enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN }
+
+    static final String USAGE = """
+            usage: java -jar chat-loadtest.jar <connect|broadcast|saturate|churn> [options]
+
+              --url URL              the server's WebSocket endpoint       (ws://127.0.0.1:8080/ws)
+              --health URL           its health endpoint                   (http://<host>:<port>/health)
+              --clients N            clients to connect                    (1000)
+              --connect-rate N       connections opened per second         (1000)
+              --connect-timeout D    for one connection to open            (10s)
+              --hold D               connect: how long to hold them        (5s)
+              --senders N            broadcast, saturate: clients sending  (10)
+              --rate N               broadcast: messages per second, total (50)
+              --warmup D             unmeasured sending before each run    (5s; saturate 3s)
+              --duration D           measured sending                      (20s; saturate 10s per step)
+              --drain D              longest wait for the last deliveries  (5s)
+              --p99-limit D          saturate: the latency a step must hold (100ms)
+              --loss-limit PERCENT   saturate: the loss a step may have    (1)
+              --start-rate N         saturate: the first step's rate       (100)
+              --step-factor F        saturate: each step's rate over the last's (1.25)
+              --max-steps N          saturate: at most this many steps     (20)
+              --cycles N             churn: connect/disconnect cycles      (20000)
+              --concurrency N        churn: clients at a time              (100)
+              --threads N            the tester's network threads          (2)
+              --poll D               how long a network thread rests when no socket is ready (1ms)
+              --source-ips N         loopback source addresses to use      (64)
+              --json                 one JSON line on stdout instead of a table
+            durations: 500ms, 20s, 2m""";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
+
+    static Options parse(String... args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            throw new IllegalArgumentException("name a scenario: connect, broadcast, saturate or churn");
+        }
+        var scenario = scenario(args[0]);
+        var saturate = scenario == Scenario.SATURATE;
+        var values = new java.util.HashMap<String, String>();
+        boolean json = false;
+        for (int i = 1; i < args.length; i++) {
+            var name = args[i];
+            if (name.equals("--json")) {
+                json = true;
+            } else if (name.startsWith("--") && i + 1 < args.length) {
+                values.put(name.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + name + "'");
+            }
+        }
+        var reader = new Reader(values);
+        var url = reader.uri("url", "ws://127.0.0.1:8080/ws");
+        if (!"ws".equals(url.getScheme()) || url.getPort() < 0) {
+            throw new IllegalArgumentException("--url must be ws://host:port/path, not '" + url + "'");
+        }
+        var options = new Options(scenario, url,
+                reader.uri("health", "http://" + url.getHost() + ":" + url.getPort() + "/health"),
+                reader.count("clients", 1000),
+                reader.number("connect-rate", 1000),
+                reader.duration("connect-timeout", Duration.ofSeconds(10)),
+                reader.duration("hold", Duration.ofSeconds(5)),
+                reader.count("senders", 10),
+                reader.number("rate", 50),
+                reader.duration("warmup", Duration.ofSeconds(saturate ? 3 : 5)),
+                reader.duration("duration", Duration.ofSeconds(saturate ? 10 : 20)),
+                reader.duration("drain", Duration.ofSeconds(5)),
+                reader.duration("p99-limit", Duration.ofMillis(100)),
+                reader.number("loss-limit", 1),
+                reader.number("start-rate", 100),
+                reader.number("step-factor", 1.25),
+                reader.count("max-steps", 20),
+                reader.count("cycles", 20_000),
+                reader.count("concurrency", 100),
+                reader.count("threads", 2),
+                reader.duration("poll", Duration.ofMillis(1)),
+                reader.count("source-ips", 64),
+                json);
+        reader.rejectUnknown();
+        return options;
+    }
+
+    private static Scenario scenario(String name) {
+        try {
+            return Scenario.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown scenario '" + name + "': connect, broadcast, saturate or churn");
+        }
+    }
+
+    static Duration duration(String text) {
+        var matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration such as 500ms, 20s or 2m");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
+    }
+
+    /** Takes each option out of the map as it is read, so that what is left over is a typo. */
+    private record Reader(java.util.Map<String, String> values) {
+
+        URI uri(String name, String fallback) {
+            return URI.create(values.getOrDefault(name, fallback));
+        }
+
+        int count(String name, int fallback) {
+            var text = values.remove(name);
+            try {
+                int value = text == null ? fallback : Integer.parseInt(text);
+                if (value < 0) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + text + "'");
+            }
+        }
+
+        double number(String name, double fallback) {
+            var text = values.remove(name);
+            try {
+                double value = text == null ? fallback : Double.parseDouble(text);
+                if (!(value > 0)) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be a positive number, not '" + text + "'");
+            }
+        }
+
+        Duration duration(String name, Duration fallback) {
+            var text = values.remove(name);
+            return text == null ? fallback : Options.duration(text);
+        }
+
+        void rejectUnknown() {
+            values.remove("url");
+            values.remove("health");
+            if (!values.isEmpty()) {
+                throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.chat.loadtest;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What each scenario reports; every report prints as a table or, with {@code --json}, as one JSON line. */
+final class Reports {
+
+    private Reports() {}
+
+    sealed interface Report permits Connect, Broadcast, Saturate, Churn {
+        String table();
+    }
+
+    /** Connection attempts and what became of them. Times in milliseconds. */
+    record Connect(String scenario, String url, int requested, int opened, Map<String, Long> failures,
+            Latency connectMillis, double seconds, double openedPerSecond, int serverClients,
+            Map<String, Long> closedByServer, long fileLimit) implements Report {
+
+        @Override
+        public String table() {
+            return lines(
+                    row("scenario", scenario + " against " + url),
+                    row("connections", opened + " of " + requested + " opened in " + fixed(seconds) + " s ("
+                            + fixed(openedPerSecond) + "/s)"),
+                    row("failures", failures.isEmpty() ? "none" : failures.toString()),
+                    row("connect time ms", percentiles(connectMillis)),
+                    row("server /health", serverClients < 0 ? "no answer" : serverClients + " clients"),
+                    row("closed by server", closedByServer.isEmpty() ? "none" : closedByServer.toString()),
+                    row("tester file limit", Long.toString(fileLimit)));
+        }
+    }
+
+    /** One measured stretch of sending. Latencies in milliseconds. */
+    record Broadcast(String scenario, String url, int clients, int senders, double targetRate,
+            double sentPerSecond, long sent, long expected, long received, long lost, double lossPercent,
+            long duplicates, long outOfOrder, Latency latencyMillis, double deliveriesPerSecond,
+            double generatorCpuCores, long stale, Map<String, Long> otherMessages, Map<String, Long> closedByServer,
+            int serverClients) implements Report {
+
+        boolean held(double p99LimitMillis, double lossLimitPercent) {
+            return received > 0 && latencyMillis.p99() <= p99LimitMillis && lossPercent <= lossLimitPercent;
+        }
+
+        @Override
+        public String table() {
+            return lines(
+                    row("scenario", scenario + " against " + url),
+                    row("clients", clients + " connected, " + senders + " sending, server counts "
+                            + (serverClients < 0 ? "?" : serverClients)),
+                    row("rate", fixed(sentPerSecond) + " messages/s sent (target " + fixed(targetRate) + ")"),
+                    row("sent", Long.toString(sent)),
+                    row("deliveries", received + " of " + expected + " expected; lost " + lost + " ("
+                            + String.format(Locale.ROOT, "%.3f", lossPercent) + "%), duplicates " + duplicates
+                            + ", out of order " + outOfOrder),
+                    row("latency ms", percentiles(latencyMillis)),
+                    row("deliveries/s", fixed(deliveriesPerSecond)),
+                    row("tester CPU", String.format(Locale.ROOT, "%.2f cores", generatorCpuCores)),
+                    row("other messages", otherMessages.isEmpty() ? "none" : otherMessages.toString()),
+                    row("closed by server", closedByServer.isEmpty() ? "none" : closedByServer.toString()));
+        }
+    }
+
+    /** Rising rates until latency or loss gives way. */
+    record Saturate(String scenario, String url, int clients, double p99LimitMillis, double lossLimitPercent,
+            List<Broadcast> steps, Broadcast highestHeld) implements Report {
+
+        @Override
+        public String table() {
+            var text = new StringBuilder(lines(
+                    row("scenario", scenario + " against " + url + " with " + clients + " clients"),
+                    row("limits", "p99 <= " + fixed(p99LimitMillis) + " ms, loss <= " + lossLimitPercent + "%")));
+            text.append(String.format(Locale.ROOT, "%n%10s %10s %14s %9s %9s %9s %9s %6s%n",
+                    "msgs/s", "sent/s", "deliveries/s", "loss %", "p50 ms", "p99 ms", "max ms", "held"));
+            for (var step : steps) {
+                text.append(String.format(Locale.ROOT, "%10.0f %10.1f %14.0f %9.3f %9.2f %9.2f %9.2f %6s%n",
+                        step.targetRate(), step.sentPerSecond(), step.deliveriesPerSecond(), step.lossPercent(),
+                        step.latencyMillis().p50(), step.latencyMillis().p99(), step.latencyMillis().max(),
+                        step.held(p99LimitMillis, lossLimitPercent) ? "yes" : "no"));
+            }
+            text.append(System.lineSeparator()).append(highestHeld == null
+                    ? row("highest rate held", "none: the first step already failed")
+                    : row("highest rate held", fixed(highestHeld.sentPerSecond()) + " messages/s = "
+                            + fixed(highestHeld.deliveriesPerSecond()) + " deliveries/s, p99 "
+                            + highestHeld.latencyMillis().p99() + " ms"));
+            return text.toString();
+        }
+    }
+
+    /** Connect and disconnect, over and over. */
+    record Churn(String scenario, String url, int cycles, long opened, Map<String, Long> failures, double seconds,
+            double cyclesPerSecond, int serverClientsAfter, double testerCpuSeconds) implements Report {
+
+        @Override
+        public String table() {
+            return lines(
+                    row("scenario", scenario + " against " + url),
+                    row("cycles", opened + " of " + cycles + " connections opened and closed in " + fixed(seconds)
+                            + " s (" + fixed(cyclesPerSecond) + "/s)"),
+                    row("failures", failures.isEmpty() ? "none" : failures.toString()),
+                    row("server /health", serverClientsAfter < 0 ? "no answer" : serverClientsAfter + " clients after"),
+                    row("tester CPU", fixed(testerCpuSeconds) + " s"));
+        }
+    }
+
+    private static String percentiles(Latency latency) {
+        return String.format(Locale.ROOT, "p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f  (n=%d)",
+                latency.p50(), latency.p95(), latency.p99(), latency.p999(), latency.max(), latency.count());
+    }
+
+    private static String row(String label, String value) {
+        return String.format(Locale.ROOT, "%-18s %s", label, value);
+    }
+
+    private static String lines(String... rows) {
+        return String.join(System.lineSeparator(), rows) + System.lineSeparator();
+    }
+
+    private static String fixed(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.chat.loadtest;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** A run's fleet, meter and health probe, with the steps every scenario is made of. */
+final class Session implements AutoCloseable {
+
+    static final String CLIENT_QUERY = "userId=lt-{i}&username=load{i}";
+
+    final Options options;
+    final Fleet fleet;
+    final Meter meter;
+    final Health health;
+
+    Session(Options options, PrintStream progress) throws java.io.IOException {
+        this.options = options;
+        this.fleet = new Fleet(options.url(), options.threads(), options.sourceAddresses(), options.poll());
+        this.meter = new Meter(fleet.counters(), options.scenario().name().toLowerCase(), progress);
+        this.health = new Health(options.health());
+    }
+
+    /** Opens the configured number of clients; false if the tester ran out of file descriptors. */
+    boolean connectClients() throws InterruptedException {
+        meter.stage("connecting");
+        return fleet.connect(options.clients(), CLIENT_QUERY, options.connectRate(), options.connectTimeout());
+    }
+
+    /**
+     * Sends at {@code rate} for the warm-up, unmeasured, then for the duration, measured, and waits for the last
+     * deliveries. Each phase has its own number, so late probes of one never count in the next.
+     */
+    Reports.Broadcast broadcast(int phase, double rate, Duration warmup, Duration duration)
+            throws InterruptedException {
+        meter.stage("warm-up at " + (long) rate + "/s");
+        int senders = fleet.startPhase(phase, options.senders(), rate);
+        pause(warmup);
+
+        int receivers = fleet.open();
+        meter.beginMeasuring();
+        fleet.startPhase(phase + 1, options.senders(), rate);
+        meter.stage("measuring at " + (long) rate + "/s");
+        pause(duration);
+        fleet.stopSending();
+        var sent = fleet.tally().sent();
+        long expected = sent * receivers;
+        meter.stage("draining");
+        long deadline = System.nanoTime() + options.drain().toNanos();
+        var tally = fleet.tally();
+        while (tally.received() < expected && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            tally = fleet.tally();
+        }
+        var measured = meter.endMeasuring();
+        long lost = Math.max(0, expected - tally.received());
+        return new Reports.Broadcast(options.scenario().name().toLowerCase(), options.url().toString(), receivers,
+                senders, rate, sent * 1000.0 / duration.toMillis(), sent, expected, tally.received(), lost,
+                expected == 0 ? 0 : 100.0 * lost / expected, tally.duplicates(), tally.outOfOrder(),
+                Latency.of(tally.latency()), tally.received() * 1000.0 / duration.toMillis(), measured.cpuCores(),
+                fleet.counters().stale.sum(), fleet.counters().others.snapshot(),
+                fleet.counters().closedByServer.snapshot(), health.clients());
+    }
+
+    void pause(Duration duration) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+    }
+
+    static long fileLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount()
+                : -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            meter.stage("closing");
+            fleet.closeAll(Duration.ofSeconds(10));
+        } finally {
+            meter.close();
+            fleet.close();
+        }
+    }
+}
