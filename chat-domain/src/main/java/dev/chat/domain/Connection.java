@@ -12,13 +12,13 @@ import java.util.List;
 public interface Connection {
 
     /**
-     * Writes each text as its own text frame, in order, in as few network writes as the transport can, and returns
-     * once they are written. It may block; the hub calls it from a thread of the connection's own.
+     * Writes each message as its own text frame, in order, in as few network writes as the transport can, and
+     * returns once they are written. It may block; the hub calls it from a thread of the connection's own.
      *
-     * @param texts encoded JSON messages, shared with other connections: never modify them
+     * @param messages valid only during the call; the messages themselves are shared with other connections
      * @throws IOException when the connection can no longer be written to
      */
-    void send(List<String> texts) throws IOException;
+    void send(List<EncodedMessage> messages) throws IOException;
 
     /** Closes the connection after whatever was already sent. Idempotent; never throws. */
     void close(CloseReason reason);

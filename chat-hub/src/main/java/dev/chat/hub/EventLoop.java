@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Message;
 import dev.chat.domain.Request;
 import java.lang.System.Logger.Level;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The hub's single thread of control. It alone touches the roster, so nothing in it needs a lock; every other
  * thread talks to it through the {@link Inbox}. It never waits on anything but the inbox: delivering is handing
- * a string to each member's {@link Outbox}.
+ * the encoded message to each member's {@link Outbox}.
  */
 final class EventLoop implements Runnable {
 
@@ -107,13 +108,13 @@ final class EventLoop implements Runnable {
     }
 
     private void broadcast(Message message) {
-        var text = WireFormat.encode(message);
-        roster.forEach(member -> deliver(member, text));
+        var encoded = WireFormat.encode(message);
+        roster.forEach(member -> deliver(member, encoded));
         messages++;
     }
 
-    private void deliver(Member member, String text) {
-        if (roster.contains(member) && !member.outbox.offer(text)) {
+    private void deliver(Member member, EncodedMessage message) {
+        if (roster.contains(member) && !member.outbox.offer(message)) {
             dropped++;
         }
     }

@@ -58,7 +58,8 @@ public final class Hub implements ChatHub {
     @Override
     public Client connect(Identity identity, Connection connection) {
         var member = new Member(identity, inbox,
-                onBroken -> new Outbox(connection, settings.outboxCapacity(), settings.threads(), onBroken));
+                onBroken -> new Outbox(connection, settings.outboxCapacity(), settings.writeInterval(), settings.threads(),
+                        onBroken));
         if (!inbox.offer(new Command.Connect(member))) {
             connection.close(CloseReason.GOING_AWAY);
         }

@@ -2,23 +2,24 @@ package dev.chat.hub;
 
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
+import dev.chat.domain.EncodedMessage;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * One client's bounded queue of encoded messages and the writer thread that drains it into the connection.
  *
- * <p>Only the event loop offers, so offering never waits: a full outbox refuses the message and the loop counts
- * it as dropped for this client alone. Only the writer takes. It hands everything waiting to the connection in one
- * {@link Connection#send} call, so a busy client gets many frames per network write. Nothing else buffers: while
- * a send is in progress, new messages wait here, within the bound.
+ * <p>The queue is a ring with one producer, the event loop, and one consumer, the writer, so it needs neither
+ * locks nor allocation. Offering never waits: a full outbox refuses the message and the loop counts it as
+ * dropped for this client alone. The writer hands everything waiting to the connection in one
+ * {@link Connection#send} call, at most once per write interval, so a busy client gets many frames per network
+ * write. Nothing else buffers: while a send is in progress, new messages wait here, within the bound.
  */
 final class Outbox {
 
@@ -31,18 +32,22 @@ final class Outbox {
     }
 
     private final Connection connection;
-    private final int capacity;
+    private final EncodedMessage[] ring;
+    private final long writeIntervalNanos;
     private final Runnable onBroken;
-    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
     private final Thread writer;
+    /** Sequence number of the next message the loop will put in; written by the loop only. */
+    private final AtomicLong tail = new AtomicLong();
+    /** Sequence number of the next message the writer will take; written by the writer only. */
+    private final AtomicLong head = new AtomicLong();
     private volatile boolean writerParked;
     private volatile boolean finishing;
     private volatile boolean discarding;
 
-    Outbox(Connection connection, int capacity, ThreadFactory threads, Runnable onBroken) {
+    Outbox(Connection connection, int capacity, Duration writeInterval, ThreadFactory threads, Runnable onBroken) {
         this.connection = connection;
-        this.capacity = capacity;
+        this.ring = new EncodedMessage[capacity];
+        this.writeIntervalNanos = writeInterval.toNanos();
         this.onBroken = onBroken;
         this.writer = threads.newThread(this::drain);
     }
@@ -53,12 +58,13 @@ final class Outbox {
     }
 
     /** Queues a message unless the outbox is full. Called by the loop only, so it never waits. */
-    boolean offer(String text) {
-        if (queued.get() >= capacity) {
+    boolean offer(EncodedMessage message) {
+        long next = tail.get();
+        if (next - head.get() >= ring.length) {
             return false;
         }
-        queued.incrementAndGet();
-        queue.offer(text);
+        ring[slot(next)] = message;
+        tail.set(next + 1);
         if (writerParked) {
             LockSupport.unpark(writer);
         }
@@ -89,12 +95,16 @@ final class Outbox {
     }
 
     private void drain() {
-        var batch = new ArrayList<String>();
+        var batch = new ArrayList<EncodedMessage>();
+        long lastWrite = System.nanoTime() - writeIntervalNanos;
         try {
             while (!discarding) {
-                if (takeInto(batch)) {
+                if (!isEmpty()) {
+                    lingerUntil(lastWrite + writeIntervalNanos);
+                    takeInto(batch);
                     connection.send(batch);
                     batch.clear();
+                    lastWrite = System.nanoTime();
                 } else if (finishing) {
                     connection.close(CloseReason.GOING_AWAY);
                     return;
@@ -117,18 +127,41 @@ final class Outbox {
         }
     }
 
-    private boolean takeInto(List<String> batch) {
-        for (var text = queue.poll(); text != null; text = queue.poll()) {
-            batch.add(text);
+    private boolean isEmpty() {
+        return head.get() == tail.get();
+    }
+
+    private void takeInto(List<EncodedMessage> batch) {
+        long first = head.get();
+        long end = tail.get();
+        for (long next = first; next < end; next++) {
+            int slot = slot(next);
+            batch.add(ring[slot]);
+            ring[slot] = null;
         }
-        queued.addAndGet(-batch.size());
-        return !batch.isEmpty();
+        head.set(end);
+    }
+
+    private int slot(long sequence) {
+        return (int) (sequence % ring.length);
+    }
+
+    /**
+     * Lets messages gather until a write interval has passed since the last write, so a busy client gets many
+     * frames per write. The loop does not wake a lingering writer; a quiet client's writer finds the interval long
+     * past and writes at once.
+     */
+    private void lingerUntil(long deadline) {
+        for (long left = deadline - System.nanoTime(); left > 0 && !finishing && !discarding;
+                left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
+        }
     }
 
     /** Parks unless something arrived in the meantime: the loop unparks after offering if it sees the flag. */
     private void parkUntilOffered() {
         writerParked = true;
-        if (queue.isEmpty() && !finishing && !discarding) {
+        if (isEmpty() && !finishing && !discarding) {
             LockSupport.park(this);
         }
         writerParked = false;

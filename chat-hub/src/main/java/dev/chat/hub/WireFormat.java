@@ -1,11 +1,12 @@
 package dev.chat.hub;
 
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
 
 /**
  * Encodes what the hub sends as the JSON text clients read. Encoding happens once per message, on the loop, and
- * every recipient gets the same string.
+ * every recipient gets the same bytes.
  *
  * <p>Hand-written rather than a JSON library because the hub's output is a handful of flat objects with string
  * fields, and this keeps the hub free of dependencies for the applications that embed it.
@@ -16,7 +17,7 @@ final class WireFormat {
 
     private WireFormat() {}
 
-    static String encode(Message message) {
+    static EncodedMessage encode(Message message) {
         return new Builder(96 + message.content().length())
                 .field("type", message.type().wireName())
                 .field("userId", message.userId())
@@ -26,7 +27,7 @@ final class WireFormat {
                 .build();
     }
 
-    static String encode(Rejection rejection) {
+    static EncodedMessage encode(Rejection rejection) {
         return new Builder(64 + rejection.message().length())
                 .field("type", "error")
                 .field("code", rejection.code().wireCode())
@@ -52,8 +53,8 @@ final class WireFormat {
             return this;
         }
 
-        String build() {
-            return json.append('}').toString();
+        EncodedMessage build() {
+            return EncodedMessage.of(json.append('}').toString());
         }
 
         private void string(String value) {

@@ -7,6 +7,7 @@ import dev.chat.domain.Client;
 import dev.chat.domain.ClientMessage;
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -20,8 +21,8 @@ class EmbeddingTest {
     /** The host's own transport; here it just keeps what it is given. */
     record QueueConnection(BlockingQueue<String> delivered) implements Connection {
         @Override
-        public void send(List<String> texts) {
-            delivered.addAll(texts);
+        public void send(List<EncodedMessage> messages) {
+            messages.forEach(message -> delivered.add(message.text()));
         }
 
         @Override

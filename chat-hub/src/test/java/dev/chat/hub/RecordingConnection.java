@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
+import dev.chat.domain.EncodedMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class RecordingConnection implements Connection {
     }
 
     @Override
-    public void send(List<String> texts) throws IOException {
+    public void send(List<EncodedMessage> messages) throws IOException {
         sendEntered.countDown();
         try {
             stall.await();
@@ -57,7 +58,7 @@ final class RecordingConnection implements Connection {
             throw new IOException("connection reset");
         }
         sendCalls.incrementAndGet();
-        received.addAll(texts);
+        messages.forEach(message -> received.add(message.text()));
     }
 
     @Override

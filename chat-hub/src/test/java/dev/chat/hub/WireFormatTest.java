@@ -17,7 +17,7 @@ class WireFormatTest {
     void a_message_has_the_five_fields_of_the_original_protocol_in_order() {
         assertEquals("""
                 {"type":"chat","userId":"u1","username":"Alice","content":"Hello world","timestamp":"2025-12-30T10:30:00Z"}""",
-                WireFormat.encode(Message.chat(new Identity("u1", "Alice"), "Hello world", NOW)));
+                WireFormat.encode(Message.chat(new Identity("u1", "Alice"), "Hello world", NOW)).text());
     }
 
     @Test
@@ -39,11 +39,11 @@ class WireFormatTest {
     void a_rejection_is_an_error_with_its_code_and_message() {
         assertEquals("""
                 {"type":"error","code":"invalid_json","message":"not \\"json\\""}""",
-                WireFormat.encode(new Rejection(ErrorCode.INVALID_JSON, "not \"json\"")));
+                WireFormat.encode(new Rejection(ErrorCode.INVALID_JSON, "not \"json\"")).text());
     }
 
     private static String contentOf(String content) {
-        var json = WireFormat.encode(Message.chat(new Identity("u1", "Alice"), content, NOW));
+        var json = WireFormat.encode(Message.chat(new Identity("u1", "Alice"), content, NOW)).text();
         var start = json.indexOf("\"content\":\"") + "\"content\":\"".length();
         return json.substring(start, json.indexOf("\",\"timestamp\""));
     }

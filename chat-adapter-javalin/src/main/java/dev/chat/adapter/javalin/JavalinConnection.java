@@ -2,6 +2,7 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
+import dev.chat.domain.EncodedMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
@@ -14,9 +15,9 @@ import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
  * Writes a client's messages through Jetty's core session, below Javalin's {@code send}: that one hands each frame
- * to an unbounded queue and forgets it. Here every text of a batch is added to Jetty's batch buffer and one flush
- * writes them all, each still its own frame; the caller waits for that flush, so the hub's bounded outbox is the
- * only place messages pile up.
+ * to an unbounded queue and forgets it. Here every message of a batch but the last is added to Jetty's batch buffer,
+ * and the last one flushes them all in one write, each still its own frame; the caller waits for that write, so
+ * the hub's bounded outbox is the only place messages pile up.
  */
 final class JavalinConnection implements Connection {
 
@@ -27,14 +28,14 @@ final class JavalinConnection implements Connection {
     }
 
     @Override
-    public void send(List<String> texts) throws IOException {
-        int last = texts.size() - 1;
+    public void send(List<EncodedMessage> messages) throws IOException {
+        int last = messages.size() - 1;
         for (int i = 0; i < last; i++) {
-            session.sendFrame(new Frame(OpCode.TEXT, texts.get(i)), Callback.NOOP, true);
+            session.sendFrame(new Frame(OpCode.TEXT, messages.get(i).bytes()), Callback.NOOP, true);
         }
         var flushed = new CompletableFuture<Void>();
         // The last frame is sent unbatched: that flushes it together with everything batched before it.
-        session.sendFrame(new Frame(OpCode.TEXT, texts.get(last)), Callback.from(flushed), false);
+        session.sendFrame(new Frame(OpCode.TEXT, messages.get(last).bytes()), Callback.from(flushed), false);
         try {
             flushed.get();
         } catch (ExecutionException e) {
