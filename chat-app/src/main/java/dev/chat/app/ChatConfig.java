@@ -13,7 +13,8 @@ import java.util.Set;
  */
 record ChatConfig(
         int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueSize,
-        int broadcastQueueSize, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel) {
+        int broadcastQueueSize, Duration writeInterval, Duration shutdownTimeout, Set<String> allowedOrigins,
+        String logLevel) {
 
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -27,6 +28,7 @@ record ChatConfig(
                 env.integer("MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 64, 16 * 1024 * 1024),
                 env.integer("SEND_QUEUE_SIZE", HubSettings.DEFAULT_OUTBOX_CAPACITY, 1, 1_000_000),
                 env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_INBOX_CAPACITY, 1, 1_000_000),
+                env.durationOrZero("WRITE_INTERVAL", HubSettings.DEFAULT_WRITE_INTERVAL),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS));
@@ -41,6 +43,7 @@ record ChatConfig(
         return HubSettings.defaults()
                 .withInboxCapacity(broadcastQueueSize)
                 .withOutboxCapacity(sendQueueSize)
+                .withWriteInterval(writeInterval)
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC());
     }
@@ -60,6 +63,7 @@ record ChatConfig(
                 + " MAX_MESSAGE_BYTES=" + maxMessageBytes
                 + " SEND_QUEUE_SIZE=" + sendQueueSize
                 + " BROADCAST_QUEUE_SIZE=" + broadcastQueueSize
+                + " WRITE_INTERVAL=" + text(writeInterval)
                 + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
                 + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
                 + " LOG_LEVEL=" + logLevel;

@@ -38,13 +38,21 @@ final class Environment {
     }
 
     Duration duration(String name, Duration fallback) throws ConfigException {
+        var duration = durationOrZero(name, fallback);
+        if (duration.isZero()) {
+            throw invalid(name, variables.get(name).strip(), "a positive duration such as 54s, 500ms, 2m or 1h");
+        }
+        return duration;
+    }
+
+    Duration durationOrZero(String name, Duration fallback) throws ConfigException {
         var text = value(name);
         if (text == null) {
             return fallback;
         }
         var matcher = DURATION.matcher(text);
-        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw invalid(name, text, "a positive duration such as 54s, 500ms, 2m or 1h");
+        if (!matcher.matches()) {
+            throw invalid(name, text, "a duration such as 54s, 500ms, 2m or 1h");
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

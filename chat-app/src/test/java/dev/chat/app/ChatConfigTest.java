@@ -18,9 +18,10 @@ class ChatConfigTest {
         var config = ChatConfig.from(Map.of());
 
         assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 256, 256,
-                Duration.ofSeconds(30), Set.of(), "info"), config);
+                Duration.ofMillis(20), Duration.ofSeconds(30), Set.of(), "info"), config);
         assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_SIZE=256 "
-                + "BROADCAST_QUEUE_SIZE=256 SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
+                + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info",
+                config.describe());
     }
 
     @Test
@@ -32,12 +33,13 @@ class ChatConfigTest {
                 "MAX_MESSAGE_BYTES", "4096",
                 "SEND_QUEUE_SIZE", "64",
                 "BROADCAST_QUEUE_SIZE", "1024",
+                "WRITE_INTERVAL", "0ms",
                 "SHUTDOWN_TIMEOUT", "1h",
                 "ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000",
                 "LOG_LEVEL", "DEBUG"));
 
         assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 64, 1024,
-                Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
+                Duration.ZERO, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
     }
 
     @Test
@@ -46,6 +48,7 @@ class ChatConfigTest {
                 "MAX_MESSAGE_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example"));
 
         assertEquals(7, config.hubSettings().outboxCapacity());
+        assertEquals(Duration.ofMillis(20), config.hubSettings().writeInterval());
         assertEquals(9, config.hubSettings().inboxCapacity());
         assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
         assertEquals(0, config.serverSettings().port());
@@ -67,13 +70,14 @@ class ChatConfigTest {
         "PORT                 | eighty     | PORT must be a whole number from 0 to 65535, not 'eighty'",
         "PORT                 | 65536      | PORT must be a whole number from 0 to 65535, not '65536'",
         "PORT                 | -1         | PORT must be a whole number from 0 to 65535, not '-1'",
-        "PING_INTERVAL        | 54         | PING_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '54'",
+        "PING_INTERVAL        | 54         | PING_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not '54'",
         "PING_INTERVAL        | 0s         | PING_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
-        "IDLE_TIMEOUT         | 1.5s       | IDLE_TIMEOUT must be a positive duration such as 54s, 500ms, 2m or 1h, not '1.5s'",
+        "IDLE_TIMEOUT         | 1.5s       | IDLE_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not '1.5s'",
+        "WRITE_INTERVAL       | soon       | WRITE_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "MAX_MESSAGE_BYTES    | 8k         | MAX_MESSAGE_BYTES must be a whole number from 64 to 16777216, not '8k'",
         "SEND_QUEUE_SIZE      | 0          | SEND_QUEUE_SIZE must be a whole number from 1 to 1000000, not '0'",
         "BROADCAST_QUEUE_SIZE | 99999999999 | BROADCAST_QUEUE_SIZE must be a whole number from 1 to 1000000, not '99999999999'",
-        "SHUTDOWN_TIMEOUT     | soon       | SHUTDOWN_TIMEOUT must be a positive duration such as 54s, 500ms, 2m or 1h, not 'soon'",
+        "SHUTDOWN_TIMEOUT     | soon       | SHUTDOWN_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "ALLOWED_ORIGINS      | chat.example.com | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'chat.example.com'",
         "ALLOWED_ORIGINS      | https://a.example/path | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'https://a.example/path'",
         "LOG_LEVEL            | loud       | LOG_LEVEL must be one of debug, error, info, trace, warn, not 'loud'",

@@ -15,7 +15,7 @@ class EncodedMessageTest {
     @Test
     void the_text_is_encoded_once_as_utf8() {
         assertEquals("{\"content\":\"h\u00e9 \uD83D\uDE00\"}", message.text());
-        assertEquals(21, message.bytes().remaining(), "\u00e9 takes two bytes and the emoji four");
+        assertEquals(22, message.bytes().remaining(), "\u00e9 takes two bytes and the emoji four");
     }
 
     @Test

@@ -23,7 +23,7 @@ public record HubSettings(
 
     public static final int DEFAULT_INBOX_CAPACITY = 256;
     public static final int DEFAULT_OUTBOX_CAPACITY = 256;
-    public static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofMillis(Long.getLong("wi", 20));
+    public static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofMillis(20);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     public HubSettings {
@@ -36,8 +36,8 @@ public record HubSettings(
     }
 
     public static HubSettings defaults() {
-        return new HubSettings(DEFAULT_INBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_WRITE_INTERVAL, DEFAULT_SHUTDOWN_TIMEOUT,
-                Clock.systemUTC(), Thread.ofVirtual().name("chat-hub-", 0).factory());
+        return new HubSettings(DEFAULT_INBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_WRITE_INTERVAL,
+                DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(), Thread.ofVirtual().name("chat-hub-", 0).factory());
     }
 
     public HubSettings withInboxCapacity(int capacity) {

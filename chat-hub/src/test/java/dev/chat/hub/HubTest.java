@@ -176,6 +176,25 @@ class HubTest {
     }
 
     @Test
+    void messages_that_arrive_within_the_write_interval_go_out_together_in_the_next_write()
+            throws InterruptedException {
+        var patient = new Hub(HubSettings.defaults().withWriteInterval(Duration.ofMillis(500)).withThreads(threads))
+                .start();
+        var client = patient.connect(ALICE, alice);
+        assertEquals("join", field(alice.next(), "type"), "the first write goes out at once");
+
+        for (int i = 0; i < 5; i++) {
+            client.post(new ClientMessage("chat", "m" + i));
+        }
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals("m" + i, field(alice.next(), "content"));
+        }
+        assertEquals(2, alice.sendCalls(), "the join alone, then the five that gathered during the interval");
+        patient.close();
+    }
+
+    @Test
     void a_connection_that_fails_is_closed_and_the_others_are_told_it_left() throws InterruptedException {
         var broken = new RecordingConnection().failing();
         hub.connect(ALICE, alice);

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /** Many simulated clients spread over a few {@link IoLoop}s, driven by one scenario thread. */
@@ -23,14 +24,12 @@ final class Fleet implements AutoCloseable {
         final LongAdder opened = new LongAdder();
         final LongAdder finished = new LongAdder();
         final LongAdder sent = new LongAdder();
-        final LongAdder delivered = new LongAdder();
         final LongAdder stale = new LongAdder();
         final LongAdder senderLag = new LongAdder();
         final Failures failures = new Failures();
         final Failures closedByServer = new Failures();
         final Failures others = new Failures();
         final Failures loopErrors = new Failures();
-        final Recorder latency = new Recorder(3);
         final Recorder connectTimes = new Recorder(3);
     }
 
@@ -99,6 +98,18 @@ final class Fleet implements AutoCloseable {
             started.add(loop.startPhase(phase, senderIndexes.size(), senderIndexes, perSender));
         }
         return started.stream().mapToInt(CompletableFuture::join).sum();
+    }
+
+    /** Probes delivered so far over all loops, and the latencies recorded since the last call. */
+    IoLoop.Recent recent() {
+        long delivered = 0;
+        var latency = new Histogram(3);
+        for (var recent : loops.stream().map(IoLoop::recent).toList()) {
+            var part = recent.join();
+            delivered += part.delivered();
+            latency.add(part.latency());
+        }
+        return new IoLoop.Recent(delivered, latency);
     }
 
     void stopSending() {

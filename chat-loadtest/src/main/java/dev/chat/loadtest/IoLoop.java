@@ -39,6 +39,9 @@ final class IoLoop implements Runnable {
     private long sendIntervalNanos;
     private int phase;
     private Histogram phaseLatency = new Histogram(3);
+    private Histogram recentLatency = new Histogram(3);
+    private long delivered;
+    private long readNanos;
 
     /**
      * @param pollNanos how long the loop rests when no socket is ready. Resting instead of blocking in the selector
@@ -236,12 +239,24 @@ final class IoLoop implements Runnable {
         }
     }
 
+    /** Records a probe's latency, as of the read that brought it: frames read together arrived together. */
     void latency(long sentNanos) {
-        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentNanos));
+        long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(readNanos - sentNanos));
         phaseLatency.recordValue(micros);
-        counters.latency.recordValue(micros);
-        counters.delivered.increment();
+        recentLatency.recordValue(micros);
+        delivered++;
     }
+
+    /** Probes delivered so far, and the latencies recorded since the last call. */
+    CompletableFuture<Recent> recent() {
+        return call(() -> {
+            var recent = new Recent(delivered, recentLatency);
+            recentLatency = new Histogram(3);
+            return recent;
+        });
+    }
+
+    record Recent(long delivered, Histogram latency) {}
 
     void stale() {
         counters.stale.increment();
@@ -262,6 +277,7 @@ final class IoLoop implements Runnable {
     }
 
     private void ready(SelectionKey key) {
+        readNanos = System.nanoTime();
         var client = (WsClient) key.attachment();
         try {
             client.ready();

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * Prints a progress line once a second, with the latency recorded since the last one, and measures how much
@@ -18,6 +17,7 @@ final class Meter implements AutoCloseable {
     /** A measured stretch of a run: how long it took and how much processor time the tester used. */
     record Measurement(double seconds, double cpuCores) {}
 
+    private final Fleet fleet;
     private final Fleet.Counters counters;
     private final String label;
     private final PrintStream progress;
@@ -25,15 +25,15 @@ final class Meter implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("loadtest-meter").daemon().factory());
     private final long startedNanos = System.nanoTime();
-    private Histogram interval;
     private long measureStartNanos;
     private long measureStartCpu;
     private long lastSent;
     private long lastDelivered;
     private String stage = "starting";
 
-    Meter(Fleet.Counters counters, String label, PrintStream progress) {
-        this.counters = counters;
+    Meter(Fleet fleet, String label, PrintStream progress) {
+        this.fleet = fleet;
+        this.counters = fleet.counters();
         this.label = label;
         this.progress = progress;
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -64,12 +64,12 @@ final class Meter implements AutoCloseable {
     }
 
     private synchronized void tick() {
-        interval = counters.latency.getIntervalHistogram(interval);
+        var recent = fleet.recent();
         long sent = counters.sent.sum();
-        long delivered = counters.delivered.sum();
+        long delivered = recent.delivered();
         progress.printf(Locale.ROOT, "[%s %5.1fs] %-22s clients=%d sent/s=%d deliveries/s=%d p99=%.1fms%n",
                 label, (System.nanoTime() - startedNanos) / 1e9, stage, counters.opened.sum(), sent - lastSent,
-                delivered - lastDelivered, interval.getValueAtPercentile(99) / 1000.0);
+                delivered - lastDelivered, recent.latency().getValueAtPercentile(99) / 1000.0);
         lastSent = sent;
         lastDelivered = delivered;
     }

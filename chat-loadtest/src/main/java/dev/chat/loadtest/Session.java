@@ -20,7 +20,7 @@ final class Session implements AutoCloseable {
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
         this.fleet = new Fleet(options.url(), options.threads(), options.sourceAddresses(), options.poll());
-        this.meter = new Meter(fleet.counters(), options.scenario().name().toLowerCase(), progress);
+        this.meter = new Meter(fleet, options.scenario().name().toLowerCase(), progress);
         this.health = new Health(options.health());
     }
 
