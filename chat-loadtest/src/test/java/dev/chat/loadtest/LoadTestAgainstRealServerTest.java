@@ -1,0 +1,87 @@
+package dev.chat.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.adapter.javalin.JavalinChatServer;
+import dev.chat.adapter.javalin.ServerSettings;
+import dev.chat.hub.Hub;
+import dev.chat.hub.HubSettings;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Small scenarios against the real hub and Javalin server, in this JVM, checked through their reports. */
+class LoadTestAgainstRealServerTest {
+
+    private final Hub hub = new Hub(HubSettings.defaults()).start();
+    private final JavalinChatServer server = new JavalinChatServer(hub, ServerSettings.defaults().withPort(0)).start();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.stopAccepting();
+        hub.close();
+        server.stop(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_broadcast_at_a_low_rate_loses_nothing_and_times_every_delivery() throws Exception {
+        var report = (Reports.Broadcast) LoadTest.run(options("broadcast", "--clients", "20", "--senders", "4",
+                "--rate", "40", "--warmup", "1s", "--duration", "2s"));
+
+        assertEquals(20, report.clients());
+        assertEquals(4, report.senders());
+        assertTrue(report.sent() >= 60, "about 80 probes in 2 s at 40/s, not " + report.sent());
+        assertEquals(report.sent() * 20, report.expected());
+        assertEquals(report.expected(), report.received());
+        assertEquals(0, report.lost());
+        assertEquals(0, report.duplicates());
+        assertEquals(0, report.outOfOrder());
+        assertEquals(report.received(), report.latencyMillis().count());
+        assertTrue(report.latencyMillis().p50() > 0 && report.latencyMillis().p99() < 1000, report.table());
+        assertEquals(20, report.serverClients());
+        assertEquals(Map.of(), report.closedByServer());
+    }
+
+    @Test
+    void connect_opens_every_client_and_the_server_counts_them() throws Exception {
+        var report = (Reports.Connect) LoadTest.run(options("connect", "--clients", "50", "--connect-rate", "200",
+                "--hold", "0s"));
+
+        assertEquals(50, report.opened());
+        assertEquals(Map.of(), report.failures());
+        assertEquals(50, report.connectMillis().count());
+        assertEquals(50, report.serverClients());
+    }
+
+    @Test
+    void churn_opens_and_closes_every_cycle_and_leaves_the_server_empty() throws Exception {
+        var report = (Reports.Churn) LoadTest.run(options("churn", "--cycles", "200", "--concurrency", "25"));
+
+        assertEquals(200, report.opened());
+        assertEquals(Map.of(), report.failures());
+        assertEquals(0, report.serverClientsAfter());
+    }
+
+    @Test
+    void saturate_stops_at_the_first_step_that_breaks_its_limits() throws Exception {
+        var report = (Reports.Saturate) LoadTest.run(options("saturate", "--clients", "10", "--senders", "2",
+                "--start-rate", "20", "--step-factor", "2", "--max-steps", "2", "--warmup", "500ms",
+                "--duration", "1s", "--p99-limit", "1s"));
+
+        assertEquals(2, report.steps().size(), "two steps, both within a 1 s p99");
+        assertEquals(report.steps().get(1), report.highestHeld());
+        assertEquals(40.0, report.highestHeld().targetRate());
+    }
+
+    private Options options(String... args) {
+        var withUrl = new String[args.length + 4];
+        System.arraycopy(args, 0, withUrl, 0, args.length);
+        withUrl[args.length] = "--url";
+        withUrl[args.length + 1] = "ws://127.0.0.1:" + server.port() + "/ws";
+        withUrl[args.length + 2] = "--source-ips";
+        withUrl[args.length + 3] = "4";
+        return Options.parse(withUrl);
+    }
+}

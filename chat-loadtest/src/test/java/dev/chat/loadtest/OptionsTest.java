@@ -1,0 +1,70 @@
+package dev.chat.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OptionsTest {
+
+    @Test
+    void the_defaults_are_the_issue_scenario_one() {
+        var options = Options.parse("broadcast");
+
+        assertEquals(Options.Scenario.BROADCAST, options.scenario());
+        assertEquals(URI.create("ws://127.0.0.1:8080/ws"), options.url());
+        assertEquals(URI.create("http://127.0.0.1:8080/health"), options.health());
+        assertEquals(1000, options.clients());
+        assertEquals(10, options.senders());
+        assertEquals(50.0, options.rate());
+        assertEquals(Duration.ofSeconds(20), options.duration());
+        assertEquals(Duration.ofSeconds(5), options.warmup());
+    }
+
+    @Test
+    void saturate_measures_shorter_steps_and_the_health_url_follows_the_server() {
+        var options = Options.parse("saturate", "--url", "ws://10.0.0.5:9000/chat", "--p99-limit", "50ms", "--json");
+
+        assertEquals(Duration.ofSeconds(10), options.duration());
+        assertEquals(Duration.ofSeconds(3), options.warmup());
+        assertEquals(Duration.ofMillis(50), options.p99Limit());
+        assertEquals(URI.create("http://10.0.0.5:9000/health"), options.health());
+        assertTrue(options.json());
+    }
+
+    @Test
+    void every_option_is_read() {
+        var options = Options.parse("churn", "--clients", "7", "--connect-rate", "20", "--connect-timeout", "2s",
+                "--hold", "1m", "--senders", "3", "--rate", "12.5", "--warmup", "0s", "--duration", "500ms",
+                "--drain", "1s", "--loss-limit", "0.5", "--start-rate", "10", "--step-factor", "2", "--max-steps", "4",
+                "--cycles", "300", "--concurrency", "30", "--threads", "1", "--poll", "2ms", "--source-ips", "1",
+                "--health", "http://elsewhere:1/h");
+
+        assertEquals(new Options(Options.Scenario.CHURN, URI.create("ws://127.0.0.1:8080/ws"),
+                URI.create("http://elsewhere:1/h"), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
+                Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
+                300, 30, 1, Duration.ofMillis(2), 1, false), options);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "(none)                      | name a scenario: connect, broadcast, saturate or churn",
+        "flood                       | unknown scenario 'flood': connect, broadcast, saturate or churn",
+        "broadcast --clients many    | --clients must be a whole number, not 'many'",
+        "broadcast --rate 0          | --rate must be a positive number, not '0'",
+        "broadcast --duration 20     | '20' is not a duration such as 500ms, 20s or 2m",
+        "broadcast --colour red      | unknown option --colour",
+        "broadcast --clients         | unexpected argument '--clients'",
+        "broadcast --url http://x:1/ | --url must be ws://host:port/path, not 'http://x:1/'",
+    })
+    void a_bad_command_line_says_what_is_wrong(String arguments, String message) {
+        var args = arguments.equals("(none)") ? new String[0] : arguments.split(" ");
+
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> Options.parse(args)).getMessage());
+    }
+}
