@@ -2,6 +2,7 @@ package dev.chat.app;
 
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.hub.HubSettings;
+import dev.chat.hub.Presence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Set;
  */
 record ChatConfig(
         int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueSize,
-        int broadcastQueueSize, Duration writeInterval, Duration shutdownTimeout, Set<String> allowedOrigins,
-        String logLevel) {
+        int broadcastQueueSize, Duration writeInterval, Presence presence, Duration shutdownTimeout,
+        Set<String> allowedOrigins, String logLevel) {
 
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -29,6 +30,8 @@ record ChatConfig(
                 env.integer("SEND_QUEUE_SIZE", HubSettings.DEFAULT_OUTBOX_CAPACITY, 1, 1_000_000),
                 env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_INBOX_CAPACITY, 1, 1_000_000),
                 env.durationOrZero("WRITE_INTERVAL", HubSettings.DEFAULT_WRITE_INTERVAL),
+                new Presence(env.integer("PRESENCE_LIMIT", Presence.DEFAULT.limit(), 0, 1_000_000),
+                        env.duration("PRESENCE_INTERVAL", Presence.DEFAULT.interval())),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS));
@@ -44,6 +47,7 @@ record ChatConfig(
                 .withInboxCapacity(broadcastQueueSize)
                 .withOutboxCapacity(sendQueueSize)
                 .withWriteInterval(writeInterval)
+                .withPresence(presence)
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC());
     }
@@ -64,6 +68,8 @@ record ChatConfig(
                 + " SEND_QUEUE_SIZE=" + sendQueueSize
                 + " BROADCAST_QUEUE_SIZE=" + broadcastQueueSize
                 + " WRITE_INTERVAL=" + text(writeInterval)
+                + " PRESENCE_LIMIT=" + presence.limit()
+                + " PRESENCE_INTERVAL=" + text(presence.interval())
                 + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
                 + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
                 + " LOG_LEVEL=" + logLevel;

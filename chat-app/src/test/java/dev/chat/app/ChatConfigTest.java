@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.chat.hub.Presence;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -18,28 +19,31 @@ class ChatConfigTest {
         var config = ChatConfig.from(Map.of());
 
         assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 256, 256,
-                Duration.ofMillis(20), Duration.ofSeconds(30), Set.of(), "info"), config);
+                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), Duration.ofSeconds(30), Set.of(),
+                "info"), config);
         assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_SIZE=256 "
-                + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info",
-                config.describe());
+                + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
     }
 
     @Test
     void every_variable_is_read() throws ConfigException {
-        var config = ChatConfig.from(Map.of(
-                "PORT", "9000",
-                "PING_INTERVAL", "500ms",
-                "IDLE_TIMEOUT", "2m",
-                "MAX_MESSAGE_BYTES", "4096",
-                "SEND_QUEUE_SIZE", "64",
-                "BROADCAST_QUEUE_SIZE", "1024",
-                "WRITE_INTERVAL", "0ms",
-                "SHUTDOWN_TIMEOUT", "1h",
-                "ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000",
-                "LOG_LEVEL", "DEBUG"));
+        var config = ChatConfig.from(Map.ofEntries(
+                Map.entry("PORT", "9000"),
+                Map.entry("PING_INTERVAL", "500ms"),
+                Map.entry("IDLE_TIMEOUT", "2m"),
+                Map.entry("MAX_MESSAGE_BYTES", "4096"),
+                Map.entry("SEND_QUEUE_SIZE", "64"),
+                Map.entry("BROADCAST_QUEUE_SIZE", "1024"),
+                Map.entry("WRITE_INTERVAL", "0ms"),
+                Map.entry("PRESENCE_LIMIT", "0"),
+                Map.entry("PRESENCE_INTERVAL", "250ms"),
+                Map.entry("SHUTDOWN_TIMEOUT", "1h"),
+                Map.entry("ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000"),
+                Map.entry("LOG_LEVEL", "DEBUG")));
 
         assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 64, 1024,
-                Duration.ZERO, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
+                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
     }
 
     @Test
@@ -73,6 +77,8 @@ class ChatConfigTest {
         "PING_INTERVAL        | 54         | PING_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not '54'",
         "PING_INTERVAL        | 0s         | PING_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
         "IDLE_TIMEOUT         | 1.5s       | IDLE_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not '1.5s'",
+        "PRESENCE_LIMIT       | -5         | PRESENCE_LIMIT must be a whole number from 0 to 1000000, not '-5'",
+        "PRESENCE_INTERVAL    | 0s         | PRESENCE_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
         "WRITE_INTERVAL       | soon       | WRITE_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "MAX_MESSAGE_BYTES    | 8k         | MAX_MESSAGE_BYTES must be a whole number from 64 to 16777216, not '8k'",
         "SEND_QUEUE_SIZE      | 0          | SEND_QUEUE_SIZE must be a whole number from 1 to 1000000, not '0'",

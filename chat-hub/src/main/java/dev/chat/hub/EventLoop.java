@@ -20,16 +20,21 @@ final class EventLoop implements Runnable {
 
     private final Inbox inbox;
     private final Clock clock;
+    private final Presence presence;
     private final Roster roster = new Roster();
+    private int unannouncedJoins;
+    private int unannouncedLeaves;
+    private long summaryDueNanos;
 
     // Written by the loop only; volatile so that any thread may read them.
     private volatile int clients;
     private volatile long messages;
     private volatile long dropped;
 
-    EventLoop(Inbox inbox, Clock clock) {
+    EventLoop(Inbox inbox, Clock clock, Presence presence) {
         this.inbox = inbox;
         this.clock = clock;
+        this.presence = presence;
     }
 
     @Override
@@ -37,7 +42,10 @@ final class EventLoop implements Runnable {
         try {
             var running = true;
             while (running) {
-                running = handle(inbox.take());
+                running = handle(next());
+                if (running && summaryIsDue()) {
+                    announcePresenceSummary();
+                }
             }
         } catch (InterruptedException e) {
             LOG.log(Level.WARNING, "hub loop interrupted; closing every connection");
@@ -62,40 +70,88 @@ final class EventLoop implements Runnable {
         return roster.snapshot();
     }
 
+    /** The next command; while a presence summary is pending, nothing after it is due. */
+    private Command next() throws InterruptedException {
+        return hasUnannouncedChanges() ? inbox.poll(summaryDueNanos - System.nanoTime()) : inbox.take();
+    }
+
+    /** Carries out one command; false once the loop should stop. */
     private boolean handle(Command command) {
-        try {
-            switch (command) {
-                case Command.Connect(var member) -> admit(member);
-                case Command.Disconnect(var member) -> dismiss(member);
-                case Command.Post(var from, var request) -> carryOut(from, request);
-                case Command.Reply(var to, var rejection) -> deliver(to, WireFormat.encode(rejection));
-                case Command.Announce(var content) -> broadcast(Message.system(content, now()));
-                case Command.Shutdown() -> {
-                    finishAll();
-                    return false;
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "hub could not handle " + command + "; carrying on", e);
+        if (command != null) {
+            safely(command, () -> dispatch(command));
         }
-        return true;
+        return !(command instanceof Command.Shutdown);
+    }
+
+    private void dispatch(Command command) {
+        switch (command) {
+            case Command.Connect(var member) -> admit(member);
+            case Command.Disconnect(var member) -> dismiss(member);
+            case Command.Post(var from, var request) -> carryOut(from, request);
+            case Command.Reply(var to, var rejection) -> deliver(to, WireFormat.encode(rejection));
+            case Command.Announce(var content) -> broadcast(Message.system(content, now()));
+            case Command.Shutdown() -> finishAll();
+        }
+    }
+
+    /** A failure is reported and the loop goes on: one bad command must not stop the chat for everyone. */
+    private void safely(Object what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "hub could not handle " + what + "; carrying on", e);
+        }
     }
 
     private void admit(Member member) {
         roster.add(member);
         clients = roster.size();
         member.outbox.start();
-        broadcast(Message.joined(member.identity(), now()));
+        var joined = Message.joined(member.identity(), now());
+        if (presence.announcesEachChange(roster.size())) {
+            broadcast(joined);
+        } else {
+            deliver(member, WireFormat.encode(joined));
+            noteChange();
+            unannouncedJoins++;
+        }
     }
 
     private void dismiss(Member member) {
         if (!roster.contains(member)) {
             return;
         }
+        boolean announceOnItsOwn = presence.announcesEachChange(roster.size());
         roster.remove(member);
         clients = roster.size();
         member.outbox.discard();
-        broadcast(Message.left(member.identity(), now()));
+        if (announceOnItsOwn) {
+            broadcast(Message.left(member.identity(), now()));
+        } else {
+            noteChange();
+            unannouncedLeaves++;
+        }
+    }
+
+    private void noteChange() {
+        if (!hasUnannouncedChanges()) {
+            summaryDueNanos = System.nanoTime() + presence.interval().toNanos();
+        }
+    }
+
+    private boolean hasUnannouncedChanges() {
+        return unannouncedJoins + unannouncedLeaves > 0;
+    }
+
+    private boolean summaryIsDue() {
+        return hasUnannouncedChanges() && System.nanoTime() - summaryDueNanos >= 0;
+    }
+
+    private void announcePresenceSummary() {
+        var summary = Presence.summary(unannouncedJoins, unannouncedLeaves);
+        unannouncedJoins = 0;
+        unannouncedLeaves = 0;
+        safely("the presence summary", () -> broadcast(Message.system(summary, now())));
     }
 
     private void carryOut(Member from, Request request) {

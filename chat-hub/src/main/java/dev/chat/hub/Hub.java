@@ -37,7 +37,7 @@ public final class Hub implements ChatHub {
     public Hub(HubSettings settings) {
         this.settings = settings;
         this.inbox = new Inbox(settings.inboxCapacity());
-        this.loop = new EventLoop(inbox, settings.clock());
+        this.loop = new EventLoop(inbox, settings.clock(), settings.presence());
         this.loopThread = settings.threads().newThread(loop);
     }
 

@@ -13,13 +13,14 @@ import java.util.concurrent.ThreadFactory;
  * @param outboxCapacity  messages one client may have waiting to be written; past it, that client misses messages
  * @param writeInterval   the shortest time between two writes to one client: what arrives sooner waits and goes
  *                        out with the next write. Zero writes as soon as the last write is done
+ * @param presence        how joins and leaves are announced
  * @param shutdownTimeout how long {@link Hub#close()} waits for queued messages to be written
  * @param clock           stamps every message; UTC
  * @param threads         makes the loop thread and one writer thread per client; virtual threads by default
  */
 public record HubSettings(
-        int inboxCapacity, int outboxCapacity, Duration writeInterval, Duration shutdownTimeout, Clock clock,
-        ThreadFactory threads) {
+        int inboxCapacity, int outboxCapacity, Duration writeInterval, Presence presence, Duration shutdownTimeout,
+        Clock clock, ThreadFactory threads) {
 
     public static final int DEFAULT_INBOX_CAPACITY = 256;
     public static final int DEFAULT_OUTBOX_CAPACITY = 256;
@@ -30,6 +31,7 @@ public record HubSettings(
         requirePositive(inboxCapacity, "inboxCapacity");
         requirePositive(outboxCapacity, "outboxCapacity");
         requireNonNull(writeInterval, "writeInterval");
+        requireNonNull(presence, "presence");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(clock, "clock");
         requireNonNull(threads, "threads");
@@ -37,31 +39,38 @@ public record HubSettings(
 
     public static HubSettings defaults() {
         return new HubSettings(DEFAULT_INBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY, DEFAULT_WRITE_INTERVAL,
-                DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(), Thread.ofVirtual().name("chat-hub-", 0).factory());
+                Presence.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(), Thread.ofVirtual().name("chat-hub-", 0).factory());
     }
 
     public HubSettings withInboxCapacity(int capacity) {
-        return new HubSettings(capacity, outboxCapacity, writeInterval, shutdownTimeout, clock, threads);
+        return new HubSettings(capacity, outboxCapacity, writeInterval, presence, shutdownTimeout, clock, threads);
     }
 
     public HubSettings withOutboxCapacity(int capacity) {
-        return new HubSettings(inboxCapacity, capacity, writeInterval, shutdownTimeout, clock, threads);
+        return new HubSettings(inboxCapacity, capacity, writeInterval, presence, shutdownTimeout, clock, threads);
     }
 
     public HubSettings withWriteInterval(Duration interval) {
-        return new HubSettings(inboxCapacity, outboxCapacity, interval, shutdownTimeout, clock, threads);
+        return new HubSettings(inboxCapacity, outboxCapacity, interval, presence, shutdownTimeout, clock, threads);
+    }
+
+    public HubSettings withPresence(Presence newPresence) {
+        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, newPresence, shutdownTimeout, clock,
+                threads);
     }
 
     public HubSettings withShutdownTimeout(Duration timeout) {
-        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, timeout, clock, threads);
+        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, presence, timeout, clock, threads);
     }
 
     public HubSettings withClock(Clock newClock) {
-        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, shutdownTimeout, newClock, threads);
+        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, presence, shutdownTimeout, newClock,
+                threads);
     }
 
     public HubSettings withThreads(ThreadFactory newThreads) {
-        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, shutdownTimeout, clock, newThreads);
+        return new HubSettings(inboxCapacity, outboxCapacity, writeInterval, presence, shutdownTimeout, clock,
+                newThreads);
     }
 
     private static void requirePositive(int value, String name) {

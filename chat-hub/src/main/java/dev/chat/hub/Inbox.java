@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,8 +44,16 @@ final class Inbox {
 
     /** Called by the loop only. */
     Command take() throws InterruptedException {
-        var command = commands.take();
-        if (command.fromClient()) {
+        return taken(commands.take());
+    }
+
+    /** Called by the loop only; null if nothing came within the timeout. */
+    Command poll(long timeoutNanos) throws InterruptedException {
+        return taken(commands.poll(timeoutNanos, TimeUnit.NANOSECONDS));
+    }
+
+    private Command taken(Command command) {
+        if (command != null && command.fromClient()) {
             clientSpace.release();
         }
         return command;
