@@ -48,6 +48,9 @@ public final class JavalinChatServer {
                 factory.setIdleTimeout(settings.idleTimeout());
                 factory.setMaxTextMessageSize(settings.maxMessageBytes());
                 factory.setMaxBinaryMessageSize(settings.maxMessageBytes());
+                // Compression would deflate every message once per recipient and keep a compressor of tens of
+                // kilobytes per connection, for chat lines of a few hundred bytes.
+                factory.getAvailableExtensionNames().removeIf(name -> name.contains("deflate"));
             });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
             config.routes.get("/stats", ctx -> ctx.json(hub.stats()));

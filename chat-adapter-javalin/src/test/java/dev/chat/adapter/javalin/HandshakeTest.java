@@ -78,6 +78,17 @@ class HandshakeTest {
     }
 
     @Test
+    void compression_is_not_negotiated_even_when_a_browser_asks_for_it() throws Exception {
+        try (var raw = RawSocket.upgrade(running.port(), "username=Alice",
+                Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"), 0)) {
+            var answer = raw.readAnswer();
+
+            assertEquals(101, answer.status());
+            assertFalse(answer.headers().containsKey("sec-websocket-extensions"), answer.headers().toString());
+        }
+    }
+
+    @Test
     void a_client_that_sends_no_origin_is_not_a_browser_page_and_connects() throws Exception {
         try (var client = TestClient.connect(running.port(), "username=Cli")) {
             assertEquals("join", client.next().get("type").asText());
