@@ -100,7 +100,7 @@ final class Outbox {
         try {
             while (!discarding) {
                 if (!isEmpty()) {
-                    lingerUntil(lastWrite + writeIntervalNanos);
+                    lingerAfter(lastWrite);
                     takeInto(batch);
                     connection.send(batch);
                     batch.clear();
@@ -148,10 +148,14 @@ final class Outbox {
 
     /**
      * Lets messages gather until a write interval has passed since the last write, so a busy client gets many
-     * frames per write. The loop does not wake a lingering writer; a quiet client's writer finds the interval long
-     * past and writes at once.
+     * frames per write. A wait shorter than a quarter of the interval is not worth a timer, so a client whose
+     * messages come about one per interval is written to at once. The loop does not wake a lingering writer.
      */
-    private void lingerUntil(long deadline) {
+    private void lingerAfter(long lastWrite) {
+        long deadline = lastWrite + writeIntervalNanos;
+        if (deadline - System.nanoTime() < writeIntervalNanos / 4) {
+            return;
+        }
         for (long left = deadline - System.nanoTime(); left > 0 && !finishing && !discarding;
                 left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
