@@ -1,9 +1,8 @@
 package dev.chat.adapter.javalin;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -26,12 +25,14 @@ final class Keepalive implements AutoCloseable {
 
     private final Duration pingInterval;
     private final Duration idleTimeout;
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-keepalive").daemon().factory());
+    private final ScheduledThreadPoolExecutor timer =
+            new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("chat-keepalive").daemon().factory());
 
     Keepalive(Duration pingInterval, Duration idleTimeout) {
         this.pingInterval = pingInterval;
         this.idleTimeout = idleTimeout;
+        // Otherwise a closed connection's tasks, and through them its session, stay queued until they were due.
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     /** Starts watching a connection; stop the watch when the connection closes. */
