@@ -57,7 +57,7 @@ public class FanOutBenchmark {
     public int members;
 
     private final AtomicLong delivered = new AtomicLong();
-    private final ClientMessage message = new ClientMessage("chat", "the quick brown fox jumps over the lazy dog");
+    private final ClientMessage message = ClientMessage.chat("the quick brown fox jumps over the lazy dog");
     private Hub hub;
     private Client sender;
     private long expected;

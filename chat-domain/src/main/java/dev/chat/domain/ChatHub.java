@@ -1,19 +1,27 @@
 package dev.chat.domain;
 
+import java.util.List;
+
 /**
- * The port the core offers: a hub that owns every connected client and fans messages out to them.
+ * The port the core offers: a hub that owns every connected client, routes their messages through rooms and to
+ * each other, and remembers each room's history.
  *
  * <p>Threading: every method is safe to call from any thread.
  */
 public interface ChatHub extends AutoCloseable {
 
-    /**
-     * Admits a connection under this identity and announces it to everyone, the newcomer included. After
-     * {@link #close} the connection is closed with {@link CloseReason#GOING_AWAY} instead.
-     */
-    Client connect(Identity identity, Connection connection);
+    /** Admits a connection in the {@link Rooms#GLOBAL} room, as the original protocol does. */
+    default Client connect(Identity identity, Connection connection) {
+        return connect(identity, connection, new Request.Subscribe(Rooms.GLOBAL, null));
+    }
 
-    /** Sends a {@link MessageType#SYSTEM} message to everyone connected. */
+    /**
+     * Admits a connection under this identity and enters it into its first room. After {@link #close} the
+     * connection is closed with {@link CloseReason#GOING_AWAY} instead.
+     */
+    Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom);
+
+    /** Sends a {@link MessageType#SYSTEM} message to every room. */
     void announce(String content);
 
     /** How many clients are connected now. */
@@ -21,6 +29,19 @@ public interface ChatHub extends AutoCloseable {
 
     /** Counters since the hub started. */
     HubStats stats();
+
+    /** The rooms that have members, busiest first. */
+    List<RoomSummary> rooms();
+
+    /** The users in a room now, each once. */
+    List<Identity> users(String room);
+
+    /**
+     * One page of a room's history as clients receive it, oldest first.
+     *
+     * @param before the page ends just before this id; null for the newest messages
+     */
+    List<EncodedMessage> history(String room, Long before, int limit);
 
     /**
      * Stops taking input, delivers what is queued, closes every connection with {@link CloseReason#GOING_AWAY} and

@@ -2,34 +2,62 @@ package dev.chat.domain;
 
 /**
  * A message as a client sent it, before any check. Fields a client may not set ({@code userId}, {@code username},
- * {@code timestamp}) are not here: the server ignores them.
+ * {@code timestamp}, {@code id}) are not here: the server ignores them.
  *
- * @param type    the requested kind, for example {@code chat}; null when the client sent none
- * @param content the text; null when the client sent none
+ * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe} or {@code unsubscribe}
+ * @param content the text of a chat or direct message
+ * @param room    the room of a chat, subscribe or unsubscribe
+ * @param to      the recipient's userId, for a direct message
+ * @param since   the last message id seen, for a subscribe that resumes
  */
-public record ClientMessage(String type, String content) {
+public record ClientMessage(String type, String content, String room, String to, String since) {
 
     public static final int MAX_CONTENT_LENGTH = 1000;
+
+    /** A chat message of the original protocol, which names no room. */
+    public static ClientMessage chat(String content) {
+        return new ClientMessage("chat", content, null, null, null);
+    }
 
     /** Turns the message into a request, or says why it cannot be one. */
     public Checked<Request> check() {
         if (Text.isMissing(type)) {
             return Checked.rejected(ErrorCode.TYPE_REQUIRED, "type is required");
         }
-        return MessageType.fromWireName(type)
-                .map(this::checkAs)
-                .orElseGet(() -> Checked.rejected(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'"));
-    }
-
-    private Checked<Request> checkAs(MessageType requested) {
-        return switch (requested) {
-            case CHAT -> checkContent();
-            case SYSTEM, JOIN, LEAVE -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
+        return switch (type) {
+            case "chat" -> checkChat();
+            case "direct" -> checkDirect();
+            case "subscribe" -> checkSubscribe();
+            case "unsubscribe" -> checkRoom().map(Request.Unsubscribe::new);
+            case "system", "join", "leave", "presence", "error" -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "'" + type + "' messages come from the server only");
+            default -> Checked.rejected(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
         };
     }
 
-    private Checked<Request> checkContent() {
+    private Checked<Request> checkChat() {
+        if (room == null) {
+            return checkContent().map(text -> new Request.Chat(null, text));
+        }
+        return checkRoom().flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
+    }
+
+    private Checked<Request> checkDirect() {
+        if (Text.isMissing(to)) {
+            return Checked.rejected(ErrorCode.RECIPIENT_REQUIRED, "a direct message needs 'to', a userId");
+        }
+        return checkContent().map(text -> new Request.Direct(to, text));
+    }
+
+    private Checked<Request> checkSubscribe() {
+        return checkRoom().flatMap(name -> Rooms.checkSince(since).map(id -> new Request.Subscribe(name, id)));
+    }
+
+    private Checked<String> checkRoom() {
+        return Rooms.check(room);
+    }
+
+    private Checked<String> checkContent() {
         if (Text.isMissing(content)) {
             return Checked.rejected(ErrorCode.CONTENT_EMPTY, "content must not be empty");
         }
@@ -37,6 +65,6 @@ public record ClientMessage(String type, String content) {
             return Checked.rejected(ErrorCode.CONTENT_TOO_LONG,
                     "content must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
-        return Checked.accepted(new Request.Chat(content));
+        return Checked.accepted(content);
     }
 }

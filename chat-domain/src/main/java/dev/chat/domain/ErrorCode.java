@@ -13,7 +13,16 @@ public enum ErrorCode {
     TYPE_REQUIRED,
     UNKNOWN_TYPE,
     TYPE_NOT_ALLOWED,
-    ORIGIN_NOT_ALLOWED;
+    ORIGIN_NOT_ALLOWED,
+    INVALID_ROOM,
+    INVALID_SINCE,
+    ROOM_REQUIRED,
+    NOT_IN_ROOM,
+    ALREADY_IN_ROOM,
+    TOO_MANY_ROOMS,
+    RECIPIENT_REQUIRED,
+    USER_OFFLINE,
+    INVALID_PARAMETER;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

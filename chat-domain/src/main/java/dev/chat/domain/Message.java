@@ -31,6 +31,10 @@ public record Message(MessageType type, String userId, String username, String c
         return new Message(MessageType.LEAVE, who.userId(), who.username(), who.username() + " left", at);
     }
 
+    public static Message direct(Identity author, String content, Instant at) {
+        return new Message(MessageType.DIRECT, author.userId(), author.username(), content, at);
+    }
+
     /** A server announcement; it has no author, so its user fields are empty. */
     public static Message system(String content, Instant at) {
         return new Message(MessageType.SYSTEM, "", "", content, at);

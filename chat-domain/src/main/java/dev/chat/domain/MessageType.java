@@ -9,14 +9,16 @@ import java.util.stream.Collectors;
 
 /** The kinds of {@link Message} the server sends. On the wire each is its lower-case name. */
 public enum MessageType {
-    /** A user's message to everyone. */
+    /** A user's message to a room. */
     CHAT,
     /** An announcement from the server itself. */
     SYSTEM,
-    /** Someone connected. */
+    /** Someone entered a room. */
     JOIN,
-    /** Someone disconnected. */
-    LEAVE;
+    /** Someone left a room. */
+    LEAVE,
+    /** A user's message to one other user. */
+    DIRECT;
 
     private static final Map<String, MessageType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(MessageType::wireName, Function.identity()));

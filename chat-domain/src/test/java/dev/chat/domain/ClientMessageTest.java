@@ -16,54 +16,95 @@ class ClientMessageTest {
 
     @Test
     void a_chat_with_one_character_is_accepted() {
-        assertEquals(new Request.Chat("x"), assertAccepted(new ClientMessage("chat", "x").check()));
+        assertEquals(new Request.Chat(null, "x"), assertAccepted(ClientMessage.chat("x").check()));
     }
 
     @Test
     void a_chat_with_a_thousand_characters_is_accepted() {
-        assertAccepted(new ClientMessage("chat", "a".repeat(1000)).check());
+        assertAccepted(ClientMessage.chat("a".repeat(1000)).check());
     }
 
     @Test
     void a_chat_with_a_thousand_and_one_characters_is_rejected() {
-        var rejection = assertRejected(ErrorCode.CONTENT_TOO_LONG, new ClientMessage("chat", "a".repeat(1001)).check());
+        var rejection = assertRejected(ErrorCode.CONTENT_TOO_LONG, ClientMessage.chat("a".repeat(1001)).check());
 
         assertTrue(rejection.message().contains("1000"), rejection.message());
     }
 
     @Test
     void a_chat_of_a_thousand_emoji_is_accepted_although_it_is_four_thousand_bytes() {
-        assertAccepted(new ClientMessage("chat", EMOJI.repeat(1000)).check());
+        assertAccepted(ClientMessage.chat(EMOJI.repeat(1000)).check());
     }
 
     @Test
     void a_chat_of_a_thousand_and_one_emoji_is_rejected() {
-        assertRejected(ErrorCode.CONTENT_TOO_LONG, new ClientMessage("chat", EMOJI.repeat(1001)).check());
+        assertRejected(ErrorCode.CONTENT_TOO_LONG, ClientMessage.chat(EMOJI.repeat(1001)).check());
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {" ", "\n\t "})
     void a_chat_without_content_or_with_only_blanks_is_rejected(String content) {
-        assertRejected(ErrorCode.CONTENT_EMPTY, new ClientMessage("chat", content).check());
+        assertRejected(ErrorCode.CONTENT_EMPTY, ClientMessage.chat(content).check());
+    }
+
+    @Test
+    void a_chat_may_name_its_room() {
+        assertEquals(new Request.Chat("lobby", "hi"),
+                assertAccepted(new ClientMessage("chat", "hi", "lobby", null, null).check()));
+    }
+
+    @Test
+    void a_chat_to_a_badly_named_room_is_rejected() {
+        assertRejected(ErrorCode.INVALID_ROOM, new ClientMessage("chat", "hi", "no spaces", null, null).check());
+    }
+
+    @Test
+    void a_direct_message_names_its_recipient_and_follows_the_content_rules() {
+        assertEquals(new Request.Direct("bob", "psst"),
+                assertAccepted(new ClientMessage("direct", "psst", null, "bob", null).check()));
+        assertRejected(ErrorCode.RECIPIENT_REQUIRED, new ClientMessage("direct", "psst", null, " ", null).check());
+        assertRejected(ErrorCode.CONTENT_TOO_LONG,
+                new ClientMessage("direct", "a".repeat(1001), null, "bob", null).check());
+    }
+
+    @Test
+    void a_subscribe_names_a_room_and_may_resume_after_an_id() {
+        assertEquals(new Request.Subscribe("lobby", null),
+                assertAccepted(new ClientMessage("subscribe", null, "lobby", null, null).check()));
+        assertEquals(new Request.Subscribe("lobby", 42L),
+                assertAccepted(new ClientMessage("subscribe", null, "lobby", null, "42").check()));
+        assertRejected(ErrorCode.INVALID_SINCE, new ClientMessage("subscribe", null, "lobby", null, "x").check());
+        assertRejected(ErrorCode.INVALID_ROOM, new ClientMessage("subscribe", null, null, null, null).check());
+    }
+
+    @Test
+    void an_unsubscribe_names_a_room() {
+        assertEquals(new Request.Unsubscribe("lobby"),
+                assertAccepted(new ClientMessage("unsubscribe", null, "lobby", null, null).check()));
+        assertRejected(ErrorCode.INVALID_ROOM, new ClientMessage("unsubscribe", null, "", null, null).check());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"system", "join", "leave"})
+    @ValueSource(strings = {"system", "join", "leave", "presence", "error"})
     void a_client_may_not_send_the_types_only_the_server_sends(String type) {
-        assertRejected(ErrorCode.TYPE_NOT_ALLOWED, new ClientMessage(type, "hello").check());
+        assertRejected(ErrorCode.TYPE_NOT_ALLOWED, message(type).check());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"shout", "CHAT", "error"})
+    @ValueSource(strings = {"shout", "CHAT"})
     void an_unknown_type_is_rejected(String type) {
-        assertRejected(ErrorCode.UNKNOWN_TYPE, new ClientMessage(type, "hello").check());
+        assertRejected(ErrorCode.UNKNOWN_TYPE, message(type).check());
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"  "})
     void a_message_without_a_type_is_rejected(String type) {
-        assertRejected(ErrorCode.TYPE_REQUIRED, new ClientMessage(type, "hello").check());
+        assertRejected(ErrorCode.TYPE_REQUIRED, message(type).check());
+    }
+
+    private static ClientMessage message(String type) {
+        return new ClientMessage(type, "hello", null, null, null);
     }
 }

@@ -1,7 +1,11 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomSummary;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** What reaches the event loop through its inbox. */
 sealed interface Command {
@@ -11,11 +15,16 @@ sealed interface Command {
         return false;
     }
 
-    record Connect(Member member) implements Command {}
+    record Connect(Member member, Request.Subscribe firstRoom) implements Command {}
 
     record Disconnect(Member member) implements Command {}
 
     record Announce(String content) implements Command {}
+
+    /** A question about state only the loop may read; the loop answers it and moves on. */
+    record ListRooms(CompletableFuture<List<RoomSummary>> answer) implements Command {}
+
+    record ListUsers(String room, CompletableFuture<List<Identity>> answer) implements Command {}
 
     record Shutdown() implements Command {}
 

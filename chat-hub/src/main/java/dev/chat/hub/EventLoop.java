@@ -1,18 +1,32 @@
 package dev.chat.hub;
 
+import dev.chat.domain.DirectMessage;
 import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageStore;
+import dev.chat.domain.MessageType;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The hub's single thread of control. It alone touches the roster, so nothing in it needs a lock; every other
- * thread talks to it through the {@link Inbox}. It never waits on anything but the inbox: delivering is handing
- * the encoded message to each member's {@link Outbox}.
+ * The hub's single thread of control. It alone touches the members, the rooms and who is where, so nothing in it
+ * needs a lock; every other thread talks to it through the {@link Inbox}. It never waits on anything but the inbox
+ * and the message store: delivering is handing an encoded message to each member's {@link Outbox}.
  */
 final class EventLoop implements Runnable {
 
@@ -21,20 +35,25 @@ final class EventLoop implements Runnable {
     private final Inbox inbox;
     private final Clock clock;
     private final Presence presence;
-    private final Roster roster = new Roster();
-    private int unannouncedJoins;
-    private int unannouncedLeaves;
-    private long summaryDueNanos;
+    private final RoomLimits limits;
+    private final MessageStore store;
+    private final Roster everyone = new Roster();
+    private final Map<String, List<Member>> connectionsByUser = new HashMap<>();
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Set<Room> roomsWithUnannouncedChanges = new LinkedHashSet<>();
+    private long summariesDueNanos;
 
     // Written by the loop only; volatile so that any thread may read them.
     private volatile int clients;
     private volatile long messages;
     private volatile long dropped;
 
-    EventLoop(Inbox inbox, Clock clock, Presence presence) {
+    EventLoop(Inbox inbox, Clock clock, Presence presence, RoomLimits limits, MessageStore store) {
         this.inbox = inbox;
         this.clock = clock;
         this.presence = presence;
+        this.limits = limits;
+        this.store = store;
     }
 
     @Override
@@ -43,8 +62,8 @@ final class EventLoop implements Runnable {
             var running = true;
             while (running) {
                 running = handle(next());
-                if (running && summaryIsDue()) {
-                    announcePresenceSummary();
+                if (running && summariesAreDue()) {
+                    announcePresenceSummaries();
                 }
             }
         } catch (InterruptedException e) {
@@ -67,12 +86,14 @@ final class EventLoop implements Runnable {
 
     /** The members left when the loop ended. Read only after the loop thread has ended. */
     List<Member> remaining() {
-        return roster.snapshot();
+        return everyone.snapshot();
     }
 
-    /** The next command; while a presence summary is pending, nothing after it is due. */
+    /** The next command; while presence summaries are pending, nothing after they are due. */
     private Command next() throws InterruptedException {
-        return hasUnannouncedChanges() ? inbox.poll(summaryDueNanos - System.nanoTime()) : inbox.take();
+        return roomsWithUnannouncedChanges.isEmpty()
+                ? inbox.take()
+                : inbox.poll(summariesDueNanos - System.nanoTime());
     }
 
     /** Carries out one command; false once the loop should stop. */
@@ -85,11 +106,13 @@ final class EventLoop implements Runnable {
 
     private void dispatch(Command command) {
         switch (command) {
-            case Command.Connect(var member) -> admit(member);
+            case Command.Connect(var member, var firstRoom) -> admit(member, firstRoom);
             case Command.Disconnect(var member) -> dismiss(member);
             case Command.Post(var from, var request) -> carryOut(from, request);
             case Command.Reply(var to, var rejection) -> deliver(to, WireFormat.encode(rejection));
-            case Command.Announce(var content) -> broadcast(Message.system(content, now()));
+            case Command.Announce(var content) -> announce(content);
+            case Command.ListRooms(var answer) -> answer.complete(roomSummaries());
+            case Command.ListUsers(var room, var answer) -> answer.complete(usersIn(room));
             case Command.Shutdown() -> finishAll();
         }
     }
@@ -103,80 +126,191 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private void admit(Member member) {
-        roster.add(member);
-        clients = roster.size();
+    private void admit(Member member, Request.Subscribe firstRoom) {
+        everyone.add(member);
+        connectionsByUser.computeIfAbsent(member.identity().userId(), id -> new ArrayList<>()).add(member);
+        clients = everyone.size();
         member.outbox.start();
-        var joined = Message.joined(member.identity(), now());
-        if (presence.announcesEachChange(roster.size())) {
-            broadcast(joined);
-        } else {
-            deliver(member, WireFormat.encode(joined));
-            noteChange();
-            unannouncedJoins++;
-        }
+        enter(member, firstRoom);
     }
 
     private void dismiss(Member member) {
-        if (!roster.contains(member)) {
+        if (!everyone.remove(member)) {
             return;
         }
-        boolean announceOnItsOwn = presence.announcesEachChange(roster.size());
-        roster.remove(member);
-        clients = roster.size();
+        var userId = member.identity().userId();
+        var connections = connectionsByUser.get(userId);
+        connections.remove(member);
+        if (connections.isEmpty()) {
+            connectionsByUser.remove(userId);
+        }
+        clients = everyone.size();
         member.outbox.discard();
-        if (announceOnItsOwn) {
-            broadcast(Message.left(member.identity(), now()));
-        } else {
-            noteChange();
-            unannouncedLeaves++;
+        for (var room : List.copyOf(member.rooms)) {
+            leave(member, room);
         }
-    }
-
-    private void noteChange() {
-        if (!hasUnannouncedChanges()) {
-            summaryDueNanos = System.nanoTime() + presence.interval().toNanos();
-        }
-    }
-
-    private boolean hasUnannouncedChanges() {
-        return unannouncedJoins + unannouncedLeaves > 0;
-    }
-
-    private boolean summaryIsDue() {
-        return hasUnannouncedChanges() && System.nanoTime() - summaryDueNanos >= 0;
-    }
-
-    private void announcePresenceSummary() {
-        var summary = Presence.summary(unannouncedJoins, unannouncedLeaves);
-        unannouncedJoins = 0;
-        unannouncedLeaves = 0;
-        safely("the presence summary", () -> broadcast(Message.system(summary, now())));
     }
 
     private void carryOut(Member from, Request request) {
-        if (!roster.contains(from)) {
+        if (!everyone.contains(from)) {
             return;
         }
         switch (request) {
-            case Request.Chat(var content) -> broadcast(Message.chat(from.identity(), content, now()));
+            case Request.Chat(var room, var content) -> chat(from, room, content);
+            case Request.Direct(var to, var content) -> direct(from, to, content);
+            case Request.Subscribe subscribe -> enter(from, subscribe);
+            case Request.Unsubscribe(var room) -> unsubscribe(from, room);
         }
     }
 
-    private void broadcast(Message message) {
-        var encoded = WireFormat.encode(message);
-        roster.forEach(member -> deliver(member, encoded));
+    private void chat(Member from, String roomName, String content) {
+        Room room;
+        if (roomName != null) {
+            room = from.rooms.stream().filter(r -> r.name.equals(roomName)).findFirst().orElse(null);
+            if (room == null) {
+                reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
+                return;
+            }
+        } else if (from.rooms.size() == 1) {
+            room = from.rooms.getFirst();
+        } else {
+            reject(from, ErrorCode.ROOM_REQUIRED, "you are in " + from.rooms.size() + " rooms: name the 'room'");
+            return;
+        }
+        publish(room, Message.chat(from.identity(), content, now()));
+    }
+
+    private void direct(Member from, String to, String content) {
+        var recipients = connectionsByUser.getOrDefault(to, List.of());
+        if (recipients.isEmpty()) {
+            reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
+            return;
+        }
+        var encoded = WireFormat.encode(new DirectMessage(to, Message.direct(from.identity(), content, now())));
+        recipients.forEach(member -> deliver(member, encoded));
+        if (!to.equals(from.identity().userId())) {
+            connectionsByUser.get(from.identity().userId()).forEach(member -> deliver(member, encoded));
+        }
         messages++;
     }
 
+    /**
+     * Puts a connection in a room. What it is sent comes in this order, all within this one step of the loop, so
+     * nothing can fall between: who is there, the history it asked for, then its own join and live messages.
+     */
+    private void enter(Member member, Request.Subscribe request) {
+        if (member.rooms.stream().anyMatch(room -> room.name.equals(request.room()))) {
+            reject(member, ErrorCode.ALREADY_IN_ROOM, "you are already in room '" + request.room() + "'");
+            return;
+        }
+        if (member.rooms.size() >= limits.perConnection()) {
+            reject(member, ErrorCode.TOO_MANY_ROOMS, "a connection may be in at most " + limits.perConnection()
+                    + " rooms");
+            return;
+        }
+        var room = rooms.computeIfAbsent(request.room(), name -> new Room(name, store.lastId(name)));
+        boolean firstOfUser = room.enter(member);
+        member.rooms.add(room);
+        var catchUp = CatchUp.of(room, request.since(), store, limits);
+        var users = room.users();
+        deliver(member, WireFormat.presence(room.name, users.size(),
+                users.subList(0, Math.min(users.size(), Math.max(presence.limit(), 1))), catchUp.recovered()));
+        catchUp.messages().forEach(message -> deliver(member, WireFormat.encode(message)));
+        if (firstOfUser) {
+            announceChange(room, Message.joined(member.identity(), now()),
+                    presence.announcesEachChange(room.connectionCount()));
+        }
+    }
+
+    private void unsubscribe(Member member, String roomName) {
+        member.rooms.stream().filter(room -> room.name.equals(roomName)).findFirst().ifPresentOrElse(
+                room -> leave(member, room),
+                () -> reject(member, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'"));
+    }
+
+    private void leave(Member member, Room room) {
+        boolean eachChangeAnnounced = presence.announcesEachChange(room.connectionCount());
+        boolean lastOfUser = room.leave(member);
+        member.rooms.remove(room);
+        if (lastOfUser && !room.isEmpty()) {
+            announceChange(room, Message.left(member.identity(), now()), eachChangeAnnounced);
+        }
+        if (room.isEmpty()) {
+            rooms.remove(room.name);
+            roomsWithUnannouncedChanges.remove(room);
+        }
+    }
+
+    /** A join or a leave: on its own in a small room, summed up once per interval in a large one. */
+    private void announceChange(Room room, Message change, boolean onItsOwn) {
+        if (onItsOwn) {
+            publish(room, change);
+            return;
+        }
+        if (roomsWithUnannouncedChanges.isEmpty()) {
+            summariesDueNanos = System.nanoTime() + presence.interval().toNanos();
+        }
+        roomsWithUnannouncedChanges.add(room);
+        if (change.type() == MessageType.JOIN) {
+            room.noteJoin();
+        } else {
+            room.noteLeave();
+        }
+    }
+
+    private boolean summariesAreDue() {
+        return !roomsWithUnannouncedChanges.isEmpty() && System.nanoTime() - summariesDueNanos >= 0;
+    }
+
+    private void announcePresenceSummaries() {
+        var due = List.copyOf(roomsWithUnannouncedChanges);
+        roomsWithUnannouncedChanges.clear();
+        for (var room : due) {
+            var summary = room.takeSummary();
+            safely("the presence summary of " + room.name, () -> publish(room, Message.system(summary, now())));
+        }
+    }
+
+    /** Numbers the message in its room, keeps it, and sends it to every member of the room. */
+    private void publish(Room room, Message message) {
+        var published = new RoomMessage(room.name, room.nextId(), message);
+        store.append(published);
+        var encoded = WireFormat.encode(published);
+        room.forEach(member -> deliver(member, encoded));
+        messages++;
+    }
+
+    /** A server-wide announcement: every connection gets it once, whatever rooms it is in. */
+    private void announce(String content) {
+        var encoded = WireFormat.encode(Message.system(content, now()));
+        everyone.forEach(member -> deliver(member, encoded));
+        messages++;
+    }
+
+    private void reject(Member member, ErrorCode code, String message) {
+        deliver(member, WireFormat.encode(new Rejection(code, message)));
+    }
+
     private void deliver(Member member, EncodedMessage message) {
-        if (roster.contains(member) && !member.outbox.offer(message)) {
+        if (everyone.contains(member) && !member.outbox.offer(message)) {
             dropped++;
         }
     }
 
+    private List<RoomSummary> roomSummaries() {
+        return rooms.values().stream()
+                .map(room -> new RoomSummary(room.name, room.userCount()))
+                .sorted(Comparator.comparingInt(RoomSummary::members).reversed().thenComparing(RoomSummary::room))
+                .toList();
+    }
+
+    private List<Identity> usersIn(String room) {
+        var found = rooms.get(room);
+        return found == null ? List.of() : found.users();
+    }
+
     private void finishAll() {
-        roster.forEach(member -> member.outbox.finish());
+        everyone.forEach(member -> member.outbox.finish());
     }
 
     private Instant now() {

@@ -4,10 +4,19 @@ import dev.chat.domain.ChatHub;
 import dev.chat.domain.Client;
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
+import dev.chat.domain.MessageStore;
+import dev.chat.domain.Request;
+import dev.chat.domain.RoomSummary;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * try (var hub = new Hub(HubSettings.defaults()).start()) {
  *     Client alice = hub.connect(new Identity("alice", "Alice"), aliceConnection);
- *     alice.post(new ClientMessage("chat", "Hello"));
+ *     alice.post(ClientMessage.chat("Hello"));
  * }
  * }</pre>
  *
@@ -28,16 +37,26 @@ public final class Hub implements ChatHub {
 
     private enum State { NEW, RUNNING, CLOSED }
 
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
     private final HubSettings settings;
+    private final MessageStore store;
     private final Inbox inbox;
     private final EventLoop loop;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
+    /** A hub that keeps each room's history in memory. */
     public Hub(HubSettings settings) {
+        this(settings, new InMemoryMessageStore());
+    }
+
+    /** A hub that keeps each room's history in the given store. */
+    public Hub(HubSettings settings, MessageStore store) {
         this.settings = settings;
+        this.store = store;
         this.inbox = new Inbox(settings.inboxCapacity());
-        this.loop = new EventLoop(inbox, settings.clock(), settings.presence());
+        this.loop = new EventLoop(inbox, settings.clock(), settings.presence(), settings.rooms(), store);
         this.loopThread = settings.threads().newThread(loop);
     }
 
@@ -56,11 +75,10 @@ public final class Hub implements ChatHub {
     }
 
     @Override
-    public Client connect(Identity identity, Connection connection) {
-        var member = new Member(identity, inbox,
-                onBroken -> new Outbox(connection, settings.outboxCapacity(), settings.writeInterval(), settings.threads(),
-                        onBroken));
-        if (!inbox.offer(new Command.Connect(member))) {
+    public Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom) {
+        var member = new Member(identity, inbox, onBroken -> new Outbox(
+                connection, settings.outboxCapacity(), settings.writeInterval(), settings.threads(), onBroken));
+        if (!inbox.offer(new Command.Connect(member, firstRoom))) {
             connection.close(CloseReason.GOING_AWAY);
         }
         return member;
@@ -79,6 +97,25 @@ public final class Hub implements ChatHub {
     @Override
     public HubStats stats() {
         return new HubStats(loop.clients(), loop.messages(), loop.dropped());
+    }
+
+    @Override
+    public List<RoomSummary> rooms() {
+        var answer = new CompletableFuture<List<RoomSummary>>();
+        return inbox.offer(new Command.ListRooms(answer)) ? await(answer) : List.of();
+    }
+
+    @Override
+    public List<Identity> users(String room) {
+        var answer = new CompletableFuture<List<Identity>>();
+        return inbox.offer(new Command.ListUsers(room, answer)) ? await(answer) : List.of();
+    }
+
+    /** Read straight from the store, which serves any thread: history needs nothing only the loop knows. */
+    @Override
+    public List<EncodedMessage> history(String room, Long before, int limit) {
+        var page = before == null ? store.latest(room, limit) : store.before(room, before, limit);
+        return page.stream().map(WireFormat::encode).toList();
     }
 
     @Override
@@ -108,6 +145,18 @@ public final class Hub implements ChatHub {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> List<T> await(CompletableFuture<List<T>> answer) {
+        try {
+            return answer.get(QUERY_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "hub did not answer a query", e);
+            return List.of();
         }
     }
 

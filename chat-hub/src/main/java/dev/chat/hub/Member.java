@@ -5,6 +5,8 @@ import dev.chat.domain.Client;
 import dev.chat.domain.ClientMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One connection inside the hub: who it is, and the outbox its messages wait in. */
 final class Member implements Client {
@@ -13,8 +15,8 @@ final class Member implements Client {
     private final Inbox inbox;
     final Outbox outbox;
 
-    /** This member's place in the {@link Roster}, or -1 when it is not in it. Touched by the event loop only. */
-    int slot = -1;
+    /** The rooms this member is in. Touched by the event loop only. */
+    final List<Room> rooms = new ArrayList<>();
 
     Member(Identity identity, Inbox inbox, Outbox.Factory outboxes) {
         this.identity = identity;

@@ -1,35 +1,50 @@
 package dev.chat.hub;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** The connected members, owned by the event loop: add, remove and contains in constant time. */
+/** A set of members, owned by the event loop: add, remove and contains in constant time, fast to go through. */
 final class Roster {
 
     private final List<Member> members = new ArrayList<>();
+    private final Map<Member, Integer> slots = new IdentityHashMap<>();
 
-    void add(Member member) {
-        member.slot = members.size();
+    /** False if the member was already in. */
+    boolean add(Member member) {
+        if (slots.putIfAbsent(member, members.size()) != null) {
+            return false;
+        }
         members.add(member);
+        return true;
     }
 
     boolean contains(Member member) {
-        return member.slot >= 0;
+        return slots.containsKey(member);
     }
 
-    /** Moves the last member into the removed one's slot, so removal never shifts the list. */
-    void remove(Member member) {
+    /** Moves the last member into the removed one's slot, so removal never shifts the list. False if absent. */
+    boolean remove(Member member) {
+        Integer slot = slots.remove(member);
+        if (slot == null) {
+            return false;
+        }
         var last = members.removeLast();
         if (last != member) {
-            members.set(member.slot, last);
-            last.slot = member.slot;
+            members.set(slot, last);
+            slots.put(last, slot);
         }
-        member.slot = -1;
+        return true;
     }
 
     int size() {
         return members.size();
+    }
+
+    boolean isEmpty() {
+        return members.isEmpty();
     }
 
     void forEach(Consumer<Member> action) {

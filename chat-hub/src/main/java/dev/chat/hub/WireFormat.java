@@ -1,8 +1,12 @@
 package dev.chat.hub;
 
+import dev.chat.domain.DirectMessage;
 import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomMessage;
+import java.util.List;
 
 /**
  * Encodes what the hub sends as the JSON text clients read. Encoding happens once per message, on the loop, and
@@ -17,11 +21,31 @@ final class WireFormat {
 
     private WireFormat() {}
 
+    /** A message to everyone, about no room in particular: the five fields of the original protocol. */
     static EncodedMessage encode(Message message) {
-        return new Builder(96 + message.content().length())
+        return author(new Builder(96 + message.content().length()).field("type", message.type().wireName()), message)
+                .field("content", message.content())
+                .field("timestamp", message.timestamp().toString())
+                .build();
+    }
+
+    /** A room's message: the original fields, with the room and the message's id in it after the type. */
+    static EncodedMessage encode(RoomMessage published) {
+        var message = published.message();
+        var json = new Builder(128 + message.content().length())
                 .field("type", message.type().wireName())
-                .field("userId", message.userId())
-                .field("username", message.username())
+                .field("room", published.room())
+                .field("id", Long.toString(published.id()));
+        return author(json, message)
+                .field("content", message.content())
+                .field("timestamp", message.timestamp().toString())
+                .build();
+    }
+
+    static EncodedMessage encode(DirectMessage direct) {
+        var message = direct.message();
+        return author(new Builder(128 + message.content().length()).field("type", message.type().wireName()), message)
+                .field("to", direct.to())
                 .field("content", message.content())
                 .field("timestamp", message.timestamp().toString())
                 .build();
@@ -35,6 +59,35 @@ final class WireFormat {
                 .build();
     }
 
+    /**
+     * Who is in a room, for a connection entering it.
+     *
+     * @param count     every user in the room; {@code users} may list fewer
+     * @param recovered whether a resume found every missed message; null when the client did not resume
+     */
+    static EncodedMessage presence(String room, int count, List<Identity> users, Boolean recovered) {
+        var list = new StringBuilder(2 + 48 * users.size()).append('[');
+        for (var user : users) {
+            if (list.length() > 1) {
+                list.append(',');
+            }
+            list.append(new Builder(48).field("userId", user.userId()).field("username", user.username()).text());
+        }
+        var json = new Builder(64 + list.length())
+                .field("type", "presence")
+                .field("room", room)
+                .raw("count", Integer.toString(count))
+                .raw("users", list.append(']').toString());
+        if (recovered != null) {
+            json.raw("recovered", recovered.toString());
+        }
+        return json.build();
+    }
+
+    private static Builder author(Builder json, Message message) {
+        return json.field("userId", message.userId()).field("username", message.username());
+    }
+
     private static final class Builder {
 
         private final StringBuilder json;
@@ -44,17 +97,32 @@ final class WireFormat {
         }
 
         Builder field(String name, String value) {
+            name(name);
+            string(value);
+            return this;
+        }
+
+        /** A value that is already JSON: a number, a boolean, an array. */
+        Builder raw(String name, String value) {
+            name(name);
+            json.append(value);
+            return this;
+        }
+
+        String text() {
+            return json.append('}').toString();
+        }
+
+        EncodedMessage build() {
+            return EncodedMessage.of(text());
+        }
+
+        private void name(String name) {
             if (json.length() > 1) {
                 json.append(',');
             }
             string(name);
             json.append(':');
-            string(value);
-            return this;
-        }
-
-        EncodedMessage build() {
-            return EncodedMessage.of(json.append('}').toString());
         }
 
         private void string(String value) {

@@ -39,9 +39,11 @@ class EmbeddingTest {
         try (var hub = new Hub(HubSettings.defaults()).start()) {
             Client alice = hub.connect(new Identity("alice", "Alice"), new QueueConnection(toAlice));
             hub.connect(new Identity("bob", "Bob"), new QueueConnection(toBob));
-            alice.post(new ClientMessage("chat", "Hello from an embedded hub"));
+            alice.post(ClientMessage.chat("Hello from an embedded hub"));
 
-            assertTrue(take(toBob).contains("\"username\":\"Bob\""), "Bob's own join comes first");
+            assertTrue(take(toBob).startsWith("{\"type\":\"presence\""), "who is in the room comes first");
+            assertTrue(take(toBob).contains("\"content\":\"Alice joined\""), "then the room's history");
+            assertTrue(take(toBob).contains("\"content\":\"Bob joined\""), "then Bob's own join");
             assertTrue(take(toBob).contains("\"content\":\"Hello from an embedded hub\""));
         }
 

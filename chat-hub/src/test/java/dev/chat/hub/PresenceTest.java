@@ -3,6 +3,7 @@ package dev.chat.hub;
 import static dev.chat.hub.Json.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Client;
 import dev.chat.domain.Identity;
@@ -18,6 +19,7 @@ class PresenceTest {
     private final TrackingThreads threads = new TrackingThreads();
     private final Hub hub = new Hub(HubSettings.defaults()
             .withPresence(new Presence(2, Duration.ofMillis(200)))
+            .withRooms(new RoomLimits(20, 0, 100))
             .withThreads(threads)).start();
     private final List<RecordingConnection> connections = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
@@ -32,19 +34,24 @@ class PresenceTest {
     void within_the_limit_every_join_is_announced_to_everyone() throws InterruptedException {
         connect(2);
 
-        assertEquals(List.of("join", "join"), types(connections.get(0).next(2)));
-        assertEquals("u1", field(connections.get(1).next(), "userId"));
+        assertEquals(List.of("presence", "join", "join"), types(connections.get(0).next(3)));
+        assertEquals(List.of("presence", "join"), types(connections.get(1).next(2)));
     }
 
     @Test
-    void above_the_limit_a_newcomer_sees_its_own_join_and_everyone_gets_one_summary() throws InterruptedException {
+    void above_the_limit_a_newcomer_is_told_who_is_there_and_everyone_gets_one_summary() throws InterruptedException {
         connect(5);
 
         var first = connections.get(0);
+        first.next();
         assertEquals(List.of("u0", "u1"), first.next(2).stream().map(json -> field(json, "userId")).toList());
         assertEquals("3 joined", field(first.next(), "content"));
         var newcomer = connections.get(4);
-        assertEquals("u4", field(newcomer.next(), "userId"), "its own join, at once");
+        var presence = newcomer.next();
+        assertEquals("presence", field(presence, "type"), "instead of its own join");
+        assertTrue(presence.contains("\"count\":5,"), presence);
+        assertTrue(presence.contains("\"users\":[{\"userId\":\"u0\",\"username\":\"User 0\"},"
+                + "{\"userId\":\"u1\",\"username\":\"User 1\"}]"), "only as many users as the limit: " + presence);
         var summary = newcomer.next();
         assertEquals("system", field(summary, "type"));
         assertEquals("3 joined", field(summary, "content"));
@@ -55,7 +62,7 @@ class PresenceTest {
             throws InterruptedException {
         connect(4);
         var first = connections.get(0);
-        first.next(2);
+        first.next(3);
         assertEquals("2 joined", field(first.next(), "content"));
 
         clients.get(3).disconnect();
@@ -74,7 +81,7 @@ class PresenceTest {
         clients.get(2).disconnect();
 
         var first = connections.get(0);
-        first.next(2);
+        first.next(3);
         assertEquals("1 joined, 1 left", field(first.next(), "content"));
     }
 

@@ -4,6 +4,7 @@ import dev.chat.domain.ChatHub;
 import dev.chat.domain.Checked;
 import dev.chat.domain.Client;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Request;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConfig;
@@ -51,7 +52,8 @@ final class ChatSocket implements Consumer<WsConfig> {
         var session = ((WebSocketSession) ctx.session).getCoreSession();
         sessions.opened();
         var watch = keepalive.watch(session);
-        var client = hub.connect(identity, new JavalinConnection(session));
+        Request.Subscribe firstRoom = ctx.attribute(Handshake.FIRST_ROOM);
+        var client = hub.connect(identity, new JavalinConnection(session), firstRoom);
         ctx.attribute(ATTACHMENT, new Attachment(client, watch));
         LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), ctx.session.getRemoteSocketAddress());
     }

@@ -4,17 +4,20 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.Request;
+import dev.chat.domain.Rooms;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.UUID;
 
 /**
- * Runs before a WebSocket upgrade: refuses a foreign origin (403) or a bad username (400), and otherwise leaves
- * the client's identity on the request for {@link ChatSocket} to pick up.
+ * Runs before a WebSocket upgrade: refuses a foreign origin (403), or a bad username, room or resume point (400),
+ * and otherwise leaves the client's identity and first room on the request for {@link ChatSocket} to pick up.
  */
 final class Handshake implements Handler {
 
     static final String IDENTITY = "chat.identity";
+    static final String FIRST_ROOM = "chat.first-room";
 
     private final ServerSettings settings;
 
@@ -29,10 +32,17 @@ final class Handshake implements Handler {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        switch (Identity.check(ctx.queryParam("userId"), ctx.queryParam("username"), Handshake::newUserId)) {
-            case Checked.Accepted(var identity) -> ctx.attribute(IDENTITY, identity);
-            case Checked.Rejected(var rejection) -> throw new HandshakeRefused(400, rejection);
-        }
+        ctx.attribute(IDENTITY, orRefuse(
+                Identity.check(ctx.queryParam("userId"), ctx.queryParam("username"), Handshake::newUserId)));
+        var room = ctx.queryParam("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(ctx.queryParam("room")));
+        ctx.attribute(FIRST_ROOM, new Request.Subscribe(room, orRefuse(Rooms.checkSince(ctx.queryParam("since")))));
+    }
+
+    private static <T> T orRefuse(Checked<T> checked) {
+        return switch (checked) {
+            case Checked.Accepted<T>(var value) -> value;
+            case Checked.Rejected<T>(var rejection) -> throw new HandshakeRefused(400, rejection);
+        };
     }
 
     private static String newUserId() {

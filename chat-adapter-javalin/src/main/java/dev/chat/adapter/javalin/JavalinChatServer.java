@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /health}: {@code {"status":"ok","clients":N}}</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
- *   <li>{@code WS /ws?userId=..&username=..}: one chat client per socket</li>
+ *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link RoomRoutes})</li>
+ *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
  * </ul>
  *
  * <p>Shutting down is three steps, so the hub can say goodbye in between: {@link #stopAccepting()}, then close the
@@ -39,6 +40,7 @@ public final class JavalinChatServer {
     public JavalinChatServer(ChatHub hub, ServerSettings settings) {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
         var socket = new ChatSocket(hub, keepalive, sessions);
+        var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
@@ -55,6 +57,9 @@ public final class JavalinChatServer {
             });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
             config.routes.get("/stats", ctx -> ctx.json(hub.stats()));
+            config.routes.get("/api/rooms", rooms::rooms);
+            config.routes.get("/api/rooms/{room}/users", rooms::users);
+            config.routes.get("/api/rooms/{room}/messages", rooms::messages);
             config.routes.wsBeforeUpgrade("/ws", new Handshake(settings));
             config.routes.ws("/ws", socket);
             config.routes.exception(HandshakeRefused.class, JavalinChatServer::refuse);

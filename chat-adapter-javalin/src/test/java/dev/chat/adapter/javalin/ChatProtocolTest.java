@@ -26,7 +26,7 @@ class ChatProtocolTest {
         try (var alice = TestClient.joined(running.port(), "alice", "Alice");
              var bob = TestClient.connect(running.port(), "userId=bob&username=Bob")) {
             var toAlice = alice.next();
-            var toBob = bob.next();
+            var toBob = bob.nextJoinOf("bob");
 
             assertEquals(toAlice, toBob);
             assertEquals("join", toBob.get("type").asText());

@@ -15,13 +15,13 @@ class ClientMessageJsonTest {
 
     @Test
     void fields_a_client_may_not_set_are_ignored() {
-        assertEquals(Checked.accepted(new ClientMessage("chat", "hi")), json.decode("""
+        assertEquals(Checked.accepted(ClientMessage.chat("hi")), json.decode("""
                 {"type":"chat","content":"hi","userId":"x","username":"y","timestamp":"2001-01-01T00:00:00Z"}"""));
     }
 
     @Test
     void missing_fields_are_read_as_absent() {
-        assertEquals(Checked.accepted(new ClientMessage(null, null)), json.decode("{}"));
+        assertEquals(Checked.accepted(new ClientMessage(null, null, null, null, null)), json.decode("{}"));
     }
 
     @ParameterizedTest

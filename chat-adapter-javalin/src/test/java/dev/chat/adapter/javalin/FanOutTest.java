@@ -3,13 +3,17 @@ package dev.chat.adapter.javalin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.hub.HubSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class FanOutTest {
 
-    private final RunningServer running = RunningServer.start();
+    /** No write interval: the slow-reader test makes 2 000 round trips, each of which would wait it out. */
+    private final RunningServer running = RunningServer.start(
+            ServerSettings.defaults(), HubSettings.defaults().withWriteInterval(Duration.ZERO));
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -21,7 +25,7 @@ class FanOutTest {
         var clients = new ArrayList<TestClient>();
         try {
             for (int i = 0; i < 150; i++) {
-                clients.add(TestClient.joined(running.port(), "u" + i, "User" + i));
+                clients.add(TestClient.entered(running.port(), "userId=u" + i + "&username=User" + i));
             }
 
             clients.getFirst().send("{\"type\":\"chat\",\"content\":\"hello, all 150\"}");

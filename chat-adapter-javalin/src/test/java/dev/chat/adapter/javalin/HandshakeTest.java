@@ -50,13 +50,14 @@ class HandshakeTest {
 
     @Test
     void a_client_without_a_user_id_is_given_a_unique_one() throws Exception {
-        try (var first = TestClient.connect(running.port(), "username=Anon");
+        try (var first = TestClient.entered(running.port(), "username=Anon");
              var second = TestClient.connect(running.port(), "username=Anon")) {
-            var firstId = first.nextOfType("join").get("userId").asText();
-            var secondId = second.nextOfType("join").get("userId").asText();
+            var users = second.nextOfType("presence").get("users");
 
+            assertEquals(2, users.size(), users.toString());
+            var firstId = users.get(0).get("userId").asText();
             assertFalse(firstId.isBlank());
-            assertNotEquals(firstId, secondId);
+            assertNotEquals(firstId, users.get(1).get("userId").asText());
         }
     }
 
@@ -91,7 +92,7 @@ class HandshakeTest {
     @Test
     void a_client_that_sends_no_origin_is_not_a_browser_page_and_connects() throws Exception {
         try (var client = TestClient.connect(running.port(), "username=Cli")) {
-            assertEquals("join", client.next().get("type").asText());
+            assertEquals("presence", client.next().get("type").asText());
         }
     }
 }

@@ -42,10 +42,20 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    /** Connects and reads its own join, so that whatever comes next is news. */
+    /**
+     * Connects and reads everything up to its own join (who is there, the room's history), so that whatever comes
+     * next is news. For rooms within the presence limit, where every join is announced.
+     */
     public static TestClient joined(int port, String userId, String username) throws InterruptedException {
         var client = connect(port, "userId=" + userId + "&username=" + username);
-        client.nextOfType("join");
+        client.nextJoinOf(userId);
+        return client;
+    }
+
+    /** Connects and reads the presence message that confirms it entered its room. */
+    public static TestClient entered(int port, String query) throws InterruptedException {
+        var client = connect(port, query);
+        client.nextOfType("presence");
         return client;
     }
 
@@ -77,6 +87,16 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
             var message = next();
             if (message.path("type").asText().equals(type)) {
                 return message;
+            }
+        }
+    }
+
+    /** Skips everything until the join of this user. */
+    public JsonNode nextJoinOf(String userId) throws InterruptedException {
+        while (true) {
+            var join = nextOfType("join");
+            if (join.path("userId").asText().equals(userId)) {
+                return join;
             }
         }
     }

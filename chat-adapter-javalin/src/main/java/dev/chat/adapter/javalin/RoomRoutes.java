@@ -1,0 +1,95 @@
+package dev.chat.adapter.javalin;
+
+import dev.chat.domain.ChatHub;
+import dev.chat.domain.Checked;
+import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.Rooms;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The rooms over HTTP: which rooms have members, who is in one, and one page of its history.
+ * <ul>
+ *   <li>{@code GET /api/rooms}: {@code {"rooms":[{"room":"global","members":3}]}}</li>
+ *   <li>{@code GET /api/rooms/{room}/users}: {@code {"room":"global","users":[{"userId":..,"username":..}]}}</li>
+ *   <li>{@code GET /api/rooms/{room}/messages?limit=50&before=<id>}: {@code {"room":"global","messages":[...]}},
+ *       oldest first, each message exactly as WebSocket clients received it</li>
+ * </ul>
+ */
+final class RoomRoutes {
+
+    static final int MAX_PAGE = 100;
+    private static final int DEFAULT_PAGE = 50;
+
+    record RoomList(List<RoomSummary> rooms) {}
+
+    record UserList(String room, List<Identity> users) {}
+
+    private final ChatHub hub;
+
+    RoomRoutes(ChatHub hub) {
+        this.hub = hub;
+    }
+
+    void rooms(Context ctx) {
+        ctx.json(new RoomList(hub.rooms()));
+    }
+
+    void users(Context ctx) {
+        var room = room(ctx);
+        if (room != null) {
+            ctx.json(new UserList(room, hub.users(room)));
+        }
+    }
+
+    /** The hub hands out messages already encoded, so the page is put together from them as they are. */
+    void messages(Context ctx) {
+        var room = room(ctx);
+        var limit = number(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        var before = number(ctx, "before", 0, 1, Long.MAX_VALUE);
+        if (room == null || limit == null || before == null) {
+            return;
+        }
+        var messages = hub.history(room, before == 0 ? null : before, limit.intValue()).stream()
+                .map(EncodedMessage::text)
+                .collect(Collectors.joining(",", "[", "]"));
+        ctx.contentType(ContentType.APPLICATION_JSON).result("{\"room\":\"" + room + "\",\"messages\":" + messages + "}");
+    }
+
+    /** The room in the path, already known to need no escaping; null after answering 400. */
+    private static String room(Context ctx) {
+        return switch (Rooms.check(ctx.pathParam("room"))) {
+            case Checked.Accepted<String>(var room) -> room;
+            case Checked.Rejected<String>(var rejection) -> refuse(ctx, rejection);
+        };
+    }
+
+    /** A query parameter in range, the fallback when absent, or null after answering 400. */
+    private static Long number(Context ctx, String name, long fallback, long min, long max) {
+        var text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        return refuse(ctx, new Rejection(ErrorCode.INVALID_PARAMETER, name + " must be a whole number from " + min
+                + " to " + max));
+    }
+
+    private static <T> T refuse(Context ctx, Rejection rejection) {
+        ctx.status(400).json(JsonBodies.Error.of(rejection));
+        return null;
+    }
+}

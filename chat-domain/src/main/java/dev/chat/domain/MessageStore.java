@@ -1,0 +1,29 @@
+package dev.chat.domain;
+
+import java.util.List;
+
+/**
+ * The port the hub needs to remember what was said in each room, for history, for catching up on entering a room
+ * and for resuming after a reconnect. Every list is oldest first.
+ *
+ * <p>Threading: {@link #append}, {@link #lastId}, {@link #latest} and {@link #after} are called by the hub's event
+ * loop, which waits for them, so they must be quick (a durable store should buffer its writes). {@link #latest}
+ * and {@link #before} also serve the history API, from any thread, at the same time as the loop appends.
+ */
+public interface MessageStore {
+
+    /** Keeps a message; within a room, ids arrive in increasing order. */
+    void append(RoomMessage message);
+
+    /** The id of the newest message kept for the room, or 0 if there is none; the hub numbers on from it. */
+    long lastId(String room);
+
+    /** The room's newest messages, at most {@code limit}. */
+    List<RoomMessage> latest(String room, int limit);
+
+    /** The messages after {@code afterId}, at most {@code limit}, starting with the oldest still kept. */
+    List<RoomMessage> after(String room, long afterId, int limit);
+
+    /** The newest messages before {@code beforeId}, at most {@code limit}: one page of history, going back. */
+    List<RoomMessage> before(String room, long beforeId, int limit);
+}

@@ -1,0 +1,101 @@
+package dev.chat.hub;
+
+import dev.chat.domain.Identity;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One room, owned by the event loop: its connections, the users behind them, the id of its last message, and the
+ * joins and leaves not yet announced.
+ */
+final class Room {
+
+    final String name;
+    private final Roster connections = new Roster();
+    private final Map<String, Identity> users = new LinkedHashMap<>();
+    private final Map<String, Integer> connectionsPerUser = new HashMap<>();
+    private long lastId;
+    private int unannouncedJoins;
+    private int unannouncedLeaves;
+
+    Room(String name, long lastId) {
+        this.name = name;
+        this.lastId = lastId;
+    }
+
+    /** Adds a connection; true if it is its user's first in this room. */
+    boolean enter(Member member) {
+        connections.add(member);
+        var userId = member.identity().userId();
+        users.putIfAbsent(userId, member.identity());
+        return connectionsPerUser.merge(userId, 1, Integer::sum) == 1;
+    }
+
+    /** Removes a connection; true if it was its user's last in this room. */
+    boolean leave(Member member) {
+        connections.remove(member);
+        var userId = member.identity().userId();
+        if (connectionsPerUser.merge(userId, -1, Integer::sum) > 0) {
+            return false;
+        }
+        connectionsPerUser.remove(userId);
+        users.remove(userId);
+        return true;
+    }
+
+    boolean contains(Member member) {
+        return connections.contains(member);
+    }
+
+    boolean isEmpty() {
+        return connections.isEmpty();
+    }
+
+    /** Connections in the room; a user with two tabs counts twice. */
+    int connectionCount() {
+        return connections.size();
+    }
+
+    int userCount() {
+        return users.size();
+    }
+
+    List<Identity> users() {
+        return List.copyOf(users.values());
+    }
+
+    void forEach(Consumer<Member> action) {
+        connections.forEach(action);
+    }
+
+    long lastId() {
+        return lastId;
+    }
+
+    long nextId() {
+        return ++lastId;
+    }
+
+    void noteJoin() {
+        unannouncedJoins++;
+    }
+
+    void noteLeave() {
+        unannouncedLeaves++;
+    }
+
+    boolean hasUnannouncedChanges() {
+        return unannouncedJoins + unannouncedLeaves > 0;
+    }
+
+    /** The summary of what changed since the last one, and a fresh start. */
+    String takeSummary() {
+        var summary = Presence.summary(unannouncedJoins, unannouncedLeaves);
+        unannouncedJoins = 0;
+        unannouncedLeaves = 0;
+        return summary;
+    }
+}
