@@ -20,7 +20,7 @@ final class ChatApplication {
     }
 
     static ChatApplication start(ChatConfig config) {
-        var hub = new Hub(config.hubSettings()).start();
+        var hub = new Hub(config.hubSettings(), config.messageStore()).start();
         try {
             return new ChatApplication(config, hub, new JavalinChatServer(hub, config.serverSettings()).start());
         } catch (RuntimeException e) {

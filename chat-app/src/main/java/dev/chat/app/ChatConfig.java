@@ -1,8 +1,11 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.ServerSettings;
+import dev.chat.domain.MessageStore;
 import dev.chat.hub.HubSettings;
+import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
+import dev.chat.hub.RoomLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,8 +17,8 @@ import java.util.Set;
  */
 record ChatConfig(
         int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueSize,
-        int broadcastQueueSize, Duration writeInterval, Presence presence, Duration shutdownTimeout,
-        Set<String> allowedOrigins, String logLevel) {
+        int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
+        int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel) {
 
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -32,9 +35,16 @@ record ChatConfig(
                 env.durationOrZero("WRITE_INTERVAL", HubSettings.DEFAULT_WRITE_INTERVAL),
                 new Presence(env.integer("PRESENCE_LIMIT", Presence.DEFAULT.limit(), 0, 1_000_000),
                         env.duration("PRESENCE_INTERVAL", Presence.DEFAULT.interval())),
+                env.integer("MAX_ROOMS_PER_CONNECTION", RoomLimits.DEFAULT.perConnection(), 1, 1000),
+                env.integer("HISTORY_SIZE", InMemoryMessageStore.DEFAULT_PER_ROOM, 1, 100_000),
+                env.integer("HISTORY_ON_JOIN", RoomLimits.DEFAULT.historyOnJoin(), 0, 100_000),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS));
+        if (config.historyOnJoin() > config.historySize()) {
+            throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
+                    + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
+        }
         if (config.pingInterval().compareTo(config.idleTimeout()) >= 0) {
             throw new ConfigException("PING_INTERVAL (" + text(config.pingInterval()) + ") must be shorter than "
                     + "IDLE_TIMEOUT (" + text(config.idleTimeout()) + "), or quiet clients are closed before a ping");
@@ -48,8 +58,13 @@ record ChatConfig(
                 .withOutboxCapacity(sendQueueSize)
                 .withWriteInterval(writeInterval)
                 .withPresence(presence)
+                .withRooms(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC());
+    }
+
+    MessageStore messageStore() {
+        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS);
     }
 
     ServerSettings serverSettings() {
@@ -70,6 +85,9 @@ record ChatConfig(
                 + " WRITE_INTERVAL=" + text(writeInterval)
                 + " PRESENCE_LIMIT=" + presence.limit()
                 + " PRESENCE_INTERVAL=" + text(presence.interval())
+                + " MAX_ROOMS_PER_CONNECTION=" + maxRoomsPerConnection
+                + " HISTORY_SIZE=" + historySize
+                + " HISTORY_ON_JOIN=" + historyOnJoin
                 + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
                 + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
                 + " LOG_LEVEL=" + logLevel;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.chat.hub.Presence;
+import dev.chat.hub.RoomLimits;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +20,11 @@ class ChatConfigTest {
         var config = ChatConfig.from(Map.of());
 
         assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 256, 256,
-                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), Duration.ofSeconds(30), Set.of(),
-                "info"), config);
+                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 100, 50, Duration.ofSeconds(30),
+                Set.of(), "info"), config);
         assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_SIZE=256 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
+                + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=100 HISTORY_ON_JOIN=50 "
                 + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
     }
 
@@ -38,12 +40,15 @@ class ChatConfigTest {
                 Map.entry("WRITE_INTERVAL", "0ms"),
                 Map.entry("PRESENCE_LIMIT", "0"),
                 Map.entry("PRESENCE_INTERVAL", "250ms"),
+                Map.entry("MAX_ROOMS_PER_CONNECTION", "5"),
+                Map.entry("HISTORY_SIZE", "500"),
+                Map.entry("HISTORY_ON_JOIN", "10"),
                 Map.entry("SHUTDOWN_TIMEOUT", "1h"),
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000"),
                 Map.entry("LOG_LEVEL", "DEBUG")));
 
         assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 64, 1024,
-                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
+                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
     }
 
     @Test
@@ -53,6 +58,7 @@ class ChatConfigTest {
 
         assertEquals(7, config.hubSettings().outboxCapacity());
         assertEquals(Duration.ofMillis(20), config.hubSettings().writeInterval());
+        assertEquals(new RoomLimits(20, 50, 100), config.hubSettings().rooms());
         assertEquals(9, config.hubSettings().inboxCapacity());
         assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
         assertEquals(0, config.serverSettings().port());
@@ -79,6 +85,8 @@ class ChatConfigTest {
         "IDLE_TIMEOUT         | 1.5s       | IDLE_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not '1.5s'",
         "PRESENCE_LIMIT       | -5         | PRESENCE_LIMIT must be a whole number from 0 to 1000000, not '-5'",
         "PRESENCE_INTERVAL    | 0s         | PRESENCE_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
+        "MAX_ROOMS_PER_CONNECTION | 0      | MAX_ROOMS_PER_CONNECTION must be a whole number from 1 to 1000, not '0'",
+        "HISTORY_SIZE         | lots       | HISTORY_SIZE must be a whole number from 1 to 100000, not 'lots'",
         "WRITE_INTERVAL       | soon       | WRITE_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "MAX_MESSAGE_BYTES    | 8k         | MAX_MESSAGE_BYTES must be a whole number from 64 to 16777216, not '8k'",
         "SEND_QUEUE_SIZE      | 0          | SEND_QUEUE_SIZE must be a whole number from 1 to 1000000, not '0'",
@@ -93,6 +101,15 @@ class ChatConfigTest {
 
         assertEquals(message, refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"));
+    }
+
+    @Test
+    void a_newcomer_cannot_be_sent_more_history_than_is_kept() {
+        var refused = assertThrows(ConfigException.class,
+                () -> ChatConfig.from(Map.of("HISTORY_SIZE", "20", "HISTORY_ON_JOIN", "50")));
+
+        assertEquals("HISTORY_ON_JOIN (50) must not be more than HISTORY_SIZE (20), the messages kept per room",
+                refused.getMessage());
     }
 
     @Test
