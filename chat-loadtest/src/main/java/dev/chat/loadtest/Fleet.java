@@ -34,18 +34,24 @@ final class Fleet implements AutoCloseable {
     }
 
     private final URI uri;
+    private final int rooms;
     private final InetSocketAddress server;
     private final List<InetAddress> sources;
     private final List<IoLoop> loops = new ArrayList<>();
     private final Counters counters = new Counters();
     private int nextIndex;
 
-    Fleet(URI uri, int threads, int sourceAddresses, Duration poll) throws IOException {
+    /**
+     * @param rooms 1 for the original protocol, every client in the server's default room; more spreads client i
+     *              over rooms {@code room-0} to {@code room-<rooms-1>} by i modulo rooms
+     */
+    Fleet(URI uri, int rooms, int threads, int sourceAddresses, Duration poll) throws IOException {
         this.uri = uri;
+        this.rooms = rooms;
         this.server = new InetSocketAddress(uri.getHost(), uri.getPort());
         this.sources = sourceAddresses(server.getAddress(), sourceAddresses);
         for (int i = 0; i < threads; i++) {
-            var loop = new IoLoop("loadtest-io-" + i, counters, poll.toNanos());
+            var loop = new IoLoop("loadtest-io-" + i, rooms, counters, poll.toNanos());
             loops.add(loop);
             loop.start();
         }
@@ -64,7 +70,7 @@ final class Fleet implements AutoCloseable {
      *
      * @return false if the tester hit its own open-file limit and stopped opening
      */
-    boolean connect(int count, String query, double perSecond, Duration timeout) throws InterruptedException {
+    boolean connect(int count, double perSecond, Duration timeout) throws InterruptedException {
         long started = System.nanoTime();
         long finishedBefore = counters.finished.sum();
         long gapNanos = perSecond > 0 ? (long) (1e9 / perSecond) : 0;
@@ -75,7 +81,8 @@ final class Fleet implements AutoCloseable {
             waitUntil(started + i * gapNanos);
             int index = nextIndex++;
             var source = sources.isEmpty() ? null : new InetSocketAddress(sources.get(index % sources.size()), 0);
-            loops.get(index % loops.size()).connect(index, withQuery(query, index), server, source, timeout.toNanos());
+            loops.get(index % loops.size())
+                    .connect(index, uriOf(index), roomOf(index), server, source, timeout.toNanos());
         }
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (counters.finished.sum() - finishedBefore < count && !fileLimitHit()
@@ -90,7 +97,7 @@ final class Fleet implements AutoCloseable {
     }
 
     /** Starts a phase in which the first {@code senders} open clients together send {@code rate} probes a second. */
-    int startPhase(int phase, int senders, double rate) throws InterruptedException {
+    int startPhase(int phase, int senders, double rate) {
         var senderIndexes = openIndexes().subList(0, Math.min(senders, open()));
         double perSender = senderIndexes.isEmpty() ? 0 : rate / senderIndexes.size();
         var started = new ArrayList<CompletableFuture<Integer>>();
@@ -118,7 +125,7 @@ final class Fleet implements AutoCloseable {
 
     Tally tally() {
         return loops.stream().map(IoLoop::tally).toList().stream()
-                .map(CompletableFuture::join).reduce(Tally.empty(), Tally::plus);
+                .map(CompletableFuture::join).reduce(Tally.empty(rooms), Tally::plus);
     }
 
     /** Closes every client with a close frame, waiting for the server's answers up to {@code timeout}. */
@@ -147,10 +154,24 @@ final class Fleet implements AutoCloseable {
         return indexes;
     }
 
-    private URI withQuery(String query, int index) {
-        var filled = query.replace("{i}", Integer.toString(index));
-        var separator = uri.getRawQuery() == null ? "?" : "&";
-        return URI.create(uri + (filled.isEmpty() ? "" : separator + filled));
+    /** The room client {@code index} is in; null when every client is in the server's default room. */
+    String roomOf(int index) {
+        return rooms > 1 ? "room-" + index % rooms : null;
+    }
+
+    /** How many open clients each room has, by room number. */
+    long[] membersByRoom() {
+        var members = new long[rooms];
+        for (int index : openIndexes()) {
+            members[index % rooms]++;
+        }
+        return members;
+    }
+
+    private URI uriOf(int index) {
+        var query = "userId=lt-" + index + "&username=load" + index
+                + (roomOf(index) == null ? "" : "&room=" + roomOf(index));
+        return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);
     }
 
     private static void waitUntil(long nanos) {

@@ -26,6 +26,7 @@ final class IoLoop implements Runnable {
     private static final int READ_BUFFER_BYTES = 256 * 1024;
 
     private final Selector selector;
+    private final int rooms;
     private final Fleet.Counters counters;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -49,8 +50,9 @@ final class IoLoop implements Runnable {
      *                  machine shared with the server is most of the tester's cost; latencies read up to this
      *                  much high.
      */
-    IoLoop(String name, Fleet.Counters counters, long pollNanos) throws IOException {
+    IoLoop(String name, int rooms, Fleet.Counters counters, long pollNanos) throws IOException {
         this.selector = Selector.open();
+        this.rooms = rooms;
         this.counters = counters;
         this.pollNanos = pollNanos;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
@@ -82,10 +84,11 @@ final class IoLoop implements Runnable {
         return result;
     }
 
-    void connect(int index, URI uri, InetSocketAddress server, InetSocketAddress source, long timeoutNanos) {
+    void connect(int index, URI uri, String room, InetSocketAddress server, InetSocketAddress source,
+            long timeoutNanos) {
         tasks.add(() -> {
             connectTimeoutNanos = timeoutNanos;
-            var client = new WsClient(index, this, uri);
+            var client = new WsClient(index, this, uri, room);
             try {
                 client.open(server, source);
                 pending.add(client);
@@ -136,14 +139,14 @@ final class IoLoop implements Runnable {
     /** This loop's share of the current phase: what its senders sent, its receivers got, and how fast. */
     CompletableFuture<Tally> tally() {
         return call(() -> {
-            long sent = 0;
+            var sent = new long[rooms];
             long received = 0;
             long duplicates = 0;
             long outOfOrder = 0;
             for (var client : open) {
                 var deliveries = client.deliveries();
                 if (deliveries != null) {
-                    sent += client.senderIndex >= 0 ? client.sequence : 0;
+                    sent[client.index % rooms] += client.senderIndex >= 0 ? client.sequence : 0;
                     received += deliveries.unique();
                     duplicates += deliveries.duplicates();
                     outOfOrder += deliveries.outOfOrder();
@@ -315,7 +318,9 @@ final class IoLoop implements Runnable {
                 counters.senderLag.increment();
             }
             var content = Probe.content(phase, client.senderIndex, client.sequence++, System.nanoTime());
-            mustSend(client, Frames.text("{\"type\":\"chat\",\"content\":\"" + content + "\"}"));
+            mustSend(client, Frames.text(client.room == null
+                    ? "{\"type\":\"chat\",\"content\":\"" + content + "\"}"
+                    : "{\"type\":\"chat\",\"room\":\"" + client.room + "\",\"content\":\"" + content + "\"}"));
             counters.sent.increment();
             client.nextSendNanos += sendIntervalNanos;
         }

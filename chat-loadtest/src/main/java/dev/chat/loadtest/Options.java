@@ -10,7 +10,7 @@ record Options(
         Scenario scenario, URI url, URI health, int clients, double connectRate, Duration connectTimeout,
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
-        int concurrency, int threads, Duration poll, int sourceAddresses, boolean json) {
+        int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, boolean json) {
 
     enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN }
 
@@ -35,6 +35,8 @@ record Options(
               --max-steps N          saturate: at most this many steps     (20)
               --cycles N             churn: connect/disconnect cycles      (20000)
               --concurrency N        churn: clients at a time              (100)
+              --rooms N              spread the clients over N rooms, room-0 to room-<N-1>; 1 keeps
+                                     them all in the server's default room (1)
               --threads N            the tester's network threads          (2)
               --poll D               how long a network thread rests when no socket is ready (1ms)
               --source-ips N         loopback source addresses to use      (64)
@@ -84,6 +86,7 @@ record Options(
                 reader.count("max-steps", 20),
                 reader.count("cycles", 20_000),
                 reader.count("concurrency", 100),
+                Math.max(1, reader.count("rooms", 1)),
                 reader.count("threads", 2),
                 reader.duration("poll", Duration.ofMillis(1)),
                 reader.count("source-ips", 64),

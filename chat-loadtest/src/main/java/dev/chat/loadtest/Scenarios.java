@@ -68,7 +68,7 @@ final class Scenarios {
         for (int done = 0; done < options.cycles(); done += batch) {
             batch = Math.min(options.concurrency(), options.cycles() - done);
             session.meter.stage("churn " + done + "/" + options.cycles());
-            session.fleet.connect(batch, Session.CLIENT_QUERY, 0, options.connectTimeout());
+            session.fleet.connect(batch, 0, options.connectTimeout());
             opened += session.fleet.open();
             session.fleet.closeAll(Duration.ofSeconds(10));
         }

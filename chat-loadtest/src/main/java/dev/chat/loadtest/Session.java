@@ -10,8 +10,6 @@ import java.util.concurrent.locks.LockSupport;
 /** A run's fleet, meter and health probe, with the steps every scenario is made of. */
 final class Session implements AutoCloseable {
 
-    static final String CLIENT_QUERY = "userId=lt-{i}&username=load{i}";
-
     final Options options;
     final Fleet fleet;
     final Meter meter;
@@ -19,7 +17,8 @@ final class Session implements AutoCloseable {
 
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
-        this.fleet = new Fleet(options.url(), options.threads(), options.sourceAddresses(), options.poll());
+        this.fleet = new Fleet(options.url(), options.rooms(), options.threads(), options.sourceAddresses(),
+                options.poll());
         this.meter = new Meter(fleet, options.scenario().name().toLowerCase(), progress);
         this.health = new Health(options.health());
     }
@@ -27,7 +26,7 @@ final class Session implements AutoCloseable {
     /** Opens the configured number of clients; false if the tester ran out of file descriptors. */
     boolean connectClients() throws InterruptedException {
         meter.stage("connecting");
-        return fleet.connect(options.clients(), CLIENT_QUERY, options.connectRate(), options.connectTimeout());
+        return fleet.connect(options.clients(), options.connectRate(), options.connectTimeout());
     }
 
     /**
@@ -41,13 +40,15 @@ final class Session implements AutoCloseable {
         pause(warmup);
 
         int receivers = fleet.open();
+        var membersByRoom = fleet.membersByRoom();
         meter.beginMeasuring();
         fleet.startPhase(phase + 1, options.senders(), rate);
         meter.stage("measuring at " + (long) rate + "/s");
         pause(duration);
         fleet.stopSending();
-        var sent = fleet.tally().sent();
-        long expected = sent * receivers;
+        var sentTally = fleet.tally();
+        var sent = sentTally.sent();
+        long expected = sentTally.expected(membersByRoom);
         meter.stage("draining");
         long deadline = System.nanoTime() + options.drain().toNanos();
         var tally = fleet.tally();

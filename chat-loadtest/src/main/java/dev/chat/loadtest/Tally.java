@@ -5,22 +5,39 @@ import org.HdrHistogram.Histogram;
 /**
  * One phase, added up over receivers and senders.
  *
- * @param sent       probes the senders sent in the phase
+ * @param sentByRoom probes the senders sent in the phase, by room number
  * @param received   distinct probes received, over all receivers
  * @param duplicates probes received again by the same receiver
  * @param outOfOrder probes that arrived after a later one from the same sender
  * @param latency    every distinct probe's latency, in microseconds
  */
-record Tally(long sent, long received, long duplicates, long outOfOrder, Histogram latency) {
+record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder, Histogram latency) {
 
-    static Tally empty() {
-        return new Tally(0, 0, 0, 0, new Histogram(3));
+    static Tally empty(int rooms) {
+        return new Tally(new long[rooms], 0, 0, 0, new Histogram(3));
+    }
+
+    long sent() {
+        return java.util.Arrays.stream(sentByRoom).sum();
+    }
+
+    /** Every probe should reach every client in its sender's room. */
+    long expected(long[] membersByRoom) {
+        long expected = 0;
+        for (int room = 0; room < sentByRoom.length; room++) {
+            expected += sentByRoom[room] * membersByRoom[room];
+        }
+        return expected;
     }
 
     Tally plus(Tally other) {
         var merged = latency.copy();
         merged.add(other.latency);
-        return new Tally(sent + other.sent, received + other.received, duplicates + other.duplicates,
+        var sent = sentByRoom.clone();
+        for (int room = 0; room < sent.length; room++) {
+            sent[room] += other.sentByRoom[room];
+        }
+        return new Tally(sent, received + other.received, duplicates + other.duplicates,
                 outOfOrder + other.outOfOrder, merged);
     }
 }

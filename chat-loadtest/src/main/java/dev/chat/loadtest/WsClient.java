@@ -19,6 +19,8 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     private static final byte[] NOTHING = new byte[0];
 
     final int index;
+    /** The room this client sends to; null to name none. */
+    final String room;
     private final IoLoop loop;
     private final Handshake handshake;
     private final long startedNanos;
@@ -36,8 +38,9 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     long nextSendNanos;
     int sequence;
 
-    WsClient(int index, IoLoop loop, URI uri) {
+    WsClient(int index, IoLoop loop, URI uri, String room) {
         this.index = index;
+        this.room = room;
         this.loop = loop;
         this.handshake = new Handshake(uri);
         this.startedNanos = System.nanoTime();

@@ -45,6 +45,17 @@ class LoadTestAgainstRealServerTest {
     }
 
     @Test
+    void with_rooms_each_probe_is_expected_in_its_senders_room_only_and_arrives_there() throws Exception {
+        var report = (Reports.Broadcast) LoadTest.run(options("broadcast", "--clients", "30", "--rooms", "3",
+                "--senders", "6", "--rate", "30", "--warmup", "1s", "--duration", "2s"));
+
+        assertEquals(report.sent() * 10, report.expected(), "six senders, two per room of ten");
+        assertEquals(report.expected(), report.received(), "had every client been in one room, each got all probes");
+        assertEquals(0, report.lost());
+        assertEquals(0, report.duplicates());
+    }
+
+    @Test
     void connect_opens_every_client_and_the_server_counts_them() throws Exception {
         var report = (Reports.Connect) LoadTest.run(options("connect", "--clients", "50", "--connect-rate", "200",
                 "--hold", "0s"));

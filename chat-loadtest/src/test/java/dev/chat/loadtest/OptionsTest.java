@@ -42,13 +42,14 @@ class OptionsTest {
         var options = Options.parse("churn", "--clients", "7", "--connect-rate", "20", "--connect-timeout", "2s",
                 "--hold", "1m", "--senders", "3", "--rate", "12.5", "--warmup", "0s", "--duration", "500ms",
                 "--drain", "1s", "--loss-limit", "0.5", "--start-rate", "10", "--step-factor", "2", "--max-steps", "4",
-                "--cycles", "300", "--concurrency", "30", "--threads", "1", "--poll", "2ms", "--source-ips", "1",
+                "--cycles", "300", "--concurrency", "30", "--rooms", "4", "--threads", "1", "--poll", "2ms",
+                "--source-ips", "1",
                 "--health", "http://elsewhere:1/h");
 
         assertEquals(new Options(Options.Scenario.CHURN, URI.create("ws://127.0.0.1:8080/ws"),
                 URI.create("http://elsewhere:1/h"), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
                 Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
-                300, 30, 1, Duration.ofMillis(2), 1, false), options);
+                300, 30, 4, 1, Duration.ofMillis(2), 1, false), options);
     }
 
     @ParameterizedTest
