@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.MessageStore;
 import dev.chat.domain.RoomMessage;
 import java.util.List;
@@ -9,11 +10,11 @@ import java.util.List;
  *
  * @param recovered for a resume, whether every message since the client's last one was still there; null otherwise
  */
-record CatchUp(List<RoomMessage> messages, Boolean recovered) {
+record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
 
     static CatchUp of(Room room, Long since, MessageStore store, RoomLimits limits) {
         if (since == null) {
-            return new CatchUp(store.latest(room.name, limits.historyOnJoin()), null);
+            return new CatchUp(latest(room, store, limits), null);
         }
         long last = room.lastId();
         if (since == last) {
@@ -21,10 +22,19 @@ record CatchUp(List<RoomMessage> messages, Boolean recovered) {
         }
         if (since > last) {
             // An id this room never reached: the server's memory is younger than the client's.
-            return new CatchUp(store.latest(room.name, limits.historyOnJoin()), false);
+            return new CatchUp(latest(room, store, limits), false);
         }
         var missed = store.after(room.name, since, limits.maxCatchUp());
         boolean complete = !missed.isEmpty() && missed.getFirst().id() == since + 1 && missed.getLast().id() == last;
-        return new CatchUp(missed, complete);
+        return new CatchUp(encoded(missed), complete);
+    }
+
+    /** From the room's own recent messages when it has them all, which is the common case; else from the store. */
+    private static List<EncodedMessage> latest(Room room, MessageStore store, RoomLimits limits) {
+        return room.recent().orElseGet(() -> encoded(store.latest(room.name, limits.historyOnJoin())));
+    }
+
+    private static List<EncodedMessage> encoded(List<RoomMessage> messages) {
+        return messages.stream().map(WireFormat::encode).toList();
     }
 }

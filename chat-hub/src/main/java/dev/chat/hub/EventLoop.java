@@ -208,14 +208,14 @@ final class EventLoop implements Runnable {
                     + " rooms");
             return;
         }
-        var room = rooms.computeIfAbsent(request.room(), name -> new Room(name, store.lastId(name)));
+        var room = rooms.computeIfAbsent(request.room(),
+                name -> new Room(name, store.lastId(name), limits.historyOnJoin()));
         boolean firstOfUser = room.enter(member);
         member.rooms.add(room);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
-        var users = room.users();
-        deliver(member, WireFormat.presence(room.name, users.size(),
-                users.subList(0, Math.min(users.size(), Math.max(presence.limit(), 1))), catchUp.recovered()));
-        catchUp.messages().forEach(message -> deliver(member, WireFormat.encode(message)));
+        deliver(member, WireFormat.presence(room.name, room.userCount(),
+                room.firstUsers(Math.max(presence.limit(), 1)), catchUp.recovered()));
+        catchUp.messages().forEach(message -> deliver(member, message));
         if (firstOfUser) {
             announceChange(room, Message.joined(member.identity(), now()),
                     presence.announcesEachChange(room.connectionCount()));
@@ -276,6 +276,7 @@ final class EventLoop implements Runnable {
         var published = new RoomMessage(room.name, room.nextId(), message);
         store.append(published);
         var encoded = WireFormat.encode(published);
+        room.remember(encoded);
         room.forEach(member -> deliver(member, encoded));
         messages++;
     }

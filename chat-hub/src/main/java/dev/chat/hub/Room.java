@@ -1,10 +1,13 @@
 package dev.chat.hub;
 
+import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +17,11 @@ import java.util.function.Consumer;
 final class Room {
 
     final String name;
+    private final int recentCapacity;
+    /** The room's last messages, encoded, for newcomers: replaying them needs no store read and no encoding. */
+    private final ArrayDeque<EncodedMessage> recent = new ArrayDeque<>();
+    /** False while messages from before this room object, kept only in the store, belong in {@link #recent}. */
+    private boolean recentIsComplete;
     private final Roster connections = new Roster();
     private final Map<String, Identity> users = new LinkedHashMap<>();
     private final Map<String, Integer> connectionsPerUser = new HashMap<>();
@@ -21,9 +29,11 @@ final class Room {
     private int unannouncedJoins;
     private int unannouncedLeaves;
 
-    Room(String name, long lastId) {
+    Room(String name, long lastId, int recentCapacity) {
         this.name = name;
         this.lastId = lastId;
+        this.recentCapacity = recentCapacity;
+        this.recentIsComplete = lastId == 0 || recentCapacity == 0;
     }
 
     /** Adds a connection; true if it is its user's first in this room. */
@@ -67,6 +77,11 @@ final class Room {
         return List.copyOf(users.values());
     }
 
+    /** The first users to have entered, at most {@code max}: what a presence message lists in a large room. */
+    List<Identity> firstUsers(int max) {
+        return users.values().stream().limit(max).toList();
+    }
+
     void forEach(Consumer<Member> action) {
         connections.forEach(action);
     }
@@ -77,6 +92,23 @@ final class Room {
 
     long nextId() {
         return ++lastId;
+    }
+
+    /** Keeps a just-published message among the recent ones. */
+    void remember(EncodedMessage message) {
+        if (recentCapacity == 0) {
+            return;
+        }
+        if (recent.size() == recentCapacity) {
+            recent.removeFirst();
+            recentIsComplete = true;
+        }
+        recent.addLast(message);
+    }
+
+    /** The last messages published here, oldest first, if this room has seen them all; empty otherwise. */
+    Optional<List<EncodedMessage>> recent() {
+        return recentIsComplete ? Optional.of(List.copyOf(recent)) : Optional.empty();
     }
 
     void noteJoin() {

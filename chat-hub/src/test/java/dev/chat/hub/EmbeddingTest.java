@@ -9,8 +9,12 @@ import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
 import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
+import dev.chat.domain.MessageStore;
+import dev.chat.domain.Request;
+import dev.chat.domain.RoomMessage;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,23 +35,61 @@ class EmbeddingTest {
         }
     }
 
+    /** The host's own history, here a list in front of the in-memory store, to see what the hub keeps. */
+    static final class RecordingStore implements MessageStore {
+        final List<RoomMessage> appended = new CopyOnWriteArrayList<>();
+        private final MessageStore kept = new InMemoryMessageStore();
+
+        @Override
+        public void append(RoomMessage message) {
+            appended.add(message);
+            kept.append(message);
+        }
+
+        @Override
+        public long lastId(String room) {
+            return kept.lastId(room);
+        }
+
+        @Override
+        public List<RoomMessage> latest(String room, int limit) {
+            return kept.latest(room, limit);
+        }
+
+        @Override
+        public List<RoomMessage> after(String room, long afterId, int limit) {
+            return kept.after(room, afterId, limit);
+        }
+
+        @Override
+        public List<RoomMessage> before(String room, long beforeId, int limit) {
+            return kept.before(room, beforeId, limit);
+        }
+    }
+
     @Test
-    void a_host_application_drives_the_hub_with_connections_of_its_own() throws InterruptedException {
+    void a_host_application_drives_the_hub_with_connections_and_a_store_of_its_own() throws InterruptedException {
         var toAlice = new LinkedBlockingQueue<String>();
         var toBob = new LinkedBlockingQueue<String>();
+        var store = new RecordingStore();
 
-        try (var hub = new Hub(HubSettings.defaults()).start()) {
-            Client alice = hub.connect(new Identity("alice", "Alice"), new QueueConnection(toAlice));
+        try (var hub = new Hub(HubSettings.defaults(), store).start()) {
+            Client alice = hub.connect(new Identity("alice", "Alice"), new QueueConnection(toAlice),
+                    new Request.Subscribe("dev", null));
             hub.connect(new Identity("bob", "Bob"), new QueueConnection(toBob));
-            alice.post(ClientMessage.chat("Hello from an embedded hub"));
+            alice.post(new ClientMessage("chat", "Hello, dev", "dev", null, null));
+            alice.post(new ClientMessage("subscribe", null, "global", null, null));
+            alice.post(new ClientMessage("direct", "psst", null, "bob", null));
 
-            assertTrue(take(toBob).startsWith("{\"type\":\"presence\""), "who is in the room comes first");
-            assertTrue(take(toBob).contains("\"content\":\"Alice joined\""), "then the room's history");
-            assertTrue(take(toBob).contains("\"content\":\"Bob joined\""), "then Bob's own join");
-            assertTrue(take(toBob).contains("\"content\":\"Hello from an embedded hub\""));
+            assertTrue(take(toBob).startsWith("{\"type\":\"presence\",\"room\":\"global\""), "who is in the room");
+            assertTrue(take(toBob).contains("\"content\":\"Bob joined\""), "Bob's own join");
+            assertTrue(take(toBob).contains("\"content\":\"Alice joined\""), "Alice entering global");
+            assertTrue(take(toBob).contains("\"type\":\"direct\""), "and nothing of room dev");
         }
 
         assertEquals("closed: 1001", toBob.stream().reduce((first, last) -> last).orElseThrow());
+        assertEquals(List.of("dev", "global", "dev", "global"),
+                store.appended.stream().map(RoomMessage::room).toList(), "joins and the chat, never the direct");
     }
 
     private static String take(BlockingQueue<String> queue) throws InterruptedException {
