@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class ChatSocket implements Consumer<WsConfig> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
-    private static final String ATTACHMENT = "chat.attachment";
     private static final int UNSUPPORTED_DATA = 1003;
 
     /** What a socket carries from its connect to its close. */
@@ -49,20 +48,26 @@ final class ChatSocket implements Consumer<WsConfig> {
 
     private void connected(WsConnectContext ctx) {
         Identity identity = ctx.attribute(Handshake.IDENTITY);
+        Request.Subscribe firstRoom = ctx.attribute(Handshake.FIRST_ROOM);
         var session = ((WebSocketSession) ctx.session).getCoreSession();
         sessions.opened();
-        var watch = keepalive.watch(session);
-        Request.Subscribe firstRoom = ctx.attribute(Handshake.FIRST_ROOM);
-        var client = hub.connect(identity, new JavalinConnection(session), firstRoom);
-        ctx.attribute(ATTACHMENT, new Attachment(client, watch));
+        var attachment = new Attachment(hub.connect(identity, new JavalinConnection(session), firstRoom),
+                keepalive.watch(session));
+        if (!slot(ctx).fill(attachment)) {
+            release(attachment, "before it had fully opened");
+            return;
+        }
         LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), ctx.session.getRemoteSocketAddress());
     }
 
     private void received(WsMessageContext ctx) {
-        var client = attachment(ctx).client();
+        var attachment = slot(ctx).current();
+        if (attachment == null) {
+            return;
+        }
         switch (json.decode(ctx.message())) {
-            case Checked.Accepted(var message) -> client.post(message);
-            case Checked.Rejected(var rejection) -> client.reject(rejection);
+            case Checked.Accepted(var message) -> attachment.client().post(message);
+            case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
         }
     }
 
@@ -71,19 +76,26 @@ final class ChatSocket implements Consumer<WsConfig> {
     }
 
     private void closed(WsCloseContext ctx) {
-        var attachment = attachment(ctx);
+        var attachment = slot(ctx).close();
+        if (attachment != null) {
+            release(attachment, ctx.status() + " " + ctx.reason());
+        }
+    }
+
+    private void release(Attachment attachment, String how) {
         attachment.watch().stop();
         attachment.client().disconnect();
         sessions.closed();
         var identity = attachment.client().identity();
-        LOG.debug("{} ({}) disconnected: {} {}", identity.username(), identity.userId(), ctx.status(), ctx.reason());
+        LOG.debug("{} ({}) disconnected: {}", identity.username(), identity.userId(), how);
     }
 
     private void failed(WsErrorContext ctx) {
         LOG.debug("socket error", ctx.error());
     }
 
-    private static Attachment attachment(WsContext ctx) {
-        return ctx.attribute(ATTACHMENT);
+    /** Made by the handshake, before any socket event, so that the open and the close share it. */
+    private static SocketSlot<Attachment> slot(WsContext ctx) {
+        return ctx.attribute(Handshake.SLOT);
     }
 }

@@ -18,6 +18,7 @@ final class Handshake implements Handler {
 
     static final String IDENTITY = "chat.identity";
     static final String FIRST_ROOM = "chat.first-room";
+    static final String SLOT = "chat.slot";
 
     private final ServerSettings settings;
 
@@ -36,6 +37,7 @@ final class Handshake implements Handler {
                 Identity.check(ctx.queryParam("userId"), ctx.queryParam("username"), Handshake::newUserId)));
         var room = ctx.queryParam("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(ctx.queryParam("room")));
         ctx.attribute(FIRST_ROOM, new Request.Subscribe(room, orRefuse(Rooms.checkSince(ctx.queryParam("since")))));
+        ctx.attribute(SLOT, new SocketSlot<>());
     }
 
     private static <T> T orRefuse(Checked<T> checked) {

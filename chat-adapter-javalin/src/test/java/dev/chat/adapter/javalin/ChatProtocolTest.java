@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,6 +142,18 @@ class ChatProtocolTest {
             assertEquals(1003, bob.awaitClose().code());
             assertEquals("leave", alice.next().get("type").asText());
         }
+    }
+
+    @Test
+    void a_client_that_vanishes_right_after_the_upgrade_is_forgotten() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            try (var raw = RawSocket.upgrade(running.port(), "username=Ghost" + i, Map.of(), 0)) {
+                assertEquals(101, raw.readAnswer().status());
+            }
+        }
+
+        Await.until(() -> running.server.openSessions() == 0 && running.hub.clientCount() == 0,
+                () -> running.server.openSessions() + " sockets and " + running.hub.clientCount() + " clients remain");
     }
 
     @Test
