@@ -5,97 +5,138 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.Client;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
-import io.javalin.websocket.WsBinaryMessageContext;
-import io.javalin.websocket.WsCloseContext;
-import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
-import io.javalin.websocket.WsErrorContext;
-import io.javalin.websocket.WsMessageContext;
-import java.util.function.Consumer;
-import org.eclipse.jetty.websocket.common.WebSocketSession;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.messages.MessageSink;
+import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
+import org.eclipse.jetty.websocket.core.util.MethodHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The {@code /ws} endpoint: one hub {@link Client} per socket, fed with what the socket receives. */
-final class ChatSocket implements Consumer<WsConfig> {
+/**
+ * One {@code /ws} socket: a hub {@link Client}, fed with the text messages the socket receives.
+ *
+ * <p>It works on Jetty's core WebSocket frames rather than Javalin's or Jetty's WebSocket API because both of those
+ * keep the upgrade's HTTP request, and with it the whole HTTP connection, for as long as the socket lives: about
+ * 11 KB per idle connection. This class keeps only what the chat needs. In exchange it answers pings itself and asks
+ * Jetty for each next frame.
+ */
+final class ChatSocket implements FrameHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
     private static final int UNSUPPORTED_DATA = 1003;
+    private static final MethodHandle RECEIVED = receivedHandle();
 
-    /** What a socket carries from its connect to its close. */
+    /** What a socket carries from its open to its close. */
     private record Attachment(Client client, Keepalive.Watch watch) {}
 
-    private final ChatHub hub;
-    private final Keepalive keepalive;
-    private final OpenSessions sessions;
-    private final ClientMessageJson json = new ClientMessageJson();
+    /** What every socket shares. */
+    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, ClientMessageJson json) {}
 
-    ChatSocket(ChatHub hub, Keepalive keepalive, OpenSessions sessions) {
-        this.hub = hub;
-        this.keepalive = keepalive;
-        this.sessions = sessions;
+    private final Shared shared;
+    private final Identity identity;
+    private final Request.Subscribe firstRoom;
+    // Jetty may report a close while the open is still running: whichever of the two comes second cleans up.
+    private final SocketSlot<Attachment> slot = new SocketSlot<>();
+    private CoreSession session;
+    private MessageSink text;
+
+    ChatSocket(Shared shared, Identity identity, Request.Subscribe firstRoom) {
+        this.shared = shared;
+        this.identity = identity;
+        this.firstRoom = firstRoom;
     }
 
     @Override
-    public void accept(WsConfig ws) {
-        ws.onConnect(this::connected);
-        ws.onMessage(this::received);
-        ws.onBinaryMessage(this::receivedBinary);
-        ws.onClose(this::closed);
-        ws.onError(this::failed);
-    }
-
-    private void connected(WsConnectContext ctx) {
-        Identity identity = ctx.attribute(Handshake.IDENTITY);
-        Request.Subscribe firstRoom = ctx.attribute(Handshake.FIRST_ROOM);
-        var session = ((WebSocketSession) ctx.session).getCoreSession();
-        sessions.opened();
-        var attachment = new Attachment(hub.connect(identity, new JavalinConnection(session), firstRoom),
-                keepalive.watch(session));
-        if (!slot(ctx).fill(attachment)) {
+    public void onOpen(CoreSession openedSession, Callback callback) {
+        this.session = openedSession;
+        this.text = new StringMessageSink(openedSession, MethodHolder.from(RECEIVED.bindTo(this)), true);
+        shared.sessions().opened();
+        var attachment = new Attachment(
+                shared.hub().connect(identity, new JettyConnection(openedSession), firstRoom),
+                shared.keepalive().watch(openedSession));
+        callback.succeeded();
+        if (!slot.fill(attachment)) {
             release(attachment, "before it had fully opened");
             return;
         }
-        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), ctx.session.getRemoteSocketAddress());
+        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), openedSession.getRemoteAddress());
+        openedSession.demand();
     }
 
-    private void received(WsMessageContext ctx) {
-        var attachment = slot(ctx).current();
+    @Override
+    public void onFrame(Frame frame, Callback callback) {
+        switch (frame.getOpCode()) {
+            case OpCode.TEXT, OpCode.CONTINUATION -> text.accept(frame, callback);
+            case OpCode.BINARY -> {
+                callback.succeeded();
+                session.close(UNSUPPORTED_DATA, "binary messages are not supported", Callback.NOOP);
+            }
+            case OpCode.PING -> {
+                var pong = new Frame(OpCode.PONG).setPayload(BufferUtil.copy(frame.getPayload()));
+                callback.succeeded();
+                session.sendFrame(pong, Callback.NOOP, false);
+                session.demand();
+            }
+            case OpCode.PONG -> {
+                callback.succeeded();
+                session.demand();
+            }
+            default -> callback.succeeded();
+        }
+    }
+
+    /** Called by the text sink with each whole message; the sink then asks Jetty for the next frame. */
+    private void received(String message) {
+        var attachment = slot.current();
         if (attachment == null) {
             return;
         }
-        switch (json.decode(ctx.message())) {
-            case Checked.Accepted(var message) -> attachment.client().post(message);
+        switch (shared.json().decode(message)) {
+            case Checked.Accepted(var accepted) -> attachment.client().post(accepted);
             case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
         }
     }
 
-    private void receivedBinary(WsBinaryMessageContext ctx) {
-        ctx.closeSession(UNSUPPORTED_DATA, "binary messages are not supported");
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        LOG.debug("socket error", cause);
+        if (text != null) {
+            text.fail(cause);
+        }
+        callback.succeeded();
     }
 
-    private void closed(WsCloseContext ctx) {
-        var attachment = slot(ctx).close();
+    @Override
+    public void onClosed(CloseStatus status, Callback callback) {
+        var attachment = slot.close();
         if (attachment != null) {
-            release(attachment, ctx.status() + " " + ctx.reason());
+            release(attachment, status.getCode() + " " + status.getReason());
         }
+        callback.succeeded();
     }
 
     private void release(Attachment attachment, String how) {
         attachment.watch().stop();
         attachment.client().disconnect();
-        sessions.closed();
-        var identity = attachment.client().identity();
+        shared.sessions().closed();
         LOG.debug("{} ({}) disconnected: {}", identity.username(), identity.userId(), how);
     }
 
-    private void failed(WsErrorContext ctx) {
-        LOG.debug("socket error", ctx.error());
-    }
-
-    /** Made by the handshake, before any socket event, so that the open and the close share it. */
-    private static SocketSlot<Attachment> slot(WsContext ctx) {
-        return ctx.attribute(Handshake.SLOT);
+    private static MethodHandle receivedHandle() {
+        try {
+            return MethodHandles.lookup().findVirtual(ChatSocket.class, "received",
+                    MethodType.methodType(void.class, String.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -1,43 +1,76 @@
 package dev.chat.adapter.javalin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
-import dev.chat.domain.Request;
+import dev.chat.domain.Request.Subscribe;
 import dev.chat.domain.Rooms;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
- * Runs before a WebSocket upgrade: refuses a foreign origin (403), or a bad username, room or resume point (400),
- * and otherwise leaves the client's identity and first room on the request for {@link ChatSocket} to pick up.
+ * Decides each {@code /ws} upgrade: refuses a foreign origin (403), or a bad username, room or resume point (400),
+ * with a JSON error and no WebSocket; otherwise opens a socket for the client's identity and first room.
  */
-final class Handshake implements Handler {
-
-    static final String IDENTITY = "chat.identity";
-    static final String FIRST_ROOM = "chat.first-room";
-    static final String SLOT = "chat.slot";
+final class Handshake implements WebSocketNegotiator {
 
     private final ServerSettings settings;
+    private final BiFunction<Identity, Subscribe, FrameHandler> openSocket;
+    private final ObjectWriter errors = new ObjectMapper().writerFor(JsonBodies.Error.class);
 
-    Handshake(ServerSettings settings) {
+    Handshake(ServerSettings settings, BiFunction<Identity, Subscribe, FrameHandler> openSocket) {
         this.settings = settings;
+        this.openSocket = openSocket;
     }
 
     @Override
-    public void handle(Context ctx) {
-        var origin = ctx.header("Origin");
+    public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        try {
+            var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN), Request.extractQueryParameters(request));
+            // Compression would deflate every message once per recipient and keep a compressor of tens of kilobytes
+            // per connection, for chat lines of a few hundred bytes.
+            response.setExtensions(List.of());
+            return socket;
+        } catch (HandshakeRefused refused) {
+            refuse(refused, response, callback);
+            return null;
+        }
+    }
+
+    private FrameHandler admit(String origin, Fields query) {
         if (!settings.allowsOrigin(origin)) {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        ctx.attribute(IDENTITY, orRefuse(
-                Identity.check(ctx.queryParam("userId"), ctx.queryParam("username"), Handshake::newUserId)));
-        var room = ctx.queryParam("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(ctx.queryParam("room")));
-        ctx.attribute(FIRST_ROOM, new Request.Subscribe(room, orRefuse(Rooms.checkSince(ctx.queryParam("since")))));
-        ctx.attribute(SLOT, new SocketSlot<>());
+        var identity = orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        var room = query.getValue("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(query.getValue("room")));
+        return openSocket.apply(identity, new Subscribe(room, orRefuse(Rooms.checkSince(query.getValue("since")))));
+    }
+
+    private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {
+        try {
+            var body = errors.writeValueAsBytes(JsonBodies.Error.of(refused.rejection()));
+            response.setStatus(refused.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
+            response.write(true, ByteBuffer.wrap(body), callback);
+        } catch (JsonProcessingException e) {
+            callback.failed(e);
+        }
     }
 
     private static <T> T orRefuse(Checked<T> checked) {

@@ -2,22 +2,15 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.ChatHub;
 import io.javalin.Javalin;
-import io.javalin.http.ContentType;
-import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.session.NullSessionCache;
-import org.eclipse.jetty.session.NullSessionDataStore;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
- * The chat served over HTTP and WebSocket by Javalin:
+ * The chat served by Javalin, with {@code /ws} upgraded by Jetty's core WebSocket handler in front of it:
  * <ul>
  *   <li>{@code GET /health}: {@code {"status":"ok","clients":N}}</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
@@ -30,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavalinChatServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JavalinChatServer.class);
     private static final int PLATFORM_THREADS = 16;
 
     private final Javalin app;
@@ -39,7 +31,8 @@ public final class JavalinChatServer {
 
     public JavalinChatServer(ChatHub hub, ServerSettings settings) {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
-        var socket = new ChatSocket(hub, keepalive, sessions);
+        var shared = new ChatSocket.Shared(hub, keepalive, sessions, new ClientMessageJson());
+        var handshake = new Handshake(settings, (identity, firstRoom) -> new ChatSocket(shared, identity, firstRoom));
         var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -47,23 +40,12 @@ public final class JavalinChatServer {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.jetty.threadPool = threadPool();
-            config.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setIdleTimeout(settings.idleTimeout());
-                factory.setMaxTextMessageSize(settings.maxMessageBytes());
-                factory.setMaxBinaryMessageSize(settings.maxMessageBytes());
-                // Compression would deflate every message once per recipient and keep a compressor of tens of
-                // kilobytes per connection, for chat lines of a few hundred bytes.
-                factory.getAvailableExtensionNames().removeIf(name -> name.contains("deflate"));
-            });
+            config.jetty.modifyServer(server -> server.setHandler(webSockets(handshake, settings)));
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
             config.routes.get("/stats", ctx -> ctx.json(hub.stats()));
             config.routes.get("/api/rooms", rooms::rooms);
             config.routes.get("/api/rooms/{room}/users", rooms::users);
             config.routes.get("/api/rooms/{room}/messages", rooms::messages);
-            config.routes.wsBeforeUpgrade("/ws", new Handshake(settings));
-            config.routes.ws("/ws", socket);
-            config.routes.exception(HandshakeRefused.class, JavalinChatServer::refuse);
-            config.jetty.modifyServletContextHandler(JavalinChatServer::keepNoHttpSessions);
         });
     }
 
@@ -103,26 +85,20 @@ public final class JavalinChatServer {
         return allClosed;
     }
 
-    /** Javalin does not write a result for a refused upgrade, so the error body is written here. */
-    private static void refuse(HandshakeRefused refused, Context ctx) {
-        var body = ctx.jsonMapper().toJsonString(JsonBodies.Error.of(refused.rejection()), JsonBodies.Error.class);
-        ctx.status(refused.status()).contentType(ContentType.APPLICATION_JSON);
-        try {
-            ctx.res().getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException clientGone) {
-            LOG.debug("could not send the refusal; the client has gone", clientGone);
-        }
-    }
-
     /**
-     * Javalin opens an HTTP session for every WebSocket upgrade (it snapshots the session's attributes). The chat
-     * has no use for them; without this every connection would leave a session in memory until it expired.
+     * Upgrades {@code /ws} in front of Javalin, which serves every other request: Javalin sets its own handler inside
+     * this one. See {@link ChatSocket} for why the sockets bypass Javalin.
      */
-    private static void keepNoHttpSessions(ServletContextHandler handler) {
-        var sessions = handler.getSessionHandler();
-        var cache = new NullSessionCache(sessions);
-        cache.setSessionDataStore(new NullSessionDataStore());
-        sessions.setSessionCache(cache);
+    private static WebSocketUpgradeHandler webSockets(Handshake handshake, ServerSettings settings) {
+        var upgrades = new WebSocketUpgradeHandler();
+        // It comes with a handler that answers 404; Javalin puts its own only where there is none.
+        upgrades.setHandler((Handler) null);
+        upgrades.addMapping("/ws", handshake);
+        var configuration = upgrades.getConfiguration();
+        configuration.setIdleTimeout(settings.idleTimeout());
+        configuration.setMaxTextMessageSize(settings.maxMessageBytes());
+        configuration.setMaxBinaryMessageSize(settings.maxMessageBytes());
+        return upgrades;
     }
 
     /**

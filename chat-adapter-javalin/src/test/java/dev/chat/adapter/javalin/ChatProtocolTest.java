@@ -132,6 +132,23 @@ class ChatProtocolTest {
     }
 
     @Test
+    void a_message_sent_in_fragments_arrives_whole() throws Exception {
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice")) {
+            alice.sendInFragments("{\"type\":\"chat\",", "\"content\":\"in ", "three pieces\"}");
+
+            assertEquals("in three pieces", alice.nextOfType("chat").get("content").asText());
+        }
+    }
+
+    @Test
+    void a_clients_ping_is_answered_with_a_pong_that_carries_its_payload() throws Exception {
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice")) {
+            assertEquals("are you there?", alice.ping("are you there?"));
+            assertEquals("still?", alice.ping("still?"));
+        }
+    }
+
+    @Test
     void a_binary_message_closes_its_connection_with_1003() throws Exception {
         try (var alice = TestClient.joined(running.port(), "alice", "Alice");
              var bob = TestClient.joined(running.port(), "bob", "Bob")) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,6 +31,7 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final AtomicInteger pings = new AtomicInteger();
+    private final BlockingQueue<String> pongs = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
 
@@ -61,6 +63,22 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
 
     public void send(String text) {
         socket.sendText(text, true).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+    }
+
+    /** Sends one text message as several frames, one per piece. */
+    public void sendInFragments(String... pieces) {
+        for (int i = 0; i < pieces.length; i++) {
+            socket.sendText(pieces[i], i == pieces.length - 1).orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        }
+    }
+
+    /** Pings the server and returns the payload of the pong that answers it. */
+    public String ping(String payload) throws InterruptedException {
+        socket.sendPing(ByteBuffer.wrap(payload.getBytes(StandardCharsets.UTF_8)))
+                .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
+        var pong = pongs.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(pong, "no pong within " + WAIT_SECONDS + " s");
+        return pong;
     }
 
     public void sendBinary(byte[] bytes) {
@@ -132,6 +150,13 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
         pings.incrementAndGet();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        pongs.add(StandardCharsets.UTF_8.decode(message).toString());
         webSocket.request(1);
         return null;
     }

@@ -19,11 +19,11 @@ import org.eclipse.jetty.websocket.core.OpCode;
  * and the last one flushes them all in one write, each still its own frame; the caller waits for that write, so
  * the hub's bounded outbox is the only place messages pile up.
  */
-final class JavalinConnection implements Connection {
+final class JettyConnection implements Connection {
 
     private final CoreSession session;
 
-    JavalinConnection(CoreSession session) {
+    JettyConnection(CoreSession session) {
         this.session = session;
     }
 

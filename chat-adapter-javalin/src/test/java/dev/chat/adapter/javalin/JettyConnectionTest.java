@@ -24,12 +24,12 @@ import org.eclipse.jetty.websocket.core.OpCode;
 import org.junit.jupiter.api.Test;
 
 /** How a batch meets Jetty: one text frame per message, all but the last batched, the last one flushing them all. */
-class JavalinConnectionTest {
+class JettyConnectionTest {
 
     private record Sent(String text, byte opcode, boolean batched) {}
 
     private final CoreSession session = mock(CoreSession.class);
-    private final JavalinConnection connection = new JavalinConnection(session);
+    private final JettyConnection connection = new JettyConnection(session);
     private final List<Sent> sent = new ArrayList<>();
 
     @Test
