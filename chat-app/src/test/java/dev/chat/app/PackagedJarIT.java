@@ -9,6 +9,7 @@ import dev.chat.adapter.javalin.TestClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +96,7 @@ class PackagedJarIT {
             try (var lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 lines.lines().forEach(output::add);
-            } catch (IOException ended) {
+            } catch (IOException | UncheckedIOException ended) {
                 // the process is gone; whatever it printed is in the queue
             }
         });
