@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -109,7 +110,7 @@ final class EventLoop implements Runnable {
             case Command.Connect(var member, var firstRoom) -> admit(member, firstRoom);
             case Command.Disconnect(var member) -> dismiss(member);
             case Command.Post(var from, var request) -> carryOut(from, request);
-            case Command.Reply(var to, var rejection) -> deliver(to, WireFormat.encode(rejection));
+            case Command.Reply(var to, var rejection) -> reply(to, rejection);
             case Command.Announce(var content) -> announce(content);
             case Command.ListRooms(var answer) -> answer.complete(roomSummaries());
             case Command.ListUsers(var room, var answer) -> answer.complete(usersIn(room));
@@ -166,7 +167,7 @@ final class EventLoop implements Runnable {
     private void chat(Member from, String roomName, String content) {
         Room room;
         if (roomName != null) {
-            room = from.rooms.stream().filter(r -> r.name.equals(roomName)).findFirst().orElse(null);
+            room = roomOf(from, roomName).orElse(null);
             if (room == null) {
                 reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
                 return;
@@ -199,7 +200,7 @@ final class EventLoop implements Runnable {
      * nothing can fall between: who is there, the history it asked for, then its own join and live messages.
      */
     private void enter(Member member, Request.Subscribe request) {
-        if (member.rooms.stream().anyMatch(room -> room.name.equals(request.room()))) {
+        if (roomOf(member, request.room()).isPresent()) {
             reject(member, ErrorCode.ALREADY_IN_ROOM, "you are already in room '" + request.room() + "'");
             return;
         }
@@ -223,9 +224,13 @@ final class EventLoop implements Runnable {
     }
 
     private void unsubscribe(Member member, String roomName) {
-        member.rooms.stream().filter(room -> room.name.equals(roomName)).findFirst().ifPresentOrElse(
+        roomOf(member, roomName).ifPresentOrElse(
                 room -> leave(member, room),
                 () -> reject(member, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'"));
+    }
+
+    private static Optional<Room> roomOf(Member member, String roomName) {
+        return member.rooms.stream().filter(room -> room.name.equals(roomName)).findFirst();
     }
 
     private void leave(Member member, Room room) {
@@ -288,12 +293,20 @@ final class EventLoop implements Runnable {
         messages++;
     }
 
+    /** A refusal checked outside the loop, for a member that may have left while it waited in the inbox. */
+    private void reply(Member to, Rejection rejection) {
+        if (everyone.contains(to)) {
+            deliver(to, WireFormat.encode(rejection));
+        }
+    }
+
     private void reject(Member member, ErrorCode code, String message) {
         deliver(member, WireFormat.encode(new Rejection(code, message)));
     }
 
+    /** To a current member: every caller knows it is one, so the broadcast path pays no lookup per recipient. */
     private void deliver(Member member, EncodedMessage message) {
-        if (everyone.contains(member) && !member.outbox.offer(message)) {
+        if (!member.outbox.offer(message)) {
             dropped++;
         }
     }

@@ -56,10 +56,6 @@ final class Room {
         return true;
     }
 
-    boolean contains(Member member) {
-        return connections.contains(member);
-    }
-
     boolean isEmpty() {
         return connections.isEmpty();
     }
@@ -117,10 +113,6 @@ final class Room {
 
     void noteLeave() {
         unannouncedLeaves++;
-    }
-
-    boolean hasUnannouncedChanges() {
-        return unannouncedJoins + unannouncedLeaves > 0;
     }
 
     /** The summary of what changed since the last one, and a fresh start. */
