@@ -1,0 +1,165 @@
+package dev.chat.hub;
+
+import static dev.chat.hub.Json.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.ClientMessage;
+import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Request;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A room's history through the hub: what a newcomer is sent, what a resuming client is sent, and paging back. */
+class RoomHistoryTest {
+
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Identity BOB = new Identity("bob", "Bob");
+    private static final Identity CAROL = new Identity("carol", "Carol");
+
+    private final TrackingThreads threads = new TrackingThreads();
+    /** Keeps history but sends none on entering; the tests about what entering sends start a hub of their own. */
+    private final Hub hub = start(new RoomLimits(3, 0, 100));
+
+    private Hub start(RoomLimits limits) {
+        return new Hub(settings(limits)).start();
+    }
+
+    private HubSettings settings(RoomLimits limits) {
+        return HubSettings.defaults().withRooms(limits).withWriteInterval(Duration.ZERO).withThreads(threads);
+    }
+
+    @AfterEach
+    void closeHub() throws InterruptedException {
+        hub.close();
+        threads.assertAllEnded();
+    }
+
+    @Test
+    void a_newcomer_gets_who_is_there_then_the_latest_history_then_its_own_join() throws Exception {
+        var history = start(new RoomLimits(3, 3, 100));
+        var alice = Tab.enter(history, ALICE, "red");
+        for (int i = 1; i <= 5; i++) {
+            alice.say(null, "m" + i);
+            alice.next();
+        }
+
+        var bob = Tab.open(history, BOB, new Request.Subscribe("red", null));
+
+        assertTrue(bob.next().startsWith("{\"type\":\"presence\",\"room\":\"red\",\"count\":2,"));
+        assertEquals(List.of("m3", "m4", "m5"), List.of(field(bob.next(), "content"), field(bob.next(), "content"),
+                field(bob.next(), "content")), "the last three, as the limits say");
+        Tab.assertJoin(bob.next(), "red", "bob");
+        history.close();
+    }
+
+    @Test
+    void resuming_from_a_kept_id_sends_exactly_what_was_missed_and_says_so() throws Exception {
+        var history = start(new RoomLimits(3, 3, 100));
+        var alice = Tab.enter(history, ALICE, "red");
+        for (int i = 1; i <= 4; i++) {
+            alice.say(null, "m" + i);
+            alice.next();
+        }
+
+        var bob = Tab.open(history, BOB, new Request.Subscribe("red", 2L));
+
+        var presence = bob.next();
+        assertTrue(presence.endsWith("\"recovered\":true}"), presence);
+        assertEquals(List.of("3", "4", "5"), List.of(field(bob.next(), "id"), field(bob.next(), "id"),
+                field(bob.next(), "id")), "every id after 2");
+        Tab.assertJoin(bob.next(), "red", "bob");
+        history.close();
+    }
+
+    @Test
+    void resuming_from_the_last_id_sends_nothing_but_who_is_there() throws Exception {
+        var alice = enter(ALICE, "red");
+        alice.say(null, "m");
+        alice.next();
+
+        var bob = tab(BOB, new Request.Subscribe("red", 2L));
+
+        assertTrue(bob.next().endsWith("\"recovered\":true}"));
+        Tab.assertJoin(bob.next(), "red", "bob");
+    }
+
+    @Test
+    void resuming_from_an_id_history_no_longer_holds_or_never_had_says_the_gap_was_not_covered() throws Exception {
+        var small = new Hub(settings(new RoomLimits(3, 3, 2)), new InMemoryMessageStore(3, 10)).start();
+        var alice = new RecordingConnection();
+        var client = small.connect(ALICE, alice, new Request.Subscribe("red", null));
+        alice.next(2);
+        for (int i = 0; i < 5; i++) {
+            client.post(new ClientMessage("chat", "m" + i, null, null, null));
+            alice.next();
+        }
+
+        var late = new RecordingConnection();
+        small.connect(BOB, late, new Request.Subscribe("red", 1L));
+        assertTrue(late.next().endsWith("\"recovered\":false}"));
+        assertEquals(List.of("4", "5"), List.of(field(late.next(), "id"), field(late.next(), "id")),
+                "the oldest kept, at most as many as the catch-up limit");
+
+        var future = new RecordingConnection();
+        small.connect(CAROL, future, new Request.Subscribe("red", 99L));
+        assertTrue(future.next().endsWith("\"recovered\":false}"));
+        assertEquals("5", field(future.next(), "id"), "the latest history instead: 5, 6 and Bob's join, 7");
+        small.close();
+    }
+
+    @Test
+    void history_pages_back_through_a_room_oldest_first() throws Exception {
+        var alice = enter(ALICE, "red");
+        for (int i = 1; i <= 5; i++) {
+            alice.say(null, "m" + i);
+            alice.next();
+        }
+
+        assertEquals(List.of("5", "6"), ids(hub.history("red", null, 2)));
+        assertEquals(List.of("2", "3", "4"), ids(hub.history("red", 5L, 3)));
+        assertEquals(List.of(), ids(hub.history("nowhere", null, 10)));
+    }
+
+    @Test
+    void an_empty_room_is_forgotten_but_its_history_and_numbering_carry_on() throws Exception {
+        var history = start(new RoomLimits(3, 3, 100));
+        var alice = Tab.enter(history, ALICE, "red");
+        alice.say(null, "before");
+        alice.next();
+        alice.client().disconnect();
+        awaitNoRooms(history);
+
+        var bob = Tab.open(history, BOB, new Request.Subscribe("red", null));
+
+        bob.next();
+        assertEquals(List.of("Alice joined", "before"), List.of(field(bob.next(), "content"),
+                field(bob.next(), "content")));
+        Tab.assertJoin(bob.next(), "red", "bob");
+        assertEquals("3", field(history.history("red", null, 1).getFirst().text(), "id"),
+                "numbering went on from the store's last id");
+        history.close();
+    }
+
+    private Tab enter(Identity who, String room) throws InterruptedException {
+        return Tab.enter(hub, who, room);
+    }
+
+    private Tab tab(Identity who, Request.Subscribe firstRoom) {
+        return Tab.open(hub, who, firstRoom);
+    }
+
+    private static List<String> ids(List<EncodedMessage> messages) {
+        return messages.stream().map(message -> field(message.text(), "id")).toList();
+    }
+
+    private static void awaitNoRooms(Hub hub) {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!hub.rooms().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the room was never forgotten");
+        }
+    }
+}
