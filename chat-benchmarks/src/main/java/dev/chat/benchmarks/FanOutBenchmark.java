@@ -67,7 +67,7 @@ public class FanOutBenchmark {
         hub = new Hub(HubSettings.defaults()
                 .withWriteInterval(Duration.ZERO)
                 .withOutboxCapacity(1024)
-                // Every newcomer then gets only its own join, and no summary falls inside a measurement.
+                // Every newcomer then gets only its presence message, and no summary falls inside a measurement.
                 .withPresence(new Presence(0, Duration.ofHours(1))))
                 .start();
         for (int i = 0; i < members; i++) {

@@ -197,7 +197,8 @@ final class EventLoop implements Runnable {
 
     /**
      * Puts a connection in a room. What it is sent comes in this order, all within this one step of the loop, so
-     * nothing can fall between: who is there, the history it asked for, then its own join and live messages.
+     * nothing can fall between: who is there, the history it asked for, then (within the presence limit) its own join,
+     * then live messages.
      */
     private void enter(Member member, Request.Subscribe request) {
         if (roomOf(member, request.room()).isPresent()) {

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How the hub announces arrivals and departures. Telling everyone about every join makes a ramp of N connections
  * cost N²/2 messages; above {@code limit} members, joins and leaves are therefore summed up and announced to
- * everyone once per {@code interval}, as one {@code system} message, while the newcomer still gets its own join.
+ * everyone once per {@code interval}, as one {@code system} message, and a newcomer learns that it is in from its
+ * {@code presence} message.
  *
  * @param limit    the largest membership in which each join and leave is announced on its own
  * @param interval how often the summary goes out above the limit, when anything changed

@@ -68,7 +68,8 @@ final class ChatSocket implements FrameHandler {
             release(attachment, "before it had fully opened");
             return;
         }
-        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(), openedSession.getRemoteAddress());
+        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(),
+                openedSession.getRemoteAddress());
         openedSession.demand();
     }
 

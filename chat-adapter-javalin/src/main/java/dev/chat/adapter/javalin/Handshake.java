@@ -57,7 +57,8 @@ final class Handshake implements WebSocketNegotiator {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        var identity = orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        var identity = orRefuse(
+                Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
         var room = query.getValue("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(query.getValue("room")));
         return openSocket.apply(identity, new Subscribe(room, orRefuse(Rooms.checkSince(query.getValue("since")))));
     }
