@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The queue is a ring with one producer, the event loop, and one consumer, the writer, so it needs neither
  * locks nor allocation. Offering never waits: a full outbox refuses the message and the loop counts it as
  * dropped for this client alone. The writer hands everything waiting to the connection in one
- * {@link Connection#send} call, at most once per write interval, so a busy client gets many frames per network
- * write. Nothing else buffers: while a send is in progress, new messages wait here, within the bound.
+ * {@link Connection#send} call; once messages queue up faster than it writes, at most once per write interval, so
+ * a busy client gets many frames per network write. Nothing else buffers: while a send is in progress, new
+ * messages wait here, within the bound.
  */
 final class Outbox {
 
@@ -97,11 +98,15 @@ final class Outbox {
     private void drain() {
         var batch = new ArrayList<EncodedMessage>();
         long lastWrite = System.nanoTime() - writeIntervalNanos;
+        boolean busy = false;
         try {
             while (!discarding) {
                 if (!isEmpty()) {
-                    lingerAfter(lastWrite);
+                    if (busy) {
+                        lingerAfter(lastWrite);
+                    }
                     takeInto(batch);
+                    busy = batch.size() > 1;
                     connection.send(batch);
                     batch.clear();
                     lastWrite = System.nanoTime();
@@ -147,9 +152,10 @@ final class Outbox {
     }
 
     /**
-     * Lets messages gather until a write interval has passed since the last write, so a busy client gets many
-     * frames per write. A wait shorter than a quarter of the interval is not worth a timer, so a client whose
-     * messages come about one per interval is written to at once. The loop does not wake a lingering writer.
+     * Lets messages gather until a write interval has passed since the last write. Only for a busy client, one
+     * whose last write carried more than one message: waiting because the last write was recent would hand a delay
+     * on from each message to the next, since one late write makes the next one's interval end late too. A wait
+     * shorter than a quarter of the interval is not worth a timer. The loop does not wake a lingering writer.
      */
     private void lingerAfter(long lastWrite) {
         long deadline = lastWrite + writeIntervalNanos;

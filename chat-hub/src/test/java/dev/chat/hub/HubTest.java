@@ -191,25 +191,6 @@ class HubTest {
     }
 
     @Test
-    void messages_that_arrive_within_the_write_interval_go_out_together_in_the_next_write()
-            throws InterruptedException {
-        var patient = new Hub(settings().withWriteInterval(Duration.ofMillis(500))).start();
-        var client = patient.connect(ALICE, alice);
-        assertEquals(List.of("presence", "join"), types(alice.next(2)));
-        int writesSoFar = alice.sendCalls();
-
-        for (int i = 0; i < 5; i++) {
-            client.post(ClientMessage.chat("m" + i));
-        }
-
-        for (int i = 0; i < 5; i++) {
-            assertEquals("m" + i, field(alice.next(), "content"));
-        }
-        assertEquals(writesSoFar + 1, alice.sendCalls(), "the five gathered during the interval and went out together");
-        patient.close();
-    }
-
-    @Test
     void a_connection_that_fails_is_closed_and_the_others_are_told_it_left() throws InterruptedException {
         var broken = new RecordingConnection().failing();
         hub.connect(ALICE, alice);

@@ -23,6 +23,10 @@ final class TrackingThreads implements ThreadFactory {
         return created.size();
     }
 
+    Thread first() {
+        return created.getFirst();
+    }
+
     void assertAllEnded() throws InterruptedException {
         for (var thread : created) {
             assertTrue(thread.getState() == Thread.State.NEW || thread.join(Duration.ofSeconds(10)),
