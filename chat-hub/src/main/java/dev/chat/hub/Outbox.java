@@ -97,8 +97,8 @@ final class Outbox {
 
     private void drain() {
         var batch = new ArrayList<EncodedMessage>();
-        long lastWrite = System.nanoTime() - writeIntervalNanos;
         boolean busy = false;
+        long lastWrite = 0;
         try {
             while (!discarding) {
                 if (!isEmpty()) {
