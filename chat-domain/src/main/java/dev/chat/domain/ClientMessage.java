@@ -28,7 +28,7 @@ public record ClientMessage(String type, String content, String room, String to,
             case "chat" -> checkChat();
             case "direct" -> checkDirect();
             case "subscribe" -> checkSubscribe();
-            case "unsubscribe" -> checkRoom().map(Request.Unsubscribe::new);
+            case "unsubscribe" -> Rooms.check(room).map(Request.Unsubscribe::new);
             case "system", "join", "leave", "presence", "error" -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "'" + type + "' messages come from the server only");
             default -> Checked.rejected(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
@@ -39,7 +39,7 @@ public record ClientMessage(String type, String content, String room, String to,
         if (room == null) {
             return checkContent().map(text -> new Request.Chat(null, text));
         }
-        return checkRoom().flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
+        return Rooms.check(room).flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
     }
 
     private Checked<Request> checkDirect() {
@@ -50,11 +50,7 @@ public record ClientMessage(String type, String content, String room, String to,
     }
 
     private Checked<Request> checkSubscribe() {
-        return checkRoom().flatMap(name -> Rooms.checkSince(since).map(id -> new Request.Subscribe(name, id)));
-    }
-
-    private Checked<String> checkRoom() {
-        return Rooms.check(room);
+        return Rooms.check(room).flatMap(name -> Rooms.checkSince(since).map(id -> new Request.Subscribe(name, id)));
     }
 
     private Checked<String> checkContent() {

@@ -3,7 +3,6 @@ package dev.chat.hub;
 import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,21 @@ final class Room {
     /** False while messages from before this room object, kept only in the store, belong in {@link #recent}. */
     private boolean recentIsComplete;
     private final Roster connections = new Roster();
-    private final Map<String, Identity> users = new LinkedHashMap<>();
-    private final Map<String, Integer> connectionsPerUser = new HashMap<>();
+    /** By userId, in the order they came. */
+    private final Map<String, User> users = new LinkedHashMap<>();
     private long lastId;
     private int unannouncedJoins;
     private int unannouncedLeaves;
+
+    /** A user in the room, and how many of its connections are here. */
+    private static final class User {
+        final Identity identity;
+        int connections;
+
+        User(Identity identity) {
+            this.identity = identity;
+        }
+    }
 
     Room(String name, long lastId, int recentCapacity) {
         this.name = name;
@@ -39,19 +48,17 @@ final class Room {
     /** Adds a connection; true if it is its user's first in this room. */
     boolean enter(Member member) {
         connections.add(member);
-        var userId = member.identity().userId();
-        users.putIfAbsent(userId, member.identity());
-        return connectionsPerUser.merge(userId, 1, Integer::sum) == 1;
+        var user = users.computeIfAbsent(member.identity().userId(), id -> new User(member.identity()));
+        return ++user.connections == 1;
     }
 
     /** Removes a connection; true if it was its user's last in this room. */
     boolean leave(Member member) {
         connections.remove(member);
         var userId = member.identity().userId();
-        if (connectionsPerUser.merge(userId, -1, Integer::sum) > 0) {
+        if (--users.get(userId).connections > 0) {
             return false;
         }
-        connectionsPerUser.remove(userId);
         users.remove(userId);
         return true;
     }
@@ -70,12 +77,12 @@ final class Room {
     }
 
     List<Identity> users() {
-        return List.copyOf(users.values());
+        return firstUsers(users.size());
     }
 
     /** The first users to have entered, at most {@code max}: what a presence message lists in a large room. */
     List<Identity> firstUsers(int max) {
-        return users.values().stream().limit(max).toList();
+        return users.values().stream().limit(max).map(user -> user.identity).toList();
     }
 
     void forEach(Consumer<Member> action) {

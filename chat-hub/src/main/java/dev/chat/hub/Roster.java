@@ -12,13 +12,10 @@ final class Roster {
     private final List<Member> members = new ArrayList<>();
     private final Map<Member, Integer> slots = new IdentityHashMap<>();
 
-    /** False if the member was already in. */
-    boolean add(Member member) {
-        if (slots.putIfAbsent(member, members.size()) != null) {
-            return false;
-        }
+    /** For a member not yet in: the loop adds each member once, and each room checks before it adds. */
+    void add(Member member) {
+        slots.put(member, members.size());
         members.add(member);
-        return true;
     }
 
     boolean contains(Member member) {

@@ -23,32 +23,30 @@ final class WireFormat {
 
     /** A message to everyone, about no room in particular: the five fields of the original protocol. */
     static EncodedMessage encode(Message message) {
-        return author(new Builder(96 + message.content().length()).field("type", message.type().wireName()), message)
-                .field("content", message.content())
-                .field("timestamp", message.timestamp().toString())
-                .build();
+        return encode(message, null, 0, null);
     }
 
     /** A room's message: the original fields, with the room and the message's id in it after the type. */
     static EncodedMessage encode(RoomMessage published) {
-        var message = published.message();
-        var json = new Builder(128 + message.content().length())
-                .field("type", message.type().wireName())
-                .field("room", published.room())
-                .field("id", Long.toString(published.id()));
-        return author(json, message)
-                .field("content", message.content())
-                .field("timestamp", message.timestamp().toString())
-                .build();
+        return encode(published.message(), published.room(), published.id(), null);
     }
 
+    /** A direct message: the original fields, with the recipient after the author. */
     static EncodedMessage encode(DirectMessage direct) {
-        var message = direct.message();
-        return author(new Builder(128 + message.content().length()).field("type", message.type().wireName()), message)
-                .field("to", direct.to())
-                .field("content", message.content())
-                .field("timestamp", message.timestamp().toString())
-                .build();
+        return encode(direct.message(), null, 0, direct.to());
+    }
+
+    /** One field order for every kind, so a client of the original protocol finds its five fields where they were. */
+    private static EncodedMessage encode(Message message, String room, long id, String to) {
+        var json = new Builder(128 + message.content().length()).field("type", message.type().wireName());
+        if (room != null) {
+            json.field("room", room).field("id", Long.toString(id));
+        }
+        json.field("userId", message.userId()).field("username", message.username());
+        if (to != null) {
+            json.field("to", to);
+        }
+        return json.field("content", message.content()).field("timestamp", message.timestamp().toString()).build();
     }
 
     static EncodedMessage encode(Rejection rejection) {
@@ -82,10 +80,6 @@ final class WireFormat {
             json.raw("recovered", recovered.toString());
         }
         return json.build();
-    }
-
-    private static Builder author(Builder json, Message message) {
-        return json.field("userId", message.userId()).field("username", message.username());
     }
 
     private static final class Builder {

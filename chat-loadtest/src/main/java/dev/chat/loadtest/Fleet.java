@@ -156,14 +156,19 @@ final class Fleet implements AutoCloseable {
 
     /** The room client {@code index} is in; null when every client is in the server's default room. */
     String roomOf(int index) {
-        return rooms > 1 ? "room-" + index % rooms : null;
+        return rooms > 1 ? "room-" + roomNumber(index, rooms) : null;
+    }
+
+    /** Client {@code index} is in room {@code room-<number>}; with one room, that is the server's default. */
+    static int roomNumber(int index, int rooms) {
+        return index % rooms;
     }
 
     /** How many open clients each room has, by room number. */
     long[] membersByRoom() {
         var members = new long[rooms];
         for (int index : openIndexes()) {
-            members[index % rooms]++;
+            members[roomNumber(index, rooms)]++;
         }
         return members;
     }

@@ -146,7 +146,7 @@ final class IoLoop implements Runnable {
             for (var client : open) {
                 var deliveries = client.deliveries();
                 if (deliveries != null) {
-                    sent[client.index % rooms] += client.senderIndex >= 0 ? client.sequence : 0;
+                    sent[Fleet.roomNumber(client.index, rooms)] += client.senderIndex >= 0 ? client.sequence : 0;
                     received += deliveries.unique();
                     duplicates += deliveries.duplicates();
                     outOfOrder += deliveries.outOfOrder();

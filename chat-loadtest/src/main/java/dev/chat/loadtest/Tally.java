@@ -1,5 +1,6 @@
 package dev.chat.loadtest;
 
+import java.util.Arrays;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,7 +19,7 @@ record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder,
     }
 
     long sent() {
-        return java.util.Arrays.stream(sentByRoom).sum();
+        return Arrays.stream(sentByRoom).sum();
     }
 
     /** Every probe should reach every client in its sender's room. */
