@@ -188,11 +188,11 @@ final class EventLoop implements Runnable {
             return;
         }
         var encoded = WireFormat.encode(new DirectMessage(to, Message.direct(from.identity(), content, now())));
+        messages++;
         recipients.forEach(member -> deliver(member, encoded));
         if (!to.equals(from.identity().userId())) {
             connectionsByUser.get(from.identity().userId()).forEach(member -> deliver(member, encoded));
         }
-        messages++;
     }
 
     /**
@@ -277,21 +277,24 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Numbers the message in its room, keeps it, and sends it to every member of the room. */
+    /**
+     * Numbers the message in its room, keeps it, and sends it to every member of the room. Each message is counted
+     * before it is handed out, so that a client that has it never reads a count without it.
+     */
     private void publish(Room room, Message message) {
         var published = new RoomMessage(room.name, room.nextId(), message);
         store.append(published);
         var encoded = WireFormat.encode(published);
         room.remember(encoded);
-        room.forEach(member -> deliver(member, encoded));
         messages++;
+        room.forEach(member -> deliver(member, encoded));
     }
 
     /** A server-wide announcement: every connection gets it once, whatever rooms it is in. */
     private void announce(String content) {
         var encoded = WireFormat.encode(Message.system(content, now()));
-        everyone.forEach(member -> deliver(member, encoded));
         messages++;
+        everyone.forEach(member -> deliver(member, encoded));
     }
 
     /** A refusal checked outside the loop, for a member that may have left while it waited in the inbox. */
