@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +33,15 @@ class HubConcurrencyTest {
     @Test
     void every_listener_receives_every_message_once_and_in_each_senders_order() throws Exception {
         var listeners = connectListeners();
-        var start = new CountDownLatch(1);
-        var workers = new ArrayList<Thread>();
+        var workers = new StartingLine();
         for (int s = 0; s < SENDERS; s++) {
-            workers.add(startWorker(start, sender(s)));
+            workers.add(sender(s));
         }
         for (int c = 0; c < CHURNERS; c++) {
-            workers.add(startWorker(start, churner(c)));
+            workers.add(churner(c));
         }
 
-        start.countDown();
-        for (var worker : workers) {
-            worker.join();
-        }
+        workers.goAndAwaitAll();
 
         for (var listener : listeners) {
             assertEverySenderInOrder(listener);
@@ -97,17 +92,6 @@ class HubConcurrencyTest {
                 hub.connect(new Identity("churn-" + c + "-" + i, "Churn"), new RecordingConnection()).disconnect();
             }
         };
-    }
-
-    private static Thread startWorker(CountDownLatch start, Runnable work) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            work.run();
-        });
     }
 
     private static void assertEverySenderInOrder(RecordingConnection listener) throws InterruptedException {

@@ -1,6 +1,9 @@
 package dev.chat.hub;
 
 import static dev.chat.hub.Json.field;
+import static dev.chat.hub.RoomHubs.ALICE;
+import static dev.chat.hub.RoomHubs.BOB;
+import static dev.chat.hub.RoomHubs.CAROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,36 +19,20 @@ import org.junit.jupiter.api.Test;
 /** A room's history through the hub: what a newcomer is sent, what a resuming client is sent, and paging back. */
 class RoomHistoryTest {
 
-    private static final Identity ALICE = new Identity("alice", "Alice");
-    private static final Identity BOB = new Identity("bob", "Bob");
-    private static final Identity CAROL = new Identity("carol", "Carol");
-
-    private final TrackingThreads threads = new TrackingThreads();
+    private final RoomHubs hubs = new RoomHubs();
     /** Keeps history but sends none on entering; the tests about what entering sends start a hub of their own. */
-    private final Hub hub = start(new RoomLimits(3, 0, 100));
-
-    private Hub start(RoomLimits limits) {
-        return new Hub(settings(limits)).start();
-    }
-
-    private HubSettings settings(RoomLimits limits) {
-        return HubSettings.defaults().withRooms(limits).withWriteInterval(Duration.ZERO).withThreads(threads);
-    }
+    private final Hub hub = hubs.start(new RoomLimits(3, 0, 100));
 
     @AfterEach
-    void closeHub() throws InterruptedException {
-        hub.close();
-        threads.assertAllEnded();
+    void closeHubs() throws InterruptedException {
+        hubs.closeAll();
     }
 
     @Test
     void a_newcomer_gets_who_is_there_then_the_latest_history_then_its_own_join() throws Exception {
-        var history = start(new RoomLimits(3, 3, 100));
+        var history = hubs.start(new RoomLimits(3, 3, 100));
         var alice = Tab.enter(history, ALICE, "red");
-        for (int i = 1; i <= 5; i++) {
-            alice.say(null, "m" + i);
-            alice.next();
-        }
+        alice.sayNumbered(5);
 
         var bob = Tab.open(history, BOB, new Request.Subscribe("red", null));
 
@@ -53,17 +40,13 @@ class RoomHistoryTest {
         assertEquals(List.of("m3", "m4", "m5"), List.of(field(bob.next(), "content"), field(bob.next(), "content"),
                 field(bob.next(), "content")), "the last three, as the limits say");
         Tab.assertJoin(bob.next(), "red", "bob");
-        history.close();
     }
 
     @Test
     void resuming_from_a_kept_id_sends_exactly_what_was_missed_and_says_so() throws Exception {
-        var history = start(new RoomLimits(3, 3, 100));
+        var history = hubs.start(new RoomLimits(3, 3, 100));
         var alice = Tab.enter(history, ALICE, "red");
-        for (int i = 1; i <= 4; i++) {
-            alice.say(null, "m" + i);
-            alice.next();
-        }
+        alice.sayNumbered(4);
 
         var bob = Tab.open(history, BOB, new Request.Subscribe("red", 2L));
 
@@ -72,7 +55,6 @@ class RoomHistoryTest {
         assertEquals(List.of("3", "4", "5"), List.of(field(bob.next(), "id"), field(bob.next(), "id"),
                 field(bob.next(), "id")), "every id after 2");
         Tab.assertJoin(bob.next(), "red", "bob");
-        history.close();
     }
 
     @Test
@@ -89,7 +71,7 @@ class RoomHistoryTest {
 
     @Test
     void resuming_from_an_id_history_no_longer_holds_or_never_had_says_the_gap_was_not_covered() throws Exception {
-        var small = new Hub(settings(new RoomLimits(3, 3, 2)), new InMemoryMessageStore(3, 10)).start();
+        var small = hubs.start(new RoomLimits(3, 3, 2), new InMemoryMessageStore(3, 10));
         var alice = new RecordingConnection();
         var client = small.connect(ALICE, alice, new Request.Subscribe("red", null));
         alice.next(2);
@@ -108,16 +90,12 @@ class RoomHistoryTest {
         small.connect(CAROL, future, new Request.Subscribe("red", 99L));
         assertTrue(future.next().endsWith("\"recovered\":false}"));
         assertEquals("5", field(future.next(), "id"), "the latest history instead: 5, 6 and Bob's join, 7");
-        small.close();
     }
 
     @Test
     void history_pages_back_through_a_room_oldest_first() throws Exception {
         var alice = enter(ALICE, "red");
-        for (int i = 1; i <= 5; i++) {
-            alice.say(null, "m" + i);
-            alice.next();
-        }
+        alice.sayNumbered(5);
 
         assertEquals(List.of("5", "6"), ids(hub.history("red", null, 2)));
         assertEquals(List.of("2", "3", "4"), ids(hub.history("red", 5L, 3)));
@@ -126,7 +104,7 @@ class RoomHistoryTest {
 
     @Test
     void an_empty_room_is_forgotten_but_its_history_and_numbering_carry_on() throws Exception {
-        var history = start(new RoomLimits(3, 3, 100));
+        var history = hubs.start(new RoomLimits(3, 3, 100));
         var alice = Tab.enter(history, ALICE, "red");
         alice.say(null, "before");
         alice.next();
@@ -141,7 +119,6 @@ class RoomHistoryTest {
         Tab.assertJoin(bob.next(), "red", "bob");
         assertEquals("3", field(history.history("red", null, 1).getFirst().text(), "id"),
                 "numbering went on from the store's last id");
-        history.close();
     }
 
     private Tab enter(Identity who, String room) throws InterruptedException {

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,30 +47,26 @@ class RoomsConcurrencyTest {
 
     @Test
     void every_member_of_every_room_sees_the_same_sequence_without_gaps_or_duplicates() throws Exception {
-        var start = new CountDownLatch(1);
-        var workers = new ArrayList<Thread>();
+        var workers = new StartingLine();
         var posters = new ArrayList<RecordingConnection>();
         for (int p = 0; p < POSTERS; p++) {
             var connection = new RecordingConnection();
             posters.add(connection);
-            workers.add(worker(start, poster(p, connection)));
+            workers.add(poster(p, connection));
         }
         var late = new ArrayList<RecordingConnection>();
         for (int s = 0; s < LATE_SUBSCRIBERS; s++) {
             var connection = new RecordingConnection();
             late.add(connection);
-            workers.add(worker(start, lateSubscriber(s, connection)));
+            workers.add(lateSubscriber(s, connection));
         }
         var resumed = new ConcurrentHashMap<Integer, Resumed>();
         for (int r = 0; r < RESUMERS; r++) {
             int index = r;
-            workers.add(worker(start, () -> resumed.put(index, resumer(index))));
+            workers.add(() -> resumed.put(index, resumer(index)));
         }
 
-        start.countDown();
-        for (var worker : workers) {
-            worker.join();
-        }
+        workers.goAndAwaitAll();
         hub.rooms();
         var lastIds = new HashMap<String, Long>();
         for (int room = 0; room < ROOMS; room++) {
@@ -197,16 +192,5 @@ class RoomsConcurrencyTest {
         for (int spins = ThreadLocalRandom.current().nextInt(50_000, 2_000_000); spins > 0; spins--) {
             Thread.onSpinWait();
         }
-    }
-
-    private static Thread worker(CountDownLatch start, Runnable work) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            work.run();
-        });
     }
 }

@@ -1,13 +1,15 @@
 package dev.chat.hub;
 
 import static dev.chat.hub.Json.field;
+import static dev.chat.hub.RoomHubs.ALICE;
+import static dev.chat.hub.RoomHubs.BOB;
+import static dev.chat.hub.RoomHubs.CAROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomSummary;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,26 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Rooms, direct messages and presence: who gets what, through the hub with in-memory connections. */
 class RoomsTest {
 
-    private static final Identity ALICE = new Identity("alice", "Alice");
-    private static final Identity BOB = new Identity("bob", "Bob");
-    private static final Identity CAROL = new Identity("carol", "Carol");
-
-    private final TrackingThreads threads = new TrackingThreads();
+    private final RoomHubs hubs = new RoomHubs();
     /** Sends no history on entering, so that tests about routing read only what they are about. */
-    private final Hub hub = start(new RoomLimits(3, 0, 100));
-
-    private Hub start(RoomLimits limits) {
-        return new Hub(settings(limits)).start();
-    }
-
-    private HubSettings settings(RoomLimits limits) {
-        return HubSettings.defaults().withRooms(limits).withWriteInterval(Duration.ZERO).withThreads(threads);
-    }
+    private final Hub hub = hubs.start(new RoomLimits(3, 0, 100));
 
     @AfterEach
-    void closeHub() throws InterruptedException {
-        hub.close();
-        threads.assertAllEnded();
+    void closeHubs() throws InterruptedException {
+        hubs.closeAll();
     }
 
     @Test

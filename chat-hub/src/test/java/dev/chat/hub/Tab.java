@@ -50,6 +50,14 @@ record Tab(RecordingConnection received, Client client) {
         client.post(new ClientMessage("chat", content, room, null, null));
     }
 
+    /** Says m1 to m{@code count} in its only room, reading each back before saying the next. */
+    void sayNumbered(int count) throws InterruptedException {
+        for (int i = 1; i <= count; i++) {
+            say(null, "m" + i);
+            next();
+        }
+    }
+
     void subscribe(String room) {
         client.post(new ClientMessage("subscribe", null, room, null, null));
     }
