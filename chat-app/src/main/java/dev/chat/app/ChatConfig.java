@@ -16,7 +16,7 @@ import java.util.Set;
  * typed settings; nothing else reads the environment.
  */
 record ChatConfig(
-        int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueSize,
+        int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel) {
 
@@ -24,19 +24,20 @@ record ChatConfig(
 
     static ChatConfig from(Map<String, String> variables) throws ConfigException {
         var env = new Environment(variables);
+        env.replaced("SEND_QUEUE_SIZE", "SEND_QUEUE_BYTES", "a client's send queue is bounded by bytes, not messages");
         var defaults = ServerSettings.defaults();
         var config = new ChatConfig(
                 env.integer("PORT", defaults.port(), 0, 65_535),
                 env.duration("PING_INTERVAL", defaults.pingInterval()),
                 env.duration("IDLE_TIMEOUT", defaults.idleTimeout()),
                 env.integer("MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 64, 16 * 1024 * 1024),
-                env.integer("SEND_QUEUE_SIZE", HubSettings.DEFAULT_OUTBOX_CAPACITY, 1, 1_000_000),
+                env.integer("SEND_QUEUE_BYTES", HubSettings.DEFAULT_SEND_QUEUE_BYTES, 64 * 1024, 1024 * 1024 * 1024),
                 env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_INBOX_CAPACITY, 1, 1_000_000),
                 env.durationOrZero("WRITE_INTERVAL", HubSettings.DEFAULT_WRITE_INTERVAL),
                 new Presence(env.integer("PRESENCE_LIMIT", Presence.DEFAULT.limit(), 0, 1_000_000),
                         env.duration("PRESENCE_INTERVAL", Presence.DEFAULT.interval())),
                 env.integer("MAX_ROOMS_PER_CONNECTION", RoomLimits.DEFAULT.perConnection(), 1, 1000),
-                env.integer("HISTORY_SIZE", InMemoryMessageStore.DEFAULT_PER_ROOM, 1, 100_000),
+                env.integer("HISTORY_SIZE", InMemoryMessageStore.DEFAULT_PER_ROOM, 1, 1_000_000),
                 env.integer("HISTORY_ON_JOIN", RoomLimits.DEFAULT.historyOnJoin(), 0, 100_000),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
@@ -55,7 +56,7 @@ record ChatConfig(
     HubSettings hubSettings() {
         return HubSettings.defaults()
                 .withInboxCapacity(broadcastQueueSize)
-                .withOutboxCapacity(sendQueueSize)
+                .withSendQueueBytes(sendQueueBytes)
                 .withWriteInterval(writeInterval)
                 .withPresence(presence)
                 .withRooms(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
@@ -80,7 +81,7 @@ record ChatConfig(
         return "PING_INTERVAL=" + text(pingInterval)
                 + " IDLE_TIMEOUT=" + text(idleTimeout)
                 + " MAX_MESSAGE_BYTES=" + maxMessageBytes
-                + " SEND_QUEUE_SIZE=" + sendQueueSize
+                + " SEND_QUEUE_BYTES=" + sendQueueBytes
                 + " BROADCAST_QUEUE_SIZE=" + broadcastQueueSize
                 + " WRITE_INTERVAL=" + text(writeInterval)
                 + " PRESENCE_LIMIT=" + presence.limit()

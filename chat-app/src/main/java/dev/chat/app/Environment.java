@@ -91,6 +91,13 @@ final class Environment {
         return lower;
     }
 
+    /** A variable that no longer exists must not be ignored in silence: the server would run other than asked. */
+    void replaced(String old, String current, String why) throws ConfigException {
+        if (value(old) != null) {
+            throw new ConfigException(old + " is no longer read: " + why + "; set " + current + " instead");
+        }
+    }
+
     private String value(String name) {
         var text = variables.get(name);
         return text == null || text.isBlank() ? null : text.strip();

@@ -19,12 +19,12 @@ class ChatConfigTest {
     void with_nothing_set_every_default_applies() throws ConfigException {
         var config = ChatConfig.from(Map.of());
 
-        assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 256, 256,
-                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 100, 50, Duration.ofSeconds(30),
+        assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
+                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 50, Duration.ofSeconds(30),
                 Set.of(), "info"), config);
-        assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_SIZE=256 "
+        assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
-                + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=100 HISTORY_ON_JOIN=50 "
+                + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_ON_JOIN=50 "
                 + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
     }
 
@@ -35,7 +35,7 @@ class ChatConfigTest {
                 Map.entry("PING_INTERVAL", "500ms"),
                 Map.entry("IDLE_TIMEOUT", "2m"),
                 Map.entry("MAX_MESSAGE_BYTES", "4096"),
-                Map.entry("SEND_QUEUE_SIZE", "64"),
+                Map.entry("SEND_QUEUE_BYTES", "65536"),
                 Map.entry("BROADCAST_QUEUE_SIZE", "1024"),
                 Map.entry("WRITE_INTERVAL", "0ms"),
                 Map.entry("PRESENCE_LIMIT", "0"),
@@ -47,18 +47,18 @@ class ChatConfigTest {
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000"),
                 Map.entry("LOG_LEVEL", "DEBUG")));
 
-        assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 64, 1024,
+        assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
     }
 
     @Test
     void the_settings_handed_down_carry_the_configured_values() throws ConfigException {
-        var config = ChatConfig.from(Map.of("PORT", "0", "SEND_QUEUE_SIZE", "7", "BROADCAST_QUEUE_SIZE", "9",
+        var config = ChatConfig.from(Map.of("PORT", "0", "SEND_QUEUE_BYTES", "70000", "BROADCAST_QUEUE_SIZE", "9",
                 "MAX_MESSAGE_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example"));
 
-        assertEquals(7, config.hubSettings().outboxCapacity());
+        assertEquals(70_000, config.hubSettings().sendQueueBytes());
         assertEquals(Duration.ofMillis(20), config.hubSettings().writeInterval());
-        assertEquals(new RoomLimits(20, 50, 100), config.hubSettings().rooms());
+        assertEquals(new RoomLimits(20, 50, 20_000), config.hubSettings().rooms());
         assertEquals(9, config.hubSettings().inboxCapacity());
         assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
         assertEquals(0, config.serverSettings().port());
@@ -86,10 +86,11 @@ class ChatConfigTest {
         "PRESENCE_LIMIT       | -5         | PRESENCE_LIMIT must be a whole number from 0 to 1000000, not '-5'",
         "PRESENCE_INTERVAL    | 0s         | PRESENCE_INTERVAL must be a positive duration such as 54s, 500ms, 2m or 1h, not '0s'",
         "MAX_ROOMS_PER_CONNECTION | 0      | MAX_ROOMS_PER_CONNECTION must be a whole number from 1 to 1000, not '0'",
-        "HISTORY_SIZE         | lots       | HISTORY_SIZE must be a whole number from 1 to 100000, not 'lots'",
+        "HISTORY_SIZE         | lots       | HISTORY_SIZE must be a whole number from 1 to 1000000, not 'lots'",
         "WRITE_INTERVAL       | soon       | WRITE_INTERVAL must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "MAX_MESSAGE_BYTES    | 8k         | MAX_MESSAGE_BYTES must be a whole number from 64 to 16777216, not '8k'",
-        "SEND_QUEUE_SIZE      | 0          | SEND_QUEUE_SIZE must be a whole number from 1 to 1000000, not '0'",
+        "SEND_QUEUE_BYTES     | 1000       | SEND_QUEUE_BYTES must be a whole number from 65536 to 1073741824, not '1000'",
+        "SEND_QUEUE_SIZE      | 256        | SEND_QUEUE_SIZE is no longer read: a client's send queue is bounded by bytes, not messages; set SEND_QUEUE_BYTES instead",
         "BROADCAST_QUEUE_SIZE | 99999999999 | BROADCAST_QUEUE_SIZE must be a whole number from 1 to 1000000, not '99999999999'",
         "SHUTDOWN_TIMEOUT     | soon       | SHUTDOWN_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "ALLOWED_ORIGINS      | chat.example.com | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'chat.example.com'",

@@ -66,7 +66,7 @@ public class FanOutBenchmark {
     public void connectMembers() {
         hub = new Hub(HubSettings.defaults()
                 .withWriteInterval(Duration.ZERO)
-                .withOutboxCapacity(1024)
+                .withSendQueueBytes(64 * 1024 * 1024)
                 // Every newcomer then gets only its presence message, and no summary falls inside a measurement.
                 .withPresence(new Presence(0, Duration.ofHours(1))))
                 .start();

@@ -5,7 +5,12 @@ public enum CloseReason {
     /** The hub is shutting down. */
     GOING_AWAY(1001, "server shutting down"),
     /** Messages could not be written to the connection. */
-    SEND_FAILED(1011, "could not deliver messages");
+    SEND_FAILED(1011, "could not deliver messages"),
+    /**
+     * The client fell further behind than its send queue allows. What it missed is in the rooms' history: it should
+     * reconnect and resume each room with {@code since}.
+     */
+    TOO_SLOW(4008, "too slow: reconnect and resume with since");
 
     private final int code;
     private final String description;

@@ -25,6 +25,11 @@ public final class EncodedMessage {
         return ByteBuffer.wrap(utf8).asReadOnlyBuffer();
     }
 
+    /** Its length in UTF-8 bytes: what it costs a client's send queue. */
+    public int size() {
+        return utf8.length;
+    }
+
     /** The JSON text; decodes the bytes on every call. */
     public String text() {
         return new String(utf8, StandardCharsets.UTF_8);

@@ -3,8 +3,11 @@ package dev.chat.domain;
 /**
  * What the hub has done since it started.
  *
- * @param clients   connected now
- * @param messages  messages broadcast (chat, system, join and leave)
- * @param dropped   deliveries skipped because a client's send queue was full
+ * @param clients          connected now
+ * @param messages         messages broadcast (chat, system, join and leave) and direct messages sent
+ * @param dropped          deliveries refused to clients that had fallen too far behind; each such client was closed
+ *                         with {@link CloseReason#TOO_SLOW}, and can resume what it missed
+ * @param closedTooSlow    clients closed with {@link CloseReason#TOO_SLOW} because their send queue was full
+ * @param closedSendFailed clients closed with {@link CloseReason#SEND_FAILED} because their connection failed
  */
-public record HubStats(int clients, long messages, long dropped) {}
+public record HubStats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed) {}

@@ -19,6 +19,9 @@ sealed interface Command {
 
     record Disconnect(Member member) implements Command {}
 
+    /** The member's connection could not be written to, and its writer has closed it. */
+    record Broken(Member member) implements Command {}
+
     record Announce(String content) implements Command {}
 
     /** A question about state only the loop may read; the loop answers it and moves on. */

@@ -1,8 +1,10 @@
 package dev.chat.hub;
 
+import dev.chat.domain.CloseReason;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageStore;
@@ -42,12 +44,16 @@ final class EventLoop implements Runnable {
     private final Map<String, List<Member>> connectionsByUser = new HashMap<>();
     private final Map<String, Room> rooms = new HashMap<>();
     private final Set<Room> roomsWithUnannouncedChanges = new LinkedHashSet<>();
+    /** Members whose outbox refused a message during the current command; closed once it is carried out. */
+    private final Set<Member> tooSlow = new LinkedHashSet<>();
     private long summariesDueNanos;
 
     // Written by the loop only; volatile so that any thread may read them.
     private volatile int clients;
     private volatile long messages;
     private volatile long dropped;
+    private volatile long closedTooSlow;
+    private volatile long closedSendFailed;
 
     EventLoop(Inbox inbox, Clock clock, Presence presence, RoomLimits limits, MessageStore store) {
         this.inbox = inbox;
@@ -77,12 +83,8 @@ final class EventLoop implements Runnable {
         return clients;
     }
 
-    long messages() {
-        return messages;
-    }
-
-    long dropped() {
-        return dropped;
+    HubStats stats() {
+        return new HubStats(clients, messages, dropped, closedTooSlow, closedSendFailed);
     }
 
     /** The members left when the loop ended. Read only after the loop thread has ended. */
@@ -101,6 +103,7 @@ final class EventLoop implements Runnable {
     private boolean handle(Command command) {
         if (command != null) {
             safely(command, () -> dispatch(command));
+            closeTooSlow();
         }
         return !(command instanceof Command.Shutdown);
     }
@@ -109,6 +112,7 @@ final class EventLoop implements Runnable {
         switch (command) {
             case Command.Connect(var member, var firstRoom) -> admit(member, firstRoom);
             case Command.Disconnect(var member) -> dismiss(member);
+            case Command.Broken(var member) -> closeBroken(member);
             case Command.Post(var from, var request) -> carryOut(from, request);
             case Command.Reply(var to, var rejection) -> reply(to, rejection);
             case Command.Announce(var content) -> announce(content);
@@ -133,6 +137,25 @@ final class EventLoop implements Runnable {
         clients = everyone.size();
         member.outbox.start();
         enter(member, firstRoom);
+    }
+
+    /** Closes every member that could not take a message, so that none of them misses one without being told. */
+    private void closeTooSlow() {
+        for (var member : tooSlow) {
+            closedTooSlow++;
+            LOG.log(Level.INFO, () -> member + " fell too far behind; closing it with " + CloseReason.TOO_SLOW.code());
+            member.outbox.abort(CloseReason.TOO_SLOW);
+            dismiss(member);
+        }
+        tooSlow.clear();
+    }
+
+    /** Its writer has given up on the connection and closed it. */
+    private void closeBroken(Member member) {
+        if (everyone.contains(member)) {
+            closedSendFailed++;
+            dismiss(member);
+        }
     }
 
     private void dismiss(Member member) {
@@ -217,7 +240,7 @@ final class EventLoop implements Runnable {
         var catchUp = CatchUp.of(room, request.since(), store, limits);
         deliver(member, WireFormat.presence(room.name, room.userCount(),
                 room.firstUsers(Math.max(presence.limit(), 1)), catchUp.recovered()));
-        catchUp.messages().forEach(message -> deliver(member, message));
+        catchUp.messages().forEach(member.outbox::offerHistory);
         if (firstOfUser) {
             announceChange(room, Message.joined(member.identity(), now()),
                     presence.announcesEachChange(room.connectionCount()));
@@ -238,13 +261,25 @@ final class EventLoop implements Runnable {
         boolean eachChangeAnnounced = presence.announcesEachChange(room.connectionCount());
         boolean lastOfUser = room.leave(member);
         member.rooms.remove(room);
-        if (lastOfUser && !room.isEmpty()) {
+        if (room.isEmpty()) {
+            close(room, Message.left(member.identity(), now()));
+        } else if (lastOfUser) {
             announceChange(room, Message.left(member.identity(), now()), eachChangeAnnounced);
         }
-        if (room.isEmpty()) {
-            rooms.remove(room.name);
-            roomsWithUnannouncedChanges.remove(room);
+    }
+
+    /**
+     * The last member has left: its leave, and the summary of any changes not yet announced, go into the room's
+     * history, where the next to enter will find them; then the room is forgotten until someone enters again.
+     */
+    private void close(Room room, Message lastLeave) {
+        if (roomsWithUnannouncedChanges.remove(room)) {
+            room.noteLeave();
+            publish(room, Message.system(room.takeSummary(), now()));
+        } else {
+            publish(room, lastLeave);
         }
+        rooms.remove(room.name);
     }
 
     /** A join or a leave: on its own in a small room, summed up once per interval in a large one. */
@@ -308,10 +343,14 @@ final class EventLoop implements Runnable {
         deliver(member, WireFormat.encode(new Rejection(code, message)));
     }
 
-    /** To a current member: every caller knows it is one, so the broadcast path pays no lookup per recipient. */
+    /**
+     * To a current member: every caller knows it is one, so the broadcast path pays no lookup per recipient. A member
+     * whose outbox refuses is closed once the command is done, rather than now, while a room is being gone through.
+     */
     private void deliver(Member member, EncodedMessage message) {
         if (!member.outbox.offer(message)) {
             dropped++;
+            tooSlow.add(member);
         }
     }
 

@@ -77,7 +77,7 @@ public final class Hub implements ChatHub {
     @Override
     public Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom) {
         var member = new Member(identity, inbox, onBroken -> new Outbox(
-                connection, settings.outboxCapacity(), settings.writeInterval(), settings.threads(), onBroken));
+                connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), onBroken));
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {
             connection.close(CloseReason.GOING_AWAY);
         }
@@ -96,7 +96,7 @@ public final class Hub implements ChatHub {
 
     @Override
     public HubStats stats() {
-        return new HubStats(loop.clients(), loop.messages(), loop.dropped());
+        return loop.stats();
     }
 
     @Override

@@ -2,26 +2,27 @@ package dev.chat.hub;
 
 import dev.chat.domain.MessageStore;
 import dev.chat.domain.RoomMessage;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link MessageStore}: the newest {@code perRoom} messages of each room, in memory, for at most
- * {@code maxRooms} rooms (the room written to least recently is forgotten first). Each room's history is an
- * immutable array replaced on every append, so readers on any thread never wait for the loop that writes.
+ * {@code maxRooms} rooms (the room written to least recently is forgotten first). Safe from any thread: the loop
+ * appends while HTTP threads read.
  */
 public final class InMemoryMessageStore implements MessageStore {
 
-    public static final int DEFAULT_PER_ROOM = 100;
+    /**
+     * Enough for a client closed as too slow to resume: a full default send queue of 1 MiB holds at most about 9 000
+     * of a room's messages (the smallest is 116 bytes), and the room may move on by as many again before it is back.
+     */
+    public static final int DEFAULT_PER_ROOM = 20_000;
     public static final int DEFAULT_MAX_ROOMS = 10_000;
-
-    private record History(RoomMessage[] messages, long lastWrite) {}
 
     private final int perRoom;
     private final int maxRooms;
-    private final ConcurrentHashMap<String, History> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, RoomHistory> rooms = new ConcurrentHashMap<>();
     private long writes;
 
     public InMemoryMessageStore() {
@@ -38,59 +39,39 @@ public final class InMemoryMessageStore implements MessageStore {
 
     @Override
     public void append(RoomMessage message) {
-        var old = rooms.get(message.room());
-        if (old == null && rooms.size() >= maxRooms) {
-            forgetLeastRecentlyWritten();
+        var history = rooms.get(message.room());
+        if (history == null) {
+            if (rooms.size() >= maxRooms) {
+                forgetLeastRecentlyWritten();
+            }
+            history = new RoomHistory(perRoom);
+            rooms.put(message.room(), history);
         }
-        var kept = old == null ? new RoomMessage[0] : old.messages();
-        var next = Arrays.copyOfRange(kept, Math.max(0, kept.length + 1 - perRoom), kept.length + 1);
-        next[next.length - 1] = message;
-        rooms.put(message.room(), new History(next, ++writes));
+        history.append(message, ++writes);
     }
 
     @Override
     public long lastId(String room) {
-        var messages = messages(room);
-        return messages.length == 0 ? 0 : messages[messages.length - 1].id();
+        var history = rooms.get(room);
+        return history == null ? 0 : history.lastId();
     }
 
     @Override
     public List<RoomMessage> latest(String room, int limit) {
-        var messages = messages(room);
-        return List.of(Arrays.copyOfRange(messages, Math.max(0, messages.length - limit), messages.length));
+        var history = rooms.get(room);
+        return history == null ? List.of() : history.latest(limit);
     }
 
     @Override
     public List<RoomMessage> after(String room, long afterId, int limit) {
-        var messages = messages(room);
-        int from = firstWithIdAbove(messages, afterId);
-        return List.of(Arrays.copyOfRange(messages, from, Math.min(messages.length, from + limit)));
+        var history = rooms.get(room);
+        return history == null ? List.of() : history.after(afterId, limit);
     }
 
     @Override
     public List<RoomMessage> before(String room, long beforeId, int limit) {
-        var messages = messages(room);
-        int end = firstWithIdAbove(messages, beforeId - 1);
-        return List.of(Arrays.copyOfRange(messages, Math.max(0, end - limit), end));
-    }
-
-    private RoomMessage[] messages(String room) {
         var history = rooms.get(room);
-        return history == null ? new RoomMessage[0] : history.messages();
-    }
-
-    private static int firstWithIdAbove(RoomMessage[] messages, long id) {
-        int low = 0;
-        int high = messages.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (messages[middle].id() <= id) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        return history == null ? List.of() : history.before(beforeId, limit);
     }
 
     private void forgetLeastRecentlyWritten() {

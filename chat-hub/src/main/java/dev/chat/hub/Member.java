@@ -21,7 +21,7 @@ final class Member implements Client {
     Member(Identity identity, Inbox inbox, Outbox.Factory outboxes) {
         this.identity = identity;
         this.inbox = inbox;
-        this.outbox = outboxes.create(this::disconnect);
+        this.outbox = outboxes.create(() -> inbox.offer(new Command.Broken(this)));
     }
 
     @Override

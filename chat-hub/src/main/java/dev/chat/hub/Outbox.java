@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -15,16 +14,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One client's bounded queue of encoded messages and the writer thread that drains it into the connection.
  *
- * <p>The queue is a ring with one producer, the event loop, and one consumer, the writer, so it needs neither
- * locks nor allocation. Offering never waits: a full outbox refuses the message and the loop counts it as
- * dropped for this client alone. The writer hands everything waiting to the connection in one
- * {@link Connection#send} call; once messages queue up faster than it writes, at most once per write interval, so
- * a busy client gets many frames per network write. Nothing else buffers: while a send is in progress, new
- * messages wait here, within the bound.
+ * <p>The queue has one producer, the event loop, and one consumer, the writer, so it needs no locks. It is bounded by
+ * bytes: what was offered and not yet written may not pass {@code limitBytes}. Offering never waits: a message that
+ * would pass the bound is refused, and the loop then closes this client as too slow, so a client never silently
+ * misses a message. Messages from a room's history, sent on request when a client enters a room, do not count:
+ * the history it asked for is bounded by the room's history already.
+ *
+ * <p>The writer hands everything waiting to the connection in one {@link Connection#send} call. Once messages queue up
+ * faster than it writes, it writes at most once per write interval, so a busy client gets many frames per network
+ * write; but it stops waiting as soon as half the bound is used, so the interval is never why a client falls behind.
  */
 final class Outbox {
 
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+    /** Past this many messages a batch's list is let go rather than kept for the next write. */
+    private static final int BATCH_KEPT = 256;
 
     /** Makes the outbox for a member; {@code onBroken} runs on the writer thread when the connection fails. */
     @FunctionalInterface
@@ -33,21 +37,23 @@ final class Outbox {
     }
 
     private final Connection connection;
-    private final EncodedMessage[] ring;
+    private final long limitBytes;
     private final long writeIntervalNanos;
     private final Runnable onBroken;
     private final Thread writer;
-    /** Sequence number of the next message the loop will put in; written by the loop only. */
-    private final AtomicLong tail = new AtomicLong();
-    /** Sequence number of the next message the writer will take; written by the writer only. */
-    private final AtomicLong head = new AtomicLong();
+    private final MessageQueue queue = new MessageQueue();
+    /** Bytes offered and not yet written: the loop adds, the writer subtracts once a write is done. */
+    private final AtomicLong unwrittenBytes = new AtomicLong();
+    /** Set by the loop when it first refuses a message; from then on it refuses everything. */
+    private boolean overflowed;
     private volatile boolean writerParked;
+    private volatile boolean writerLingering;
     private volatile boolean finishing;
     private volatile boolean discarding;
 
-    Outbox(Connection connection, int capacity, Duration writeInterval, ThreadFactory threads, Runnable onBroken) {
+    Outbox(Connection connection, long limitBytes, Duration writeInterval, ThreadFactory threads, Runnable onBroken) {
         this.connection = connection;
-        this.ring = new EncodedMessage[capacity];
+        this.limitBytes = limitBytes;
         this.writeIntervalNanos = writeInterval.toNanos();
         this.onBroken = onBroken;
         this.writer = threads.newThread(this::drain);
@@ -58,18 +64,38 @@ final class Outbox {
         writer.start();
     }
 
-    /** Queues a message unless the outbox is full. Called by the loop only, so it never waits. */
+    /**
+     * Queues a message unless that would pass the bound. Called by the loop only, so it never waits.
+     *
+     * @return false if the message was refused; so is every later one
+     */
     boolean offer(EncodedMessage message) {
-        long next = tail.get();
-        if (next - head.get() >= ring.length) {
+        if (overflowed || unwrittenBytes.get() + message.size() > limitBytes) {
+            overflowed = true;
             return false;
         }
-        ring[slot(next)] = message;
-        tail.set(next + 1);
-        if (writerParked) {
+        unwrittenBytes.addAndGet(message.size());
+        queue.add(message, message.size());
+        wakeWriter();
+        return true;
+    }
+
+    /** Queues a message of a room's history that this client asked for; it does not count against the bound. */
+    void offerHistory(EncodedMessage message) {
+        if (!overflowed) {
+            queue.add(message, 0);
+            wakeWriter();
+        }
+    }
+
+    private void wakeWriter() {
+        if (writerParked || writerLingering && isHalfFull()) {
             LockSupport.unpark(writer);
         }
-        return true;
+    }
+
+    private boolean isHalfFull() {
+        return unwrittenBytes.get() > limitBytes / 2;
     }
 
     /** Writes what is queued, then closes the connection. The writer ends after that. */
@@ -101,15 +127,17 @@ final class Outbox {
         long lastWrite = 0;
         try {
             while (!discarding) {
-                if (!isEmpty()) {
+                if (!queue.isEmpty()) {
                     if (busy) {
                         lingerAfter(lastWrite);
                     }
-                    takeInto(batch);
+                    long counted = queue.takeAll(batch);
                     busy = batch.size() > 1;
                     connection.send(batch);
-                    batch.clear();
+                    unwrittenBytes.addAndGet(-counted);
                     lastWrite = System.nanoTime();
+                    batch = batch.size() > BATCH_KEPT ? new ArrayList<>() : batch;
+                    batch.clear();
                 } else if (finishing) {
                     connection.close(CloseReason.GOING_AWAY);
                     return;
@@ -132,46 +160,30 @@ final class Outbox {
         }
     }
 
-    private boolean isEmpty() {
-        return head.get() == tail.get();
-    }
-
-    private void takeInto(List<EncodedMessage> batch) {
-        long first = head.get();
-        long end = tail.get();
-        for (long next = first; next < end; next++) {
-            int slot = slot(next);
-            batch.add(ring[slot]);
-            ring[slot] = null;
-        }
-        head.set(end);
-    }
-
-    private int slot(long sequence) {
-        return (int) (sequence % ring.length);
-    }
-
     /**
      * Lets messages gather until a write interval has passed since the last write. Only for a busy client, one
      * whose last write carried more than one message: waiting because the last write was recent would hand a delay
      * on from each message to the next, since one late write makes the next one's interval end late too. A wait
-     * shorter than a quarter of the interval is not worth a timer. The loop does not wake a lingering writer.
+     * shorter than a quarter of the interval is not worth a timer. The loop wakes a lingering writer once half the
+     * bound is used.
      */
     private void lingerAfter(long lastWrite) {
         long deadline = lastWrite + writeIntervalNanos;
         if (deadline - System.nanoTime() < writeIntervalNanos / 4) {
             return;
         }
-        for (long left = deadline - System.nanoTime(); left > 0 && !finishing && !discarding;
+        writerLingering = true;
+        for (long left = deadline - System.nanoTime(); left > 0 && !finishing && !discarding && !isHalfFull();
                 left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
         }
+        writerLingering = false;
     }
 
     /** Parks unless something arrived in the meantime: the loop unparks after offering if it sees the flag. */
     private void parkUntilOffered() {
         writerParked = true;
-        if (isEmpty() && !finishing && !discarding) {
+        if (queue.isEmpty() && !finishing && !discarding) {
             LockSupport.park(this);
         }
         writerParked = false;

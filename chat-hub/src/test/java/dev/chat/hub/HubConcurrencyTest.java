@@ -27,7 +27,7 @@ class HubConcurrencyTest {
 
     private final TrackingThreads threads = new TrackingThreads();
     private final Hub hub = new Hub(HubSettings.defaults()
-            .withOutboxCapacity(LISTENERS * SENDERS * MESSAGES_PER_SENDER)
+            .withSendQueueBytes(Integer.MAX_VALUE)
             .withThreads(threads)).start();
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,8 +133,8 @@ class HubTest {
         assertEquals(1, hub.clientCount());
         aliceClient.disconnect();
         hub.announce("sync");
-        assertEquals(new HubStats(0, 4, 0), awaitStats(4),
-                "two joins, Bob's leave and the announcement; Alice left an empty room, so nobody was told");
+        assertEquals(new HubStats(0, 5, 0, 0, 0), awaitStats(5),
+                "two joins, two leaves and the announcement; Alice's leave went into the empty room's history");
     }
 
     @Test
@@ -149,8 +150,9 @@ class HubTest {
     }
 
     @Test
-    void a_client_that_does_not_read_misses_messages_without_holding_up_the_others() throws InterruptedException {
-        var small = new Hub(settings().withOutboxCapacity(2)).start();
+    void a_client_that_falls_behind_its_send_queue_is_closed_as_too_slow_and_the_others_are_not_held_up()
+            throws InterruptedException {
+        var small = new Hub(settings().withSendQueueBytes(2_000)).start();
         var stuck = new RecordingConnection().stalled();
         var reader = new RecordingConnection();
         small.connect(new Identity("stuck", "Stuck"), stuck);
@@ -158,17 +160,50 @@ class HubTest {
         var readerClient = small.connect(BOB, reader);
         reader.next(2);
 
-        for (int i = 0; i < 10; i++) {
-            readerClient.post(ClientMessage.chat("m" + i));
-            assertEquals("m" + i, field(reader.next(), "content"), "the reader is never held up");
+        var padding = "x".repeat(100);
+        var seen = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            readerClient.post(ClientMessage.chat(i + padding));
+            assertEquals(i + padding, nextContent(reader, "chat", seen), "the reader is never held up");
         }
 
+        assertEquals(CloseReason.TOO_SLOW, stuck.awaitClosed());
+        if (!seen.contains("Stuck left")) {
+            assertEquals("Stuck left", nextContent(reader, "leave", seen));
+        }
+        var stats = small.stats();
+        assertEquals(1, stats.clients());
+        assertEquals(1, stats.closedTooSlow());
+        assertEquals(0, stats.closedSendFailed());
+        assertTrue(stats.dropped() >= 1, "at least the message that did not fit was counted: " + stats);
         stuck.resume();
         small.close();
-        int reachedStuck = stuck.drained().size();
-        assertTrue(reachedStuck <= 4, "a first write of at most two, then an outbox of two: " + reachedStuck);
-        assertEquals(13 - reachedStuck, small.stats().dropped(),
-                "of its presence, two joins and ten chats, what did not reach the stuck client was counted");
+    }
+
+    @Test
+    void what_a_slow_client_receives_before_it_is_closed_has_no_gap() throws InterruptedException {
+        var small = new Hub(settings().withSendQueueBytes(3_000)).start();
+        var slow = new RecordingConnection().stalled();
+        var poster = small.connect(ALICE, alice);
+        alice.next(2);
+        small.connect(new Identity("slow", "Slow"), slow);
+        slow.awaitSendEntered();
+        alice.next();
+
+        for (int i = 0; i < 40; i++) {
+            poster.post(ClientMessage.chat("m" + i + "y".repeat(100)));
+        }
+        assertEquals(CloseReason.TOO_SLOW, slow.awaitClosed());
+        slow.resume();
+        small.close();
+
+        var ids = slow.drained().stream()
+                .filter(json -> field(json, "type").equals("chat"))
+                .map(json -> Long.parseLong(field(json, "id")))
+                .toList();
+        for (int i = 1; i < ids.size(); i++) {
+            assertEquals(ids.get(i - 1) + 1, ids.get(i), "a gap before the close: " + ids);
+        }
     }
 
     @Test
@@ -297,6 +332,17 @@ class HubTest {
         hub.close();
         hub.close();
         assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    /** The content of the next message of that type; the contents of those skipped on the way go into skipped. */
+    private static String nextContent(RecordingConnection connection, String type, List<String> skipped)
+            throws InterruptedException {
+        for (var json = connection.next(); ; json = connection.next()) {
+            if (field(json, "type").equals(type)) {
+                return field(json, "content");
+            }
+            skipped.add(field(json, "content"));
+        }
     }
 
     private HubStats awaitStats(long messages) throws InterruptedException {

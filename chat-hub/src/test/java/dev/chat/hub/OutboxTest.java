@@ -21,7 +21,7 @@ class OutboxTest {
 
     private final TrackingThreads threads = new TrackingThreads();
     private final RecordingConnection connection = new RecordingConnection();
-    private final Outbox outbox = new Outbox(connection, 16, WRITE_INTERVAL, threads, () -> {});
+    private final Outbox outbox = new Outbox(connection, 16_000, WRITE_INTERVAL, threads, () -> {});
 
     @AfterEach
     void stopWriter() throws InterruptedException {

@@ -114,10 +114,11 @@ class RoomHistoryTest {
         var bob = Tab.open(history, BOB, new Request.Subscribe("red", null));
 
         bob.next();
-        assertEquals(List.of("Alice joined", "before"), List.of(field(bob.next(), "content"),
-                field(bob.next(), "content")));
+        assertEquals(List.of("Alice joined", "before", "Alice left"), List.of(field(bob.next(), "content"),
+                field(bob.next(), "content"), field(bob.next(), "content")),
+                "the leave of the room's last member is in its history too");
         Tab.assertJoin(bob.next(), "red", "bob");
-        assertEquals("3", field(history.history("red", null, 1).getFirst().text(), "id"),
+        assertEquals("4", field(history.history("red", null, 1).getFirst().text(), "id"),
                 "numbering went on from the store's last id");
     }
 

@@ -32,7 +32,7 @@ class RoomsConcurrencyTest {
     private final TrackingThreads threads = new TrackingThreads();
     private final InMemoryMessageStore store = new InMemoryMessageStore(100_000, 100);
     private final Hub hub = new Hub(HubSettings.defaults()
-            .withOutboxCapacity(1_000_000)
+            .withSendQueueBytes(Integer.MAX_VALUE)
             .withWriteInterval(Duration.ZERO)
             .withRooms(new RoomLimits(ROOMS, 20, 100_000))
             .withThreads(threads), store).start();

@@ -35,7 +35,7 @@ class HttpRoutesTest {
             alice.send("{\"type\":\"chat\",\"content\":\"hi\"}");
             alice.nextOfType("chat");
 
-            assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0}", running.get("/stats").body());
+            assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0,\"closedTooSlow\":0,\"closedSendFailed\":0}", running.get("/stats").body());
         }
     }
 }

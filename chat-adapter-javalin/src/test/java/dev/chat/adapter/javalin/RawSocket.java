@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 
 /**
  * A WebSocket client written on a bare socket, for what the JDK client hides: the HTTP answer to a refused
@@ -26,6 +28,8 @@ final class RawSocket implements AutoCloseable {
             return (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
         }
     }
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
 
     private final Socket socket;
     private final DataInputStream in;
@@ -98,10 +102,19 @@ final class RawSocket implements AutoCloseable {
 
     /** Reads frames, never answering pings, until the server's close frame; its code, or 1006 if the TCP closed. */
     int awaitCloseCode() throws IOException {
+        return awaitCloseCode(id -> {});
+    }
+
+    /** As {@link #awaitCloseCode()}, and hands on the id of every room message on the way. */
+    int awaitCloseCode(LongConsumer ids) throws IOException {
         try {
             for (var frame = readFrame(); ; frame = readFrame()) {
                 if (frame.opcode() == 0x8) {
                     return frame.closeCode();
+                }
+                var id = ID.matcher(new String(frame.payload(), StandardCharsets.UTF_8));
+                if (frame.opcode() == 0x1 && id.find()) {
+                    ids.accept(Long.parseLong(id.group(1)));
                 }
             }
         } catch (EOFException e) {
