@@ -1,4 +1,4 @@
-package dev.chat.app;
+package dev.chat.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
