@@ -12,6 +12,11 @@ public final class LoadTest {
     private LoadTest() {}
 
     public static void main(String[] args) throws Exception {
+        if (Options.asksForHelp(args)) {
+            System.out.println(Options.USAGE);
+            System.exit(0);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -24,10 +29,15 @@ public final class LoadTest {
         var report = run(options);
         System.out.print(options.json() ? new ObjectMapper().writeValueAsString(report) + System.lineSeparator()
                 : report.table());
-        System.exit(0);
+        var failure = Verdict.failure(report, options);
+        failure.ifPresent(reason -> System.err.println("chat-loadtest: " + reason));
+        System.exit(failure.isPresent() ? 1 : 0);
     }
 
     static Reports.Report run(Options options) throws IOException, InterruptedException {
+        if (options.scenario() == Options.Scenario.BURST) {
+            return new Burst(options).run(System.err);
+        }
         try (var session = new Session(options, System.err)) {
             return Scenarios.run(session);
         }

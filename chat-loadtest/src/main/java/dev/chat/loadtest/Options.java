@@ -10,12 +10,16 @@ record Options(
         Scenario scenario, URI url, URI health, int clients, double connectRate, Duration connectTimeout,
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
-        int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, boolean json) {
+        int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
+        boolean json) {
 
-    enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN }
+    enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN, BURST }
+
+    /** The burst scenario's posters, each sending {@code chats} with at most {@code window} unechoed. */
+    record BurstShape(int posters, int chats, int window, int readers, int newcomers) {}
 
     static final String USAGE = """
-            usage: java -jar chat-loadtest.jar <connect|broadcast|saturate|churn> [options]
+            usage: java -jar chat-loadtest.jar <connect|broadcast|saturate|churn|burst> [options]
 
               --url URL              the server's WebSocket endpoint       (ws://127.0.0.1:8080/ws)
               --health URL           its health endpoint                   (http://<host>:<port>/health)
@@ -29,25 +33,38 @@ record Options(
               --duration D           measured sending                      (20s; saturate 10s per step)
               --drain D              longest wait for the last deliveries  (5s)
               --p99-limit D          saturate: the latency a step must hold (100ms)
-              --loss-limit PERCENT   saturate: the loss a step may have    (1)
+              --loss-limit PERCENT   broadcast, saturate: the loss a run or step may have (1)
               --start-rate N         saturate: the first step's rate       (100)
               --step-factor F        saturate: each step's rate over the last's (1.25)
               --max-steps N          saturate: at most this many steps     (20)
               --cycles N             churn: connect/disconnect cycles      (20000)
               --concurrency N        churn: clients at a time              (100)
+              --posters N            burst: clients posting flat out       (3)
+              --chats N              burst: chats each poster sends        (800)
+              --window N             burst: a poster's chats unechoed at most (64)
+              --readers N            burst: clients that only read         (1)
+              --newcomers N          burst: clients entering mid-burst     (1)
               --rooms N              spread the clients over N rooms, room-0 to room-<N-1>; 1 keeps
                                      them all in the server's default room (1)
               --threads N            the tester's network threads          (2)
               --poll D               how long a network thread rests when no socket is ready (1ms)
               --source-ips N         loopback source addresses to use      (64)
               --json                 one JSON line on stdout instead of a table
-            durations: 500ms, 20s, 2m""";
+              --help, -h             this text
+            durations: 500ms, 20s, 2m
+            exit status: 0 done, 1 the server did not do what was asked (the reason is on stderr), 2 bad usage""";
+
+    private static final String SCENARIOS = "connect, broadcast, saturate, churn or burst";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
+    static boolean asksForHelp(String... args) {
+        return java.util.Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
+
     static Options parse(String... args) {
         if (args.length == 0 || args[0].startsWith("-")) {
-            throw new IllegalArgumentException("name a scenario: connect, broadcast, saturate or churn");
+            throw new IllegalArgumentException("name a scenario: " + SCENARIOS);
         }
         var scenario = scenario(args[0]);
         var saturate = scenario == Scenario.SATURATE;
@@ -59,6 +76,8 @@ record Options(
                 json = true;
             } else if (name.startsWith("--") && i + 1 < args.length) {
                 values.put(name.substring(2), args[++i]);
+            } else if (name.startsWith("--")) {
+                throw new IllegalArgumentException(name + " needs a value");
             } else {
                 throw new IllegalArgumentException("unexpected argument '" + name + "'");
             }
@@ -70,7 +89,7 @@ record Options(
         }
         var options = new Options(scenario, url,
                 reader.uri("health", "http://" + url.getHost() + ":" + url.getPort() + "/health"),
-                reader.count("clients", 1000),
+                reader.positive("clients", 1000),
                 reader.number("connect-rate", 1000),
                 reader.duration("connect-timeout", Duration.ofSeconds(10)),
                 reader.duration("hold", Duration.ofSeconds(5)),
@@ -90,6 +109,8 @@ record Options(
                 reader.count("threads", 2),
                 reader.duration("poll", Duration.ofMillis(1)),
                 reader.count("source-ips", 64),
+                new BurstShape(reader.positive("posters", 3), reader.positive("chats", 800),
+                        reader.positive("window", 64), reader.count("readers", 1), reader.count("newcomers", 1)),
                 json);
         reader.rejectUnknown();
         return options;
@@ -99,7 +120,7 @@ record Options(
         try {
             return Scenario.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown scenario '" + name + "': connect, broadcast, saturate or churn");
+            throw new IllegalArgumentException("unknown scenario '" + name + "': " + SCENARIOS);
         }
     }
 
@@ -134,6 +155,14 @@ record Options(
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " must be a whole number, not '" + text + "'");
             }
+        }
+
+        int positive(String name, int fallback) {
+            int value = count(name, fallback);
+            if (value == 0) {
+                throw new IllegalArgumentException("--" + name + " must be at least 1");
+            }
+            return value;
         }
 
         double number(String name, double fallback) {

@@ -1,5 +1,6 @@
 package dev.chat.loadtest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,7 @@ final class Reports {
 
     private Reports() {}
 
-    sealed interface Report permits Connect, Broadcast, Saturate, Churn {
+    sealed interface Report permits Connect, Broadcast, Saturate, Churn, Burst {
         String table();
     }
 
@@ -33,7 +34,7 @@ final class Reports {
     }
 
     /** One measured stretch of sending. Latencies in milliseconds. */
-    record Broadcast(String scenario, String url, int clients, int senders, double targetRate,
+    record Broadcast(String scenario, String url, int clients, Latency connectMillis, int senders, double targetRate,
             double sentPerSecond, long sent, long expected, long received, long lost, double lossPercent,
             long duplicates, long outOfOrder, Latency latencyMillis, double deliveriesPerSecond,
             double generatorCpuCores, long stale, Map<String, Long> otherMessages, Map<String, Long> closedByServer,
@@ -49,6 +50,7 @@ final class Reports {
                     row("scenario", scenario + " against " + url),
                     row("clients", clients + " connected, " + senders + " sending, server counts "
                             + (serverClients < 0 ? "?" : serverClients)),
+                    row("connect time ms", percentiles(connectMillis)),
                     row("rate", fixed(sentPerSecond) + " messages/s sent (target " + fixed(targetRate) + ")"),
                     row("sent", Long.toString(sent)),
                     row("deliveries", received + " of " + expected + " expected; lost " + lost + " ("
@@ -63,13 +65,14 @@ final class Reports {
     }
 
     /** Rising rates until latency or loss gives way. */
-    record Saturate(String scenario, String url, int clients, double p99LimitMillis, double lossLimitPercent,
+    record Saturate(String scenario, String url, int clients, Latency connectMillis, double p99LimitMillis, double lossLimitPercent,
             List<Broadcast> steps, Broadcast highestHeld) implements Report {
 
         @Override
         public String table() {
             var text = new StringBuilder(lines(
                     row("scenario", scenario + " against " + url + " with " + clients + " clients"),
+                    row("connect time ms", percentiles(connectMillis)),
                     row("limits", "p99 <= " + fixed(p99LimitMillis) + " ms, loss <= " + lossLimitPercent + "%")));
             text.append(String.format(Locale.ROOT, "%n%10s %10s %14s %9s %9s %9s %9s %6s%n",
                     "msgs/s", "sent/s", "deliveries/s", "loss %", "p50 ms", "p99 ms", "max ms", "held"));
@@ -101,6 +104,61 @@ final class Reports {
                     row("failures", failures.isEmpty() ? "none" : failures.toString()),
                     row("server /health", serverClientsAfter < 0 ? "no answer" : serverClientsAfter + " clients after"),
                     row("tester CPU", fixed(testerCpuSeconds) + " s"));
+        }
+    }
+
+    /** Posters flat out, and what each reader and newcomer received. */
+    record Burst(String scenario, String url, int posters, int chatsEach, int window, boolean postedAll,
+            List<Reception> receptions) implements Report {
+
+        @Override
+        public String table() {
+            var rows = new ArrayList<String>();
+            rows.add(row("scenario", scenario + " against " + url));
+            rows.add(row("posters", posters + " x " + chatsEach + " chats, at most " + window + " unechoed each"
+                    + (postedAll ? "" : "; some echoes never came back")));
+            receptions.forEach(reception -> rows.add(row(reception.client(), reception.summary())));
+            return lines(rows.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * What one client received in a burst: its chats, and every break in the ids of the room's messages.
+     *
+     * @param expectedChats the chats it should have received, or -1 for a newcomer, which missed the start
+     * @param gaps          missing id ranges, such as {@code 102-164}
+     * @param repeated      ids that were not above the one before
+     * @param closeCode     how the server closed it, 0 if it did not
+     */
+    record Reception(String client, int chats, int expectedChats, long firstId, long lastId, List<String> gaps,
+            long repeated, int closeCode) {
+
+        static Reception of(BurstClient client, int expectedChats) {
+            var ids = client.ids();
+            var gaps = new ArrayList<String>();
+            long repeated = 0;
+            for (int i = 1; i < ids.size(); i++) {
+                long previous = ids.get(i - 1);
+                long id = ids.get(i);
+                if (id <= previous) {
+                    repeated++;
+                } else if (id > previous + 1) {
+                    gaps.add(id == previous + 2 ? Long.toString(previous + 1) : (previous + 1) + "-" + (id - 1));
+                }
+            }
+            return new Reception(client.name(), client.chats(), expectedChats,
+                    ids.isEmpty() ? 0 : ids.getFirst(), ids.isEmpty() ? 0 : ids.getLast(), gaps, repeated,
+                    client.closeCode());
+        }
+
+        boolean complete() {
+            return gaps.isEmpty() && repeated == 0 && closeCode == 0 && (expectedChats < 0 || chats == expectedChats);
+        }
+
+        String summary() {
+            return chats + (expectedChats < 0 ? "" : " of " + expectedChats) + " chats, ids " + firstId + "-" + lastId
+                    + ", gaps " + (gaps.isEmpty() ? "none" : gaps) + ", repeated " + repeated
+                    + (closeCode == 0 ? "" : ", closed by the server with " + closeCode);
         }
     }
 

@@ -14,6 +14,7 @@ final class Scenarios {
             case BROADCAST -> broadcast(session);
             case SATURATE -> saturate(session);
             case CHURN -> churn(session);
+            case BURST -> throw new IllegalStateException("a burst runs on connections of its own, not on a fleet: see LoadTest.run");
         };
     }
 
@@ -23,12 +24,11 @@ final class Scenarios {
         long started = System.nanoTime();
         session.connectClients();
         double seconds = (System.nanoTime() - started) / 1e9;
-        var connectTimes = session.fleet.counters().connectTimes.getIntervalHistogram();
         session.meter.stage("holding " + session.fleet.open());
         session.pause(options.hold());
         var counters = session.fleet.counters();
         return new Reports.Connect("connect", options.url().toString(), options.clients(), session.fleet.open(),
-                counters.failures.snapshot(), Latency.of(connectTimes), seconds, session.fleet.open() / seconds,
+                counters.failures.snapshot(), session.ramp(), seconds, session.fleet.open() / seconds,
                 session.health.clients(), counters.closedByServer.snapshot(), Session.fileLimit());
     }
 
@@ -54,8 +54,8 @@ final class Scenarios {
             }
             highestHeld = result;
         }
-        return new Reports.Saturate("saturate", options.url().toString(), session.fleet.open(), p99Limit,
-                options.lossLimitPercent(), steps, highestHeld);
+        return new Reports.Saturate("saturate", options.url().toString(), session.fleet.open(), session.ramp(),
+                p99Limit, options.lossLimitPercent(), steps, highestHeld);
     }
 
     /** Connects and disconnects {@code concurrency} clients at a time until {@code cycles} have come and gone. */

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
 
 /** A run's fleet, meter and health probe, with the steps every scenario is made of. */
 final class Session implements AutoCloseable {
@@ -14,6 +15,7 @@ final class Session implements AutoCloseable {
     final Fleet fleet;
     final Meter meter;
     final Health health;
+    private Latency ramp = Latency.of(new Histogram(3));
 
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
@@ -23,10 +25,16 @@ final class Session implements AutoCloseable {
         this.health = new Health(options.health());
     }
 
-    /** Opens the configured number of clients; false if the tester ran out of file descriptors. */
-    boolean connectClients() throws InterruptedException {
+    /** Opens the configured number of clients, and keeps how long each handshake took. */
+    void connectClients() throws InterruptedException {
         meter.stage("connecting");
-        return fleet.connect(options.clients(), options.connectRate(), options.connectTimeout());
+        fleet.connect(options.clients(), options.connectRate(), options.connectTimeout());
+        ramp = Latency.of(fleet.counters().connectTimes.getIntervalHistogram());
+    }
+
+    /** How long the handshakes of {@link #connectClients()} took, in milliseconds, from the first one on. */
+    Latency ramp() {
+        return ramp;
     }
 
     /**
@@ -59,7 +67,7 @@ final class Session implements AutoCloseable {
         var measured = meter.endMeasuring();
         long lost = Math.max(0, expected - tally.received());
         return new Reports.Broadcast(options.scenario().name().toLowerCase(), options.url().toString(), receivers,
-                senders, rate, sent * 1000.0 / duration.toMillis(), sent, expected, tally.received(), lost,
+                ramp, senders, rate, sent * 1000.0 / duration.toMillis(), sent, expected, tally.received(), lost,
                 expected == 0 ? 0 : 100.0 * lost / expected, tally.duplicates(), tally.outOfOrder(),
                 Latency.of(tally.latency()), tally.received() * 1000.0 / duration.toMillis(), measured.cpuCores(),
                 fleet.counters().stale.sum(), fleet.counters().others.snapshot(),

@@ -9,6 +9,7 @@ import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,30 @@ class LoadTestAgainstRealServerTest {
         assertEquals(2, report.steps().size(), "two steps, both within a 1 s p99");
         assertEquals(report.steps().get(1), report.highestHeld());
         assertEquals(40.0, report.highestHeld().targetRate());
+    }
+
+    @Test
+    void a_burst_reaches_every_reader_and_newcomer_without_a_gap() throws Exception {
+        var options = options("burst", "--posters", "3", "--chats", "300", "--window", "64", "--readers", "2",
+                "--newcomers", "1", "--duration", "10s");
+        var report = (Reports.Burst) LoadTest.run(options);
+
+        assertTrue(report.postedAll(), report.table());
+        assertEquals(3, report.receptions().size());
+        for (var reception : report.receptions()) {
+            assertTrue(reception.complete(), reception.client() + ": " + reception.summary());
+        }
+        assertEquals(900, report.receptions().getFirst().chats());
+        assertEquals(Optional.empty(), Verdict.failure(report, options));
+    }
+
+    @Test
+    void a_run_that_reached_no_server_fails_with_the_reason() throws Exception {
+        var nowhere = Options.parse("broadcast", "--url", "ws://127.0.0.1:1/ws", "--clients", "3", "--warmup", "0s",
+                "--duration", "500ms", "--drain", "0s", "--connect-timeout", "1s", "--source-ips", "1");
+        var report = LoadTest.run(nowhere);
+
+        assertEquals(Optional.of("only 0 of 3 clients connected"), Verdict.failure(report, nowhere));
     }
 
     private Options options(String... args) {

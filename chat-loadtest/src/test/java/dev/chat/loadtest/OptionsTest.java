@@ -43,24 +43,35 @@ class OptionsTest {
                 "--hold", "1m", "--senders", "3", "--rate", "12.5", "--warmup", "0s", "--duration", "500ms",
                 "--drain", "1s", "--loss-limit", "0.5", "--start-rate", "10", "--step-factor", "2", "--max-steps", "4",
                 "--cycles", "300", "--concurrency", "30", "--rooms", "4", "--threads", "1", "--poll", "2ms",
-                "--source-ips", "1",
+                "--source-ips", "1", "--posters", "2", "--chats", "50", "--window", "8", "--readers", "3",
+                "--newcomers", "0",
                 "--health", "http://elsewhere:1/h");
 
         assertEquals(new Options(Options.Scenario.CHURN, URI.create("ws://127.0.0.1:8080/ws"),
                 URI.create("http://elsewhere:1/h"), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
                 Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
-                300, 30, 4, 1, Duration.ofMillis(2), 1, false), options);
+                300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), false), options);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help", "-h", "broadcast --help", "saturate --clients 10 -h"})
+    void help_is_asked_for_anywhere_on_the_line(String arguments) {
+        assertTrue(Options.asksForHelp(arguments.split(" ")));
+        assertTrue(Options.USAGE.startsWith("usage: java -jar chat-loadtest.jar"));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "(none)                      | name a scenario: connect, broadcast, saturate or churn",
-        "flood                       | unknown scenario 'flood': connect, broadcast, saturate or churn",
+        "(none)                      | name a scenario: connect, broadcast, saturate, churn or burst",
+        "flood                       | unknown scenario 'flood': connect, broadcast, saturate, churn or burst",
         "broadcast --clients many    | --clients must be a whole number, not 'many'",
         "broadcast --rate 0          | --rate must be a positive number, not '0'",
         "broadcast --duration 20     | '20' is not a duration such as 500ms, 20s or 2m",
         "broadcast --colour red      | unknown option --colour",
-        "broadcast --clients         | unexpected argument '--clients'",
+        "broadcast --clients         | --clients needs a value",
+        "broadcast --clients 0       | --clients must be at least 1",
+        "burst --posters 0           | --posters must be at least 1",
+        "broadcast 1000              | unexpected argument '1000'",
         "broadcast --url http://x:1/ | --url must be ws://host:port/path, not 'http://x:1/'",
     })
     void a_bad_command_line_says_what_is_wrong(String arguments, String message) {
