@@ -26,20 +26,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The jar a user runs, run as a user runs it: {@code java -jar chat-app.jar}, stopped with SIGTERM. */
+/**
+ * The jar a user runs, run as a user runs it: through the start script beside it, or {@code java -jar chat-app.jar},
+ * and stopped with SIGTERM.
+ */
 class PackagedJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar"));
+    private static final Path SCRIPT = Path.of(System.getProperty("chat.script", "target/chat-server"));
     private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");
 
     @Test
-    void the_jar_serves_chat_and_on_sigterm_says_goodbye_closes_with_1001_and_exits_0() throws Exception {
-        var server = start(currentJava(), Map.of("PORT", "0"));
+    void the_start_script_serves_chat_and_on_sigterm_says_goodbye_closes_with_1001_and_exits_0() throws Exception {
+        assertTrue(Files.isExecutable(SCRIPT), SCRIPT + " is missing or not executable");
+        var javaHome = currentJava().getParent().getParent().toString();
+        var server = start(List.of(SCRIPT.toString()), Map.of("PORT", "0", "JAVA_HOME", javaHome));
         var port = awaitPort(server);
         var alice = TestClient.joined(port, "alice", "Alice");
         var bob = TestClient.joined(port, "bob", "Bob");
         alice.send("{\"type\":\"chat\",\"content\":\"Hello everyone!\"}");
         assertEquals("Hello everyone!", bob.nextOfType("chat").get("content").asText());
+
+        var jvmOptions = server.process().info().arguments().map(List::of).orElse(List.of());
+        assertTrue(jvmOptions.contains("-XX:+UseSerialGC") && jvmOptions.contains("-Xmx512m"),
+                "the script put the JVM options in place of itself: " + jvmOptions);
 
         long signalled = System.nanoTime();
         server.process().destroy();
@@ -55,7 +65,7 @@ class PackagedJarIT {
 
     @Test
     void a_bad_variable_stops_startup_with_one_line_naming_it_and_a_nonzero_exit() throws Exception {
-        var server = start(currentJava(), Map.of("PORT", "eighty"));
+        var server = start(javaJar(currentJava()), Map.of("PORT", "eighty"));
 
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
         assertEquals(2, server.process().exitValue());
@@ -67,7 +77,7 @@ class PackagedJarIT {
         var oldJava = installedJavaOlderThan21();
         assumeTrue(oldJava.isPresent(), "no Java older than 21 is installed under /usr/lib/jvm");
 
-        var server = start(oldJava.get(), Map.of());
+        var server = start(javaJar(oldJava.get()), Map.of());
 
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
         assertEquals(1, server.process().exitValue());
@@ -86,10 +96,15 @@ class PackagedJarIT {
         }
     }
 
-    private static Server start(Path java, Map<String, String> environment) throws IOException {
+    private static List<String> javaJar(Path java) {
+        return List.of(java.toString(), "-jar", JAR.toString());
+    }
+
+    private static Server start(List<String> command, Map<String, String> environment) throws IOException {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify, which packages it first");
-        var builder = new ProcessBuilder(java.toString(), "-jar", JAR.toString()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.endsWith("_TIMEOUT"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.equals("JAVA_OPTS")
+                || name.endsWith("_TIMEOUT"));
         builder.environment().putAll(environment);
         var process = builder.start();
         var output = new LinkedBlockingQueue<String>();
