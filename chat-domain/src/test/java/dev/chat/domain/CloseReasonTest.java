@@ -16,4 +16,10 @@ class CloseReasonTest {
     void a_failed_delivery_uses_the_websocket_internal_error_code() {
         assertEquals(1011, CloseReason.SEND_FAILED.code());
     }
+
+    @Test
+    void a_client_too_slow_for_its_queue_gets_an_application_code_that_says_what_to_do() {
+        assertEquals(4008, CloseReason.TOO_SLOW.code());
+        assertEquals("too slow: reconnect and resume with since", CloseReason.TOO_SLOW.description());
+    }
 }
