@@ -20,6 +20,9 @@ public interface Connection {
      */
     void send(List<EncodedMessage> messages) throws IOException;
 
-    /** Closes the connection after whatever was already sent. Idempotent; never throws. */
+    /**
+     * Closes the connection after whatever was already sent. A {@link #send} in progress must end, returning or
+     * throwing, once the transport gives up on it: the hub never interrupts its writers. Idempotent; never throws.
+     */
     void close(CloseReason reason);
 }

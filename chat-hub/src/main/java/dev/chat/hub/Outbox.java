@@ -104,10 +104,13 @@ final class Outbox {
         LockSupport.unpark(writer);
     }
 
-    /** Forgets what is queued and stops the writer, even mid-send. For connections that are already gone. */
+    /**
+     * Forgets what is queued; the writer ends once the send in progress, if any, returns. Not an interrupt: a thread
+     * interrupted inside a socket write closes the socket, and the close frame the client is owed with it.
+     */
     void discard() {
         discarding = true;
-        writer.interrupt();
+        LockSupport.unpark(writer);
     }
 
     /** Waits for the writer to end; true if it did within the timeout. */
@@ -115,7 +118,7 @@ final class Outbox {
         return !writer.isAlive() || writer.join(timeout);
     }
 
-    /** Stops a writer that would not finish in time, and closes its connection without waiting. */
+    /** Gives up on a writer that would not finish in time: closes its connection, which ends the send it is in. */
     void abort(CloseReason reason) {
         discard();
         connection.close(reason);

@@ -16,7 +16,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** An in-memory connection that records what it is sent; it can also be made to stall or to fail. */
+/**
+ * An in-memory connection that records what it is sent; it can also be made to stall or to fail. Like a socket: a
+ * close lets a stalled send finish (the client read it after all), and every send after a close fails.
+ */
 final class RecordingConnection implements Connection {
 
     static final long WAIT_SECONDS = 10;
@@ -49,6 +52,9 @@ final class RecordingConnection implements Connection {
     @Override
     public void send(List<EncodedMessage> messages) throws IOException {
         sendEntered.countDown();
+        if (closeReason != null) {
+            throw new IOException("closed");
+        }
         try {
             stall.await();
         } catch (InterruptedException e) {
@@ -68,6 +74,7 @@ final class RecordingConnection implements Connection {
             receivedBeforeClose = received.size();
         }
         closed.countDown();
+        stall.countDown();
     }
 
     String next() throws InterruptedException {
