@@ -25,6 +25,11 @@ public final class EncodedMessage {
         return ByteBuffer.wrap(utf8).asReadOnlyBuffer();
     }
 
+    /** Copies the bytes into {@code target}, which must have {@link #size()} bytes left; allocates nothing. */
+    public void writeTo(ByteBuffer target) {
+        target.put(utf8);
+    }
+
     /** Its length in UTF-8 bytes: what it costs a client's send queue. */
     public int size() {
         return utf8.length;

@@ -8,13 +8,13 @@ import dev.chat.domain.Request;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 import org.eclipse.jetty.websocket.core.messages.MessageSink;
 import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
 import org.eclipse.jetty.websocket.core.util.MethodHolder;
@@ -47,6 +47,7 @@ final class ChatSocket implements FrameHandler {
     // Jetty may report a close while the open is still running: whichever of the two comes second cleans up.
     private final SocketSlot<Attachment> slot = new SocketSlot<>();
     private CoreSession session;
+    private JettyConnection connection;
     private MessageSink text;
 
     ChatSocket(Shared shared, Identity identity, Request.Subscribe firstRoom) {
@@ -58,11 +59,12 @@ final class ChatSocket implements FrameHandler {
     @Override
     public void onOpen(CoreSession openedSession, Callback callback) {
         this.session = openedSession;
+        this.connection = JettyConnection.of((WebSocketCoreSession) openedSession);
         this.text = new StringMessageSink(openedSession, MethodHolder.from(RECEIVED.bindTo(this)), true);
         shared.sessions().opened();
         var attachment = new Attachment(
-                shared.hub().connect(identity, new JettyConnection(openedSession), firstRoom),
-                shared.keepalive().watch(openedSession));
+                shared.hub().connect(identity, connection, firstRoom),
+                shared.keepalive().watch(openedSession, connection));
         callback.succeeded();
         if (!slot.fill(attachment)) {
             release(attachment, "before it had fully opened");
@@ -79,18 +81,18 @@ final class ChatSocket implements FrameHandler {
             case OpCode.TEXT, OpCode.CONTINUATION -> text.accept(frame, callback);
             case OpCode.BINARY -> {
                 callback.succeeded();
-                session.close(UNSUPPORTED_DATA, "binary messages are not supported", Callback.NOOP);
+                connection.close(UNSUPPORTED_DATA, "binary messages are not supported");
             }
             case OpCode.PING -> {
-                var pong = new Frame(OpCode.PONG).setPayload(BufferUtil.copy(frame.getPayload()));
+                connection.pong(frame.getPayload());
                 callback.succeeded();
-                session.sendFrame(pong, Callback.NOOP, false);
                 session.demand();
             }
             case OpCode.PONG -> {
                 callback.succeeded();
                 session.demand();
             }
+            case OpCode.CLOSE -> connection.closedByClient(callback);
             default -> callback.succeeded();
         }
     }

@@ -4,50 +4,90 @@ import dev.chat.domain.CloseReason;
 import dev.chat.domain.Connection;
 import dev.chat.domain.EncodedMessage;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 /**
- * Writes a client's messages through Jetty's core session, below Javalin's {@code send}: that one hands each frame
- * to an unbounded queue and forgets it. Here every message of a batch but the last is added to Jetty's batch buffer,
- * and the last one flushes them all in one write, each still its own frame; the caller waits for that write, so
- * the hub's bounded outbox is the only place messages pile up.
+ * Writes a client's messages straight to its socket, below Jetty's per-frame machinery. Each message's frame is its
+ * two- or four-byte header and the message's UTF-8 bytes, which every recipient shares; a batch's frames are copied
+ * one after the other into one pooled buffer and written in one socket write, and the caller waits for it, so the
+ * hub's bounded outbox is the only place messages pile up. Per recipient this allocates nothing. Pings, pongs and
+ * closes go through the same {@link SocketWriter}, so nothing is ever written in the middle of a frame.
  */
 final class JettyConnection implements Connection {
 
-    private final CoreSession session;
+    /** One write's worth: about a hundred chats; a larger batch takes several writes, a larger frame its own. */
+    static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
-    JettyConnection(CoreSession session) {
+    private final CoreSession session;
+    private final SocketWriter socket;
+    private final ByteBufferPool buffers;
+
+    JettyConnection(CoreSession session, SocketWriter socket, ByteBufferPool buffers) {
         this.session = session;
+        this.socket = socket;
+        this.buffers = buffers;
+    }
+
+    static JettyConnection of(WebSocketCoreSession session) {
+        return new JettyConnection(session, new SocketWriter(session.getConnection().getEndPoint()),
+                session.getByteBufferPool());
     }
 
     @Override
     public void send(List<EncodedMessage> messages) throws IOException {
-        int last = messages.size() - 1;
-        for (int i = 0; i < last; i++) {
-            session.sendFrame(new Frame(OpCode.TEXT, messages.get(i).bytes()), Callback.NOOP, true);
-        }
-        var flushed = new CompletableFuture<Void>();
-        // The last frame is sent unbatched: that flushes it together with everything batched before it.
-        session.sendFrame(new Frame(OpCode.TEXT, messages.get(last).bytes()), Callback.from(flushed), false);
+        var pooled = buffers.acquire(WRITE_BUFFER_BYTES, true);
         try {
-            flushed.get();
-        } catch (ExecutionException e) {
-            throw new IOException("could not write to the socket", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing to the socket");
+            var frames = pooled.getByteBuffer().clear();
+            for (var message : messages) {
+                int length = TextFrames.length(message);
+                if (length > frames.remaining()) {
+                    flush(frames);
+                }
+                if (length > frames.capacity()) {
+                    socket.write(TextFrames.header(message), message.bytes());
+                } else {
+                    TextFrames.put(message, frames);
+                }
+            }
+            flush(frames);
+        } finally {
+            pooled.release();
         }
+    }
+
+    void ping() {
+        socket.writeControl(TextFrames.ping());
+    }
+
+    void pong(ByteBuffer pingPayload) {
+        socket.writeControl(TextFrames.pong(pingPayload));
     }
 
     @Override
     public void close(CloseReason reason) {
-        session.close(reason.code(), reason.description(), Callback.NOOP);
+        close(reason.code(), reason.description());
+    }
+
+    /** Closes once what is being written has been written; Jetty's session then sends the close frame. */
+    void close(int code, String reason) {
+        socket.handOver(() -> session.close(code, reason, Callback.NOOP));
+    }
+
+    /** Lets Jetty answer the client's close frame once nothing of ours is in flight. */
+    void closedByClient(Callback answerClose) {
+        socket.handOver(answerClose::succeeded);
+    }
+
+    private void flush(ByteBuffer frames) throws IOException {
+        frames.flip();
+        if (frames.hasRemaining()) {
+            socket.write(frames);
+        }
+        frames.clear();
     }
 }

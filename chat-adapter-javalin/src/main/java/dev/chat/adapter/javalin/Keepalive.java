@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 /**
@@ -36,8 +33,8 @@ final class Keepalive implements AutoCloseable {
     }
 
     /** Starts watching a connection; stop the watch when the connection closes. */
-    Watch watch(CoreSession session) {
-        return new Watch(session);
+    Watch watch(CoreSession session, JettyConnection connection) {
+        return new Watch(session, connection);
     }
 
     @Override
@@ -48,14 +45,16 @@ final class Keepalive implements AutoCloseable {
     final class Watch {
 
         private final CoreSession session;
+        private final JettyConnection connection;
         private final ScheduledFuture<?> pings;
         private final ScheduledFuture<?> checks;
         // Touched only by the timer thread.
         private long framesSeen = -1;
         private long lastHeardNanos = System.nanoTime();
 
-        private Watch(CoreSession session) {
+        private Watch(CoreSession session, JettyConnection connection) {
             this.session = session;
+            this.connection = connection;
             long pingNanos = pingInterval.toNanos();
             long checkNanos = Math.max(1, idleTimeout.toNanos() / 10);
             this.pings = timer.scheduleAtFixedRate(this::ping, pingNanos, pingNanos, TimeUnit.NANOSECONDS);
@@ -68,7 +67,7 @@ final class Keepalive implements AutoCloseable {
         }
 
         private void ping() {
-            session.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+            connection.ping();
         }
 
         private void check() {
@@ -79,7 +78,7 @@ final class Keepalive implements AutoCloseable {
                 lastHeardNanos = now;
             } else if (now - lastHeardNanos >= idleTimeout.toNanos()) {
                 stop();
-                session.close(IDLE_CLOSE_CODE, "idle timeout", Callback.NOOP);
+                connection.close(IDLE_CLOSE_CODE, "idle timeout");
             }
         }
 

@@ -1,76 +1,172 @@
 package dev.chat.adapter.javalin;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import dev.chat.domain.CloseReason;
 import dev.chat.domain.EncodedMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.channels.ClosedChannelException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.junit.jupiter.api.Test;
 
-/** How a batch meets Jetty: one text frame per message, all but the last batched, the last one flushing them all. */
+/** How messages meet the socket: each its own unmasked text frame, a batch in one write, nothing in between. */
 class JettyConnectionTest {
 
-    private record Sent(String text, byte opcode, boolean batched) {}
+    /** An in-memory socket that counts its writes; one that is "full" holds a write until it is read. */
+    private static final class CountingEndPoint extends ByteArrayEndPoint {
+        final AtomicInteger flushes = new AtomicInteger();
+
+        CountingEndPoint(int capacity, boolean grows) {
+            super(null, 0, null, capacity, grows);
+        }
+
+        @Override
+        public boolean flush(ByteBuffer... buffers) throws IOException {
+            flushes.incrementAndGet();
+            return super.flush(buffers);
+        }
+    }
 
     private final CoreSession session = mock(CoreSession.class);
-    private final JettyConnection connection = new JettyConnection(session);
-    private final List<Sent> sent = new ArrayList<>();
 
     @Test
-    void each_message_is_its_own_frame_and_only_the_last_one_triggers_a_write() throws IOException {
-        writesComplete();
+    void a_batch_goes_out_in_one_socket_write_each_message_its_own_frame() throws IOException {
+        var socket = new CountingEndPoint(1 << 16, true);
+        connection(socket).send(messages("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
 
-        connection.send(messages("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"));
-
-        assertEquals(List.of(new Sent("{\"n\":1}", OpCode.TEXT, true), new Sent("{\"n\":2}", OpCode.TEXT, true),
-                new Sent("{\"n\":3}", OpCode.TEXT, false)), sent);
-        verify(session, never()).flush(any(Callback.class));
+        assertArrayEquals(frames("{\"n\":1}", "{\"n\":2}", "{\"n\":3}"), bytes(socket.takeOutput()));
+        assertEquals(1, socket.flushes.get());
     }
 
     @Test
-    void a_failed_write_is_reported_as_an_io_error() {
-        doAnswer(call -> {
-            call.<Callback>getArgument(1).failed(new ClosedChannelException());
-            return null;
-        }).when(session).sendFrame(any(Frame.class), any(Callback.class), eq(false));
+    void a_frame_larger_than_the_write_buffer_follows_the_ones_before_it_whole() throws IOException {
+        var socket = new CountingEndPoint(1 << 20, true);
+        var big = "x".repeat(JettyConnection.WRITE_BUFFER_BYTES * 2);
 
-        assertThrows(IOException.class, () -> connection.send(messages("{}")));
+        connection(socket).send(messages("small", big, "after"));
+
+        assertArrayEquals(frames("small", big, "after"), bytes(socket.takeOutput()));
     }
 
     @Test
-    void closing_sends_the_reasons_websocket_code() {
-        connection.close(CloseReason.GOING_AWAY);
+    void a_pong_asked_for_during_a_write_goes_out_right_after_it() throws Exception {
+        var socket = new CountingEndPoint(8, false);
+        var connection = connection(socket);
+        var sending = CompletableFuture.runAsync(() -> sendQuietly(connection, "{\"chat\":1}"));
+        awaitPendingWrite(socket);
+
+        connection.pong(ByteBuffer.wrap("p".getBytes(StandardCharsets.UTF_8)));
+        var written = new ByteArrayOutputStream();
+        while (!sending.isDone() || socket.hasMore()) {
+            written.writeBytes(bytes(socket.takeOutput()));
+        }
+        written.writeBytes(bytes(socket.takeOutput()));
+
+        var expected = new ByteArrayOutputStream();
+        expected.writeBytes(frames("{\"chat\":1}"));
+        expected.writeBytes(new byte[] {(byte) 0x8A, 1, 'p'});
+        assertArrayEquals(expected.toByteArray(), written.toByteArray());
+    }
+
+    @Test
+    void a_close_asked_for_during_a_write_waits_for_it_then_lets_the_session_send_it() throws Exception {
+        var socket = new CountingEndPoint(8, false);
+        var connection = connection(socket);
+        var sending = CompletableFuture.runAsync(() -> sendQuietly(connection, "{\"chat\":1}"));
+        awaitPendingWrite(socket);
+
+        connection.close(CloseReason.TOO_SLOW);
+        verify(session, never()).close(eq(4008), any(), any(Callback.class));
+
+        while (!sending.isDone()) {
+            socket.takeOutput();
+        }
+        verify(session).close(eq(4008), eq("too slow: reconnect and resume with since"), any(Callback.class));
+        assertThrows(IOException.class, () -> connection.send(messages("{}")), "nothing is written after a close");
+    }
+
+    @Test
+    void closing_while_idle_sends_the_reasons_code_at_once() {
+        connection(new CountingEndPoint(1024, true)).close(CloseReason.GOING_AWAY);
 
         verify(session).close(eq(1001), eq("server shutting down"), any(Callback.class));
     }
 
-    /** Records every frame; completes the callback of an unbatched one, as Jetty does once it is written. */
-    private void writesComplete() {
-        doAnswer(call -> {
-            Frame frame = call.getArgument(0);
-            boolean batched = call.getArgument(2);
-            sent.add(new Sent(StandardCharsets.UTF_8.decode(frame.getPayload()).toString(), frame.getOpCode(), batched));
-            if (!batched) {
-                call.<Callback>getArgument(1).succeeded();
+    @Test
+    void a_failed_write_is_reported_as_an_io_error() {
+        var socket = new CountingEndPoint(1024, true);
+        socket.close();
+
+        assertThrows(IOException.class, () -> connection(socket).send(messages("{}")));
+    }
+
+    @Test
+    void headers_grow_with_the_payload_as_the_rfc_says() {
+        assertEquals(2 + 125, TextFrames.length(EncodedMessage.of("x".repeat(125))));
+        assertEquals(4 + 126, TextFrames.length(EncodedMessage.of("x".repeat(126))));
+        assertEquals(4 + 65_535, TextFrames.length(EncodedMessage.of("x".repeat(65_535))));
+        assertEquals(10 + 65_536, TextFrames.length(EncodedMessage.of("x".repeat(65_536))));
+    }
+
+    private JettyConnection connection(ByteArrayEndPoint socket) {
+        return new JettyConnection(session, new SocketWriter(socket), new ArrayByteBufferPool());
+    }
+
+    private static void sendQuietly(JettyConnection connection, String text) {
+        try {
+            connection.send(messages(text));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitPendingWrite(CountingEndPoint socket) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!socket.getWriteFlusher().isPending()) {
+            assertTrue(System.nanoTime() < deadline, "the write never filled the socket");
+            Thread.onSpinWait();
+        }
+    }
+
+    /** What a client should read: for each text, 0x81 (final text frame), its length, its bytes, no mask. */
+    private static byte[] frames(String... texts) {
+        var out = new ByteArrayOutputStream();
+        for (var text : texts) {
+            var payload = text.getBytes(StandardCharsets.UTF_8);
+            out.write(0x81);
+            if (payload.length < 126) {
+                out.write(payload.length);
+            } else {
+                out.write(126);
+                out.write(payload.length >> 8);
+                out.write(payload.length & 0xFF);
             }
-            return null;
-        }).when(session).sendFrame(any(Frame.class), any(Callback.class), anyBoolean());
+            out.writeBytes(payload);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        var bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     private static List<EncodedMessage> messages(String... texts) {
