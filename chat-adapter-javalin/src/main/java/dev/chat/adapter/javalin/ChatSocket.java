@@ -92,7 +92,10 @@ final class ChatSocket implements FrameHandler {
                 callback.succeeded();
                 session.demand();
             }
-            case OpCode.CLOSE -> connection.closedByClient(callback);
+            case OpCode.CLOSE -> {
+                leaveHub();
+                connection.closedByClient(callback);
+            }
             default -> callback.succeeded();
         }
     }
@@ -106,6 +109,17 @@ final class ChatSocket implements FrameHandler {
         switch (shared.json().decode(message)) {
             case Checked.Accepted(var accepted) -> attachment.client().post(accepted);
             case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
+        }
+    }
+
+    /**
+     * A client that sends a close frame is leaving: the hub hears it before any write can fail on the closing socket,
+     * so it is not counted as a connection that broke.
+     */
+    private void leaveHub() {
+        var attachment = slot.current();
+        if (attachment != null) {
+            attachment.client().disconnect();
         }
     }
 
