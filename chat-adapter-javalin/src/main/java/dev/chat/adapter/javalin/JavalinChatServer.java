@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
@@ -24,6 +28,11 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 public final class JavalinChatServer {
 
     private static final int PLATFORM_THREADS = 16;
+    /**
+     * Connections the kernel may hold before they are accepted; it caps this at {@code net.core.somaxconn}. Jetty's
+     * default leaves the JDK's 50, and a reconnect storm overflowed it: each dropped SYN came back a second later.
+     */
+    private static final int ACCEPT_QUEUE = 4096;
 
     private final Javalin app;
     private final Keepalive keepalive;
@@ -37,8 +46,7 @@ public final class JavalinChatServer {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
-            config.jetty.host = settings.host();
-            config.jetty.port = settings.port();
+            config.jetty.addConnector((server, http) -> connector(server, http, settings));
             config.jetty.threadPool = threadPool();
             config.jetty.modifyServer(server -> server.setHandler(webSockets(handshake, settings)));
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
@@ -99,6 +107,14 @@ public final class JavalinChatServer {
         configuration.setMaxTextMessageSize(settings.maxMessageBytes());
         configuration.setMaxBinaryMessageSize(settings.maxMessageBytes());
         return upgrades;
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerSettings settings) {
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
     }
 
     /**
