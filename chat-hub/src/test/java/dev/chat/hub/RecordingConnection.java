@@ -27,14 +27,18 @@ final class RecordingConnection implements Connection {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final AtomicInteger sendCalls = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final CountDownLatch sendEntered = new CountDownLatch(1);
+    private volatile CountDownLatch sendEntered = new CountDownLatch(1);
     private volatile CountDownLatch stall = new CountDownLatch(0);
     private volatile boolean failing;
     private volatile CloseReason closeReason;
     private volatile int receivedBeforeClose = -1;
 
-    /** Every send from now on blocks until {@link #resume()}, like a client that stopped reading. */
+    /**
+     * Every send from now on blocks until {@link #resume()}, like a client that stopped reading;
+     * {@link #awaitSendEntered()} then waits for the next send.
+     */
     RecordingConnection stalled() {
+        sendEntered = new CountDownLatch(1);
         stall = new CountDownLatch(1);
         return this;
     }
