@@ -2,6 +2,7 @@ package dev.chat.loadtest;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ record Options(
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
     static boolean asksForHelp(String... args) {
-        return java.util.Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
     }
 
     static Options parse(String... args) {
