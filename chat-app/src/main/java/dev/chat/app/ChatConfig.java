@@ -18,7 +18,10 @@ import java.util.Set;
 record ChatConfig(
         int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
-        int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel) {
+        int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
+        int warmupSessions) {
+
+    static final int DEFAULT_WARMUP_SESSIONS = 2000;
 
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -41,7 +44,8 @@ record ChatConfig(
                 env.integer("HISTORY_ON_JOIN", RoomLimits.DEFAULT.historyOnJoin(), 0, 100_000),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
-                env.choice("LOG_LEVEL", "info", LOG_LEVELS));
+                env.choice("LOG_LEVEL", "info", LOG_LEVELS),
+                env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -91,7 +95,8 @@ record ChatConfig(
                 + " HISTORY_ON_JOIN=" + historyOnJoin
                 + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
                 + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
-                + " LOG_LEVEL=" + logLevel;
+                + " LOG_LEVEL=" + logLevel
+                + " WARMUP_SESSIONS=" + warmupSessions;
     }
 
     /** A duration as a user would write it: whole seconds as 54s, anything finer as 500ms. */

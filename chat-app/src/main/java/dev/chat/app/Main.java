@@ -1,6 +1,7 @@
 package dev.chat.app;
 
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
@@ -30,9 +31,13 @@ public final class Main {
 
         ChatApplication app;
         try {
+            warmUp(config, log);
             app = ChatApplication.start(config);
         } catch (RuntimeException e) {
             exit(1, "chat-app: could not start: " + e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         log.info("chat server listening on http://0.0.0.0:{} ({})", app.port(), config.describe());
@@ -48,6 +53,16 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         System.exit(0);
+    }
+
+    private static void warmUp(ChatConfig config, Logger log) throws InterruptedException {
+        if (config.warmupSessions() == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        int completed = Warmup.run(config, config.warmupSessions());
+        log.info("warmed up with {} of {} loopback sessions in {} ms", completed, config.warmupSessions(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void exit(int status, String line) {

@@ -21,11 +21,11 @@ class ChatConfigTest {
 
         assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 50, Duration.ofSeconds(30),
-                Set.of(), "info"), config);
+                Set.of(), "info", 2000), config);
         assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_ON_JOIN=50 "
-                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info", config.describe());
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000", config.describe());
     }
 
     @Test
@@ -45,10 +45,11 @@ class ChatConfigTest {
                 Map.entry("HISTORY_ON_JOIN", "10"),
                 Map.entry("SHUTDOWN_TIMEOUT", "1h"),
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000"),
-                Map.entry("LOG_LEVEL", "DEBUG")));
+                Map.entry("LOG_LEVEL", "DEBUG"),
+                Map.entry("WARMUP_SESSIONS", "0")));
 
         assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
-                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug"), config);
+                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0), config);
     }
 
     @Test

@@ -41,7 +41,10 @@ class PackagedJarIT {
         assertTrue(Files.isExecutable(SCRIPT), SCRIPT + " is missing or not executable");
         var javaHome = currentJava().getParent().getParent().toString();
         var server = start(List.of(SCRIPT.toString()), Map.of("PORT", "0", "JAVA_HOME", javaHome));
-        var port = awaitPort(server);
+        var startup = awaitStartup(server);
+        var port = startup.port();
+        assertTrue(startup.lines().stream().anyMatch(line -> line.contains("warmed up with 2000 of 2000 loopback sessions")),
+                "no warm-up before the port opened: " + startup.lines());
         var alice = TestClient.joined(port, "alice", "Alice");
         var bob = TestClient.joined(port, "bob", "Bob");
         alice.send("{\"type\":\"chat\",\"content\":\"Hello everyone!\"}");
@@ -119,13 +122,17 @@ class PackagedJarIT {
         return new Server(process, output, reader);
     }
 
-    private static int awaitPort(Server server) throws InterruptedException {
+    private record Startup(int port, List<String> lines) {}
+
+    private static Startup awaitStartup(Server server) throws InterruptedException {
+        var lines = new ArrayList<String>();
         while (true) {
-            var line = server.output().poll(20, TimeUnit.SECONDS);
+            var line = server.output().poll(30, TimeUnit.SECONDS);
             assertNotNull(line, "the server never said where it listens");
+            lines.add(line);
             var matcher = LISTENING.matcher(line);
             if (matcher.find()) {
-                return Integer.parseInt(matcher.group(1));
+                return new Startup(Integer.parseInt(matcher.group(1)), lines);
             }
         }
     }
