@@ -42,7 +42,8 @@ public final class Hub implements ChatHub {
     private final HubSettings settings;
     private final MessageStore store;
     private final Inbox inbox;
-    private final EventLoop loop;
+    private final HubCounters counters = new HubCounters();
+    private final Chat chat;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
@@ -56,8 +57,8 @@ public final class Hub implements ChatHub {
         this.settings = settings;
         this.store = store;
         this.inbox = new Inbox(settings.inboxCapacity());
-        this.loop = new EventLoop(inbox, settings.clock(), settings.presence(), settings.rooms(), store);
-        this.loopThread = settings.threads().newThread(loop);
+        this.chat = new Chat(settings.clock(), settings.presence(), settings.rooms(), store, counters);
+        this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 
     /**
@@ -76,12 +77,13 @@ public final class Hub implements ChatHub {
 
     @Override
     public Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom) {
-        var member = new Member(identity, inbox, onBroken -> new Outbox(
-                connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), onBroken));
+        var member = new Member(identity, whenBroken -> new Outbox(
+                connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
+                broken -> inbox.offer(new Command.Broken(broken)));
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {
             connection.close(CloseReason.GOING_AWAY);
         }
-        return member;
+        return new ConnectedClient(member, inbox);
     }
 
     @Override
@@ -91,12 +93,12 @@ public final class Hub implements ChatHub {
 
     @Override
     public int clientCount() {
-        return loop.clients();
+        return counters.clients();
     }
 
     @Override
     public HubStats stats() {
-        return loop.stats();
+        return counters.snapshot();
     }
 
     @Override
@@ -138,7 +140,7 @@ public final class Hub implements ChatHub {
                 LOG.log(Level.ERROR, "hub loop did not stop within " + settings.shutdownTimeout());
                 return;
             }
-            for (var member : loop.remaining()) {
+            for (var member : chat.remaining()) {
                 if (!member.outbox.awaitWriter(remaining(deadline))) {
                     member.outbox.abort(CloseReason.GOING_AWAY);
                 }

@@ -1,50 +1,27 @@
 package dev.chat.hub;
 
-import dev.chat.domain.Checked;
-import dev.chat.domain.Client;
-import dev.chat.domain.ClientMessage;
 import dev.chat.domain.Identity;
-import dev.chat.domain.Rejection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** One connection inside the hub: who it is, and the outbox its messages wait in. */
-final class Member implements Client {
+/** One connection as the loop sees it: who it is, the outbox its messages wait in, and the rooms it is in. */
+final class Member {
 
     private final Identity identity;
-    private final Inbox inbox;
     final Outbox outbox;
 
-    /** The rooms this member is in. Touched by the event loop only. */
+    /** Touched by the event loop only. */
     final List<Room> rooms = new ArrayList<>();
 
-    Member(Identity identity, Inbox inbox, Outbox.Factory outboxes) {
+    /** @param onBroken runs on the outbox's writer thread once the connection has failed */
+    Member(Identity identity, Outbox.Factory outboxes, Consumer<Member> onBroken) {
         this.identity = identity;
-        this.inbox = inbox;
-        this.outbox = outboxes.create(() -> inbox.offer(new Command.Broken(this)));
+        this.outbox = outboxes.create(() -> onBroken.accept(this));
     }
 
-    @Override
-    public Identity identity() {
+    Identity identity() {
         return identity;
-    }
-
-    @Override
-    public void post(ClientMessage message) {
-        switch (message.check()) {
-            case Checked.Accepted(var request) -> inbox.put(new Command.Post(this, request));
-            case Checked.Rejected(var rejection) -> reject(rejection);
-        }
-    }
-
-    @Override
-    public void reject(Rejection rejection) {
-        inbox.put(new Command.Reply(this, rejection));
-    }
-
-    @Override
-    public void disconnect() {
-        inbox.offer(new Command.Disconnect(this));
     }
 
     @Override

@@ -30,12 +30,4 @@ public record Presence(int limit, Duration interval) {
     boolean announcesEachChange(int members) {
         return members <= limit;
     }
-
-    /** The summary's text, for example "12 joined, 3 left". */
-    static String summary(int joined, int left) {
-        if (left == 0) {
-            return joined + " joined";
-        }
-        return joined == 0 ? left + " left" : joined + " joined, " + left + " left";
-    }
 }

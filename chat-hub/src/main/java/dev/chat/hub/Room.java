@@ -9,10 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/**
- * One room, owned by the event loop: its connections, the users behind them, the id of its last message, and the
- * joins and leaves not yet announced.
- */
+/** One room, owned by the event loop: its connections, the users behind them, and its last messages and id. */
 final class Room {
 
     final String name;
@@ -25,8 +22,6 @@ final class Room {
     /** By userId, in the order they came. */
     private final Map<String, User> users = new LinkedHashMap<>();
     private long lastId;
-    private int unannouncedJoins;
-    private int unannouncedLeaves;
 
     /** A user in the room, and how many of its connections are here. */
     private static final class User {
@@ -112,21 +107,5 @@ final class Room {
     /** The last messages published here, oldest first, if this room has seen them all; empty otherwise. */
     Optional<List<EncodedMessage>> recent() {
         return recentIsComplete ? Optional.of(List.copyOf(recent)) : Optional.empty();
-    }
-
-    void noteJoin() {
-        unannouncedJoins++;
-    }
-
-    void noteLeave() {
-        unannouncedLeaves++;
-    }
-
-    /** The summary of what changed since the last one, and a fresh start. */
-    String takeSummary() {
-        var summary = Presence.summary(unannouncedJoins, unannouncedLeaves);
-        unannouncedJoins = 0;
-        unannouncedLeaves = 0;
-        return summary;
     }
 }

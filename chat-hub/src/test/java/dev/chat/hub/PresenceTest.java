@@ -87,9 +87,9 @@ class PresenceTest {
 
     @Test
     void the_summary_reads_naturally() {
-        assertEquals("3 joined", Presence.summary(3, 0));
-        assertEquals("2 left", Presence.summary(0, 2));
-        assertEquals("1 joined, 4 left", Presence.summary(1, 4));
+        assertEquals("3 joined", PresenceSummaries.text(3, 0));
+        assertEquals("2 left", PresenceSummaries.text(0, 2));
+        assertEquals("1 joined, 4 left", PresenceSummaries.text(1, 4));
     }
 
     @Test

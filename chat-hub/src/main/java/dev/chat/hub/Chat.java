@@ -1,0 +1,142 @@
+package dev.chat.hub;
+
+import dev.chat.domain.CloseReason;
+import dev.chat.domain.Message;
+import dev.chat.domain.MessageStore;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.Request;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The rules of the chat, one command at a time: who is connected, what each command does, and who is closed for
+ * falling behind. It owns all of the hub's state and is touched by the loop's thread only, so it needs no lock.
+ */
+final class Chat {
+
+    private static final System.Logger LOG = System.getLogger(Chat.class.getName());
+
+    private final Members members = new Members();
+    private final HubCounters counters;
+    private final FanOut fanOut;
+    private final Rooms rooms;
+    private final DirectMessages directMessages;
+    private final MessageClock clock;
+
+    Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, HubCounters counters) {
+        this.counters = counters;
+        this.clock = new MessageClock(clock);
+        this.fanOut = new FanOut(counters);
+        this.rooms = new Rooms(store, limits, presence, fanOut, counters, this.clock);
+        this.directMessages = new DirectMessages(members, fanOut, counters, this.clock);
+    }
+
+    /** Carries out one command; then closes every member that could not take a message it was due. */
+    void handle(Command command) {
+        try {
+            dispatch(command);
+        } finally {
+            closeTooSlow();
+        }
+    }
+
+    /** When the chat next has something to do unasked, as a {@link System#nanoTime()}; empty if nothing. */
+    OptionalLong nextDue() {
+        return rooms.summariesDue();
+    }
+
+    /** Does what {@link #nextDue()} named. */
+    void runDue() {
+        try {
+            rooms.announceSummaries();
+        } finally {
+            closeTooSlow();
+        }
+    }
+
+    /** Writes what is queued and closes every connection; for a loop that is stopping. */
+    void finishAll() {
+        members.forEach(member -> member.outbox.finish());
+    }
+
+    /** The members left when the loop ended. */
+    List<Member> remaining() {
+        return members.snapshot();
+    }
+
+    private void dispatch(Command command) {
+        switch (command) {
+            case Command.Connect(var member, var firstRoom) -> admit(member, firstRoom);
+            case Command.Disconnect(var member) -> dismiss(member);
+            case Command.Broken(var member) -> closeBroken(member);
+            case Command.Post(var from, var request) -> carryOut(from, request);
+            case Command.Reply(var to, var rejection) -> reply(to, rejection);
+            case Command.Announce(var content) -> announce(content);
+            case Command.ListRooms(var answer) -> answer.complete(rooms.list());
+            case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
+            case Command.Shutdown() -> finishAll();
+        }
+    }
+
+    private void admit(Member member, Request.Subscribe firstRoom) {
+        members.add(member);
+        counters.clients(members.size());
+        member.outbox.start();
+        rooms.enter(member, firstRoom);
+    }
+
+    private void dismiss(Member member) {
+        if (!members.remove(member)) {
+            return;
+        }
+        counters.clients(members.size());
+        member.outbox.discard();
+        rooms.leaveAll(member);
+    }
+
+    /** Its writer has given up on the connection and closed it. */
+    private void closeBroken(Member member) {
+        if (members.contains(member)) {
+            counters.closedSendFailed();
+            dismiss(member);
+        }
+    }
+
+    /** So that none of them misses a message without being told. */
+    private void closeTooSlow() {
+        for (var member : fanOut.takeTooSlow()) {
+            counters.closedTooSlow();
+            LOG.log(Level.INFO, () -> member + " fell too far behind; closing it with " + CloseReason.TOO_SLOW.code());
+            member.outbox.abort(CloseReason.TOO_SLOW);
+            dismiss(member);
+        }
+    }
+
+    private void carryOut(Member from, Request request) {
+        if (!members.contains(from)) {
+            return;
+        }
+        switch (request) {
+            case Request.Chat(var room, var content) -> rooms.chat(from, room, content);
+            case Request.Direct(var to, var content) -> directMessages.send(from, to, content);
+            case Request.Subscribe subscribe -> rooms.enter(from, subscribe);
+            case Request.Unsubscribe(var room) -> rooms.unsubscribe(from, room);
+        }
+    }
+
+    /** A refusal checked outside the loop, for a member that may have left while it waited in the inbox. */
+    private void reply(Member to, Rejection rejection) {
+        if (members.contains(to)) {
+            fanOut.reject(to, rejection);
+        }
+    }
+
+    /** A server-wide announcement: every connection gets it once, whatever rooms it is in. */
+    private void announce(String content) {
+        var encoded = WireFormat.encode(Message.system(content, clock.now()));
+        counters.message();
+        members.forEach(member -> fanOut.to(member, encoded));
+    }
+}

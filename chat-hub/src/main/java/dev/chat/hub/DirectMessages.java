@@ -1,0 +1,35 @@
+package dev.chat.hub;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Message;
+
+/** A message from one user to another: to every connection of the recipient, and of the sender, once each. */
+final class DirectMessages {
+
+    private final Members members;
+    private final FanOut fanOut;
+    private final HubCounters counters;
+    private final MessageClock clock;
+
+    DirectMessages(Members members, FanOut fanOut, HubCounters counters, MessageClock clock) {
+        this.members = members;
+        this.fanOut = fanOut;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    void send(Member from, String to, String content) {
+        var recipients = members.connectionsOf(to);
+        if (recipients.isEmpty()) {
+            fanOut.reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
+            return;
+        }
+        var encoded = WireFormat.encode(new DirectMessage(to, Message.direct(from.identity(), content, clock.now())));
+        counters.message();
+        recipients.forEach(member -> fanOut.to(member, encoded));
+        if (!to.equals(from.identity().userId())) {
+            members.connectionsOf(from.identity().userId()).forEach(member -> fanOut.to(member, encoded));
+        }
+    }
+}
