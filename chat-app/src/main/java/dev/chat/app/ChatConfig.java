@@ -1,7 +1,7 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.ServerSettings;
-import dev.chat.domain.MessageStore;
+import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;

@@ -3,8 +3,8 @@ package dev.chat.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.CloseReason;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.protocol.CloseReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

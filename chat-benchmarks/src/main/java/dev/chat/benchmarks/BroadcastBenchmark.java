@@ -1,9 +1,9 @@
 package dev.chat.benchmarks;
 
-import dev.chat.domain.Client;
-import dev.chat.domain.ClientMessage;
-import dev.chat.domain.Connection;
 import dev.chat.domain.Identity;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.Presence;

@@ -1,8 +1,8 @@
 package dev.chat.benchmarks;
 
-import dev.chat.domain.CloseReason;
-import dev.chat.domain.Connection;
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.util.List;
 
 /** The hub alone: into in-memory connections that only count what they are given, the cheapest transport. */

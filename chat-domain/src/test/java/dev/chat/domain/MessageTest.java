@@ -35,15 +35,17 @@ class MessageTest {
     }
 
     @Test
-    void every_type_goes_on_the_wire_in_lower_case_and_is_read_back_from_it() {
-        for (var type : MessageType.values()) {
-            assertEquals(type, MessageType.fromWireName(type.wireName()).orElseThrow());
-        }
-        assertEquals("chat", MessageType.CHAT.wireName());
+    void error_codes_go_on_the_wire_in_snake_case() {
+        assertEquals("content_too_long", ErrorCode.CONTENT_TOO_LONG.wireCode());
     }
 
     @Test
-    void error_codes_go_on_the_wire_in_snake_case() {
-        assertEquals("content_too_long", ErrorCode.CONTENT_TOO_LONG.wireCode());
+    void a_room_message_has_an_id_from_one_and_a_direct_message_a_recipient() {
+        var message = Message.chat(new Identity("u", "U"), "hi", Instant.EPOCH);
+
+        assertEquals(1, new RoomMessage("global", 1, message).id());
+        assertThrows(IllegalArgumentException.class, () -> new RoomMessage("global", 0, message));
+        assertEquals("bob", new DirectMessage("bob", Message.direct(new Identity("u", "U"), "hi", Instant.EPOCH)).to());
+        assertThrows(NullPointerException.class, () -> new DirectMessage(null, message));
     }
 }

@@ -1,8 +1,9 @@
 package dev.chat.hub;
 
-import dev.chat.domain.EncodedMessage;
-import dev.chat.domain.MessageStore;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.protocol.EncodedMessage;
+import dev.chat.domain.protocol.WireFormat;
 import java.util.List;
 
 /**

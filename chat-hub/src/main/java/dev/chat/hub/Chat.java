@@ -1,10 +1,11 @@
 package dev.chat.hub;
 
-import dev.chat.domain.CloseReason;
 import dev.chat.domain.Message;
-import dev.chat.domain.MessageStore;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Checked;
-import dev.chat.domain.Client;
-import dev.chat.domain.ClientMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.ClientMessage;
 
 /**
  * What the transport holds for one connection: each call becomes a command in the loop's inbox, checked first on

@@ -3,6 +3,7 @@ package dev.chat.hub;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Message;
+import dev.chat.domain.protocol.WireFormat;
 
 /** A message from one user to another: to every connection of the recipient, and of the sender, once each. */
 final class DirectMessages {

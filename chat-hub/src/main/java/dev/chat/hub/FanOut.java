@@ -1,8 +1,9 @@
 package dev.chat.hub;
 
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.protocol.EncodedMessage;
+import dev.chat.domain.protocol.WireFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

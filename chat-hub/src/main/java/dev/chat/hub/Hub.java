@@ -1,15 +1,16 @@
 package dev.chat.hub;
 
-import dev.chat.domain.ChatHub;
-import dev.chat.domain.Client;
-import dev.chat.domain.CloseReason;
-import dev.chat.domain.Connection;
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
-import dev.chat.domain.MessageStore;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
+import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.chat.hub;
 
-import dev.chat.domain.MessageStore;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;

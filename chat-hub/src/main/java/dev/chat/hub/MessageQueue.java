@@ -1,6 +1,6 @@
 package dev.chat.hub;
 
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

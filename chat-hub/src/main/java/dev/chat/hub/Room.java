@@ -1,7 +1,7 @@
 package dev.chat.hub;
 
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.chat.hub.Json.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.ClientMessage;
-import dev.chat.domain.CloseReason;
 import dev.chat.domain.Identity;
+import dev.chat.domain.protocol.ClientMessage;
+import dev.chat.domain.protocol.CloseReason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

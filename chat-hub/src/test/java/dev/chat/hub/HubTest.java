@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.Client;
-import dev.chat.domain.ClientMessage;
-import dev.chat.domain.CloseReason;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.ClientMessage;
+import dev.chat.domain.protocol.CloseReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

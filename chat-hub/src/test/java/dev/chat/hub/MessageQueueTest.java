@@ -3,7 +3,7 @@ package dev.chat.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

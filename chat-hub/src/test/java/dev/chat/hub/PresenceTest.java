@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.Client;
 import dev.chat.domain.Identity;
+import dev.chat.domain.port.offered.Client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

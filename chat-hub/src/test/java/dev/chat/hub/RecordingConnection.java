@@ -3,9 +3,9 @@ package dev.chat.hub;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.CloseReason;
-import dev.chat.domain.Connection;
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;

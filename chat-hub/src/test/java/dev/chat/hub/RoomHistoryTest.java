@@ -7,10 +7,10 @@ import static dev.chat.hub.RoomHubs.CAROL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.ClientMessage;
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.protocol.ClientMessage;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Identity;
-import dev.chat.domain.MessageStore;
+import dev.chat.domain.port.needed.MessageStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

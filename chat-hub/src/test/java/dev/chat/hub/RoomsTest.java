@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Rooms, direct messages and presence: who gets what, through the hub with in-memory connections. */
-class RoomsTest {
+class RoomNameTest {
 
     private final RoomHubs hubs = new RoomHubs();
     /** Sends no history on entering, so that tests about routing read only what they are about. */

@@ -4,10 +4,10 @@ import static dev.chat.hub.Json.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.Client;
-import dev.chat.domain.ClientMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.ClientMessage;
 
 /** One connection to a hub, as the room tests drive it: what it receives, and what it asks for. */
 record Tab(RecordingConnection received, Client client) {

@@ -1,10 +1,10 @@
 package dev.chat.adapter.javalin;
 
-import dev.chat.domain.ChatHub;
 import dev.chat.domain.Checked;
-import dev.chat.domain.Client;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.port.offered.Client;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

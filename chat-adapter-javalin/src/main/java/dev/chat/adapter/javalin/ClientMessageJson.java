@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.chat.domain.Checked;
-import dev.chat.domain.ClientMessage;
-import dev.chat.domain.ErrorCode;
+import dev.chat.domain.protocol.ClientMessage;
 
 /** Reads what a client sent. Fields it may not set, such as {@code userId} or {@code timestamp}, are ignored. */
 final class ClientMessageJson {
@@ -18,14 +17,9 @@ final class ClientMessageJson {
     Checked<ClientMessage> decode(String text) {
         try {
             ClientMessage message = reader.readValue(text);
-            return message == null ? notAnObject() : Checked.accepted(message);
+            return message == null ? ClientMessage.notAnObject() : Checked.accepted(message);
         } catch (JacksonException e) {
-            return notAnObject();
+            return ClientMessage.notAnObject();
         }
-    }
-
-    private static Checked<ClientMessage> notAnObject() {
-        return Checked.rejected(ErrorCode.INVALID_JSON,
-                "a message must be a JSON object such as {\"type\":\"chat\",\"content\":\"Hello\"}");
     }
 }

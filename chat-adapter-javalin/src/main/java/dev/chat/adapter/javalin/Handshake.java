@@ -1,15 +1,13 @@
 package dev.chat.adapter.javalin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request.Subscribe;
-import dev.chat.domain.Rooms;
-import java.nio.ByteBuffer;
+import dev.chat.domain.ResumePoint;
+import dev.chat.domain.RoomName;
+import dev.chat.domain.protocol.WireFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -31,7 +29,6 @@ final class Handshake implements WebSocketNegotiator {
 
     private final ServerSettings settings;
     private final BiFunction<Identity, Subscribe, FrameHandler> openSocket;
-    private final ObjectWriter errors = new ObjectMapper().writerFor(JsonBodies.Error.class);
 
     Handshake(ServerSettings settings, BiFunction<Identity, Subscribe, FrameHandler> openSocket) {
         this.settings = settings;
@@ -59,19 +56,14 @@ final class Handshake implements WebSocketNegotiator {
         }
         var identity = orRefuse(
                 Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
-        var room = query.getValue("room") == null ? Rooms.GLOBAL : orRefuse(Rooms.check(query.getValue("room")));
-        return openSocket.apply(identity, new Subscribe(room, orRefuse(Rooms.checkSince(query.getValue("since")))));
+        var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
+        return openSocket.apply(identity, new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since")))));
     }
 
     private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {
-        try {
-            var body = errors.writeValueAsBytes(JsonBodies.Error.of(refused.rejection()));
-            response.setStatus(refused.status());
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
-            response.write(true, ByteBuffer.wrap(body), callback);
-        } catch (JsonProcessingException e) {
-            callback.failed(e);
-        }
+        response.setStatus(refused.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
+        response.write(true, WireFormat.encode(refused.rejection()).bytes(), callback);
     }
 
     private static <T> T orRefuse(Checked<T> checked) {

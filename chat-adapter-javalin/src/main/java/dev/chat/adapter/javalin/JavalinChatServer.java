@@ -1,6 +1,6 @@
 package dev.chat.adapter.javalin;
 
-import dev.chat.domain.ChatHub;
+import dev.chat.domain.port.offered.ChatHub;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.concurrent.Executors;

@@ -1,8 +1,8 @@
 package dev.chat.adapter.javalin;
 
-import dev.chat.domain.CloseReason;
-import dev.chat.domain.Connection;
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;

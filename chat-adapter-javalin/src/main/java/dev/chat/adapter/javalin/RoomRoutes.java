@@ -1,13 +1,14 @@
 package dev.chat.adapter.javalin;
 
-import dev.chat.domain.ChatHub;
 import dev.chat.domain.Checked;
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
-import dev.chat.domain.Rooms;
+import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.protocol.EncodedMessage;
+import dev.chat.domain.protocol.WireFormat;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
@@ -64,7 +65,7 @@ final class RoomRoutes {
 
     /** The room in the path, already known to need no escaping; null after answering 400. */
     private static String room(Context ctx) {
-        return switch (Rooms.check(ctx.pathParam("room"))) {
+        return switch (RoomName.check(ctx.pathParam("room"))) {
             case Checked.Accepted<String>(var room) -> room;
             case Checked.Rejected<String>(var rejection) -> refuse(ctx, rejection);
         };
@@ -89,7 +90,7 @@ final class RoomRoutes {
     }
 
     private static <T> T refuse(Context ctx, Rejection rejection) {
-        ctx.status(400).json(JsonBodies.Error.of(rejection));
+        ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(WireFormat.encode(rejection).text());
         return null;
     }
 }

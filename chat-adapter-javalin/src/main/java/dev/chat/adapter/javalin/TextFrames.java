@@ -1,6 +1,6 @@
 package dev.chat.adapter.javalin;
 
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.nio.ByteBuffer;
 
 /**

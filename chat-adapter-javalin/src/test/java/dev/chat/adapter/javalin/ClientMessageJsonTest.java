@@ -3,11 +3,11 @@ package dev.chat.adapter.javalin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.domain.Checked;
-import dev.chat.domain.ClientMessage;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.protocol.ClientMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ClientMessageJsonTest {
 

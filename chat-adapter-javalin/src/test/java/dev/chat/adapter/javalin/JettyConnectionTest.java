@@ -10,8 +10,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import dev.chat.domain.CloseReason;
-import dev.chat.domain.EncodedMessage;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.chat.adapter.javalin;
 
 import dev.chat.benchmarks.BroadcastBenchmark;
-import dev.chat.domain.Connection;
+import dev.chat.domain.port.needed.Connection;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.io.ArrayByteBufferPool;

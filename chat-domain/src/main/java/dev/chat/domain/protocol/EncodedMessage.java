@@ -1,4 +1,4 @@
-package dev.chat.domain;
+package dev.chat.domain.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

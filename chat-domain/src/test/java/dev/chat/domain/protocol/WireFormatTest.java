@@ -1,12 +1,15 @@
-package dev.chat.hub;
+package dev.chat.domain.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomMessage;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WireFormatTest {
@@ -40,6 +43,43 @@ class WireFormatTest {
         assertEquals("""
                 {"type":"error","code":"invalid_json","message":"not \\"json\\""}""",
                 WireFormat.encode(new Rejection(ErrorCode.INVALID_JSON, "not \"json\"")).text());
+    }
+
+    @Test
+    void a_room_message_carries_its_room_and_id_after_the_type() {
+        var message = Message.chat(new Identity("u1", "Alice"), "hi", NOW);
+
+        assertEquals("""
+                {"type":"chat","room":"dev","id":"42","userId":"u1","username":"Alice","content":"hi","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(new RoomMessage("dev", 42, message)).text());
+    }
+
+    @Test
+    void a_direct_message_names_its_recipient_after_the_author() {
+        var message = Message.direct(new Identity("u1", "Alice"), "psst", NOW);
+
+        assertEquals("""
+                {"type":"direct","userId":"u1","username":"Alice","to":"bob","content":"psst","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(new DirectMessage("bob", message)).text());
+    }
+
+    @Test
+    void presence_counts_every_user_lists_some_and_says_whether_a_resume_recovered() {
+        var users = List.of(new Identity("u1", "Alice"), new Identity("u2", "Bob"));
+
+        assertEquals("""
+                {"type":"presence","room":"dev","count":3,"users":[{"userId":"u1","username":"Alice"},{"userId":"u2","username":"Bob"}]}""",
+                WireFormat.presence("dev", 3, users, null).text());
+        assertEquals("""
+                {"type":"presence","room":"dev","count":0,"users":[],"recovered":false}""",
+                WireFormat.presence("dev", 0, List.of(), false).text());
+    }
+
+    @Test
+    void a_message_to_everyone_names_no_room() {
+        assertEquals("""
+                {"type":"system","userId":"","username":"","content":"bye","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(Message.system("bye", NOW)).text());
     }
 
     private static String contentOf(String content) {

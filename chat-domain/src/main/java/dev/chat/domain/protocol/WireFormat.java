@@ -1,7 +1,6 @@
-package dev.chat.hub;
+package dev.chat.domain.protocol;
 
 import dev.chat.domain.DirectMessage;
-import dev.chat.domain.EncodedMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
@@ -9,36 +8,36 @@ import dev.chat.domain.RoomMessage;
 import java.util.List;
 
 /**
- * Encodes what the hub sends as the JSON text clients read. Encoding happens once per message, on the loop, and
- * every recipient gets the same bytes.
+ * Encodes everything the server sends, over WebSocket and HTTP alike, as the JSON text clients read. The hub
+ * encodes each message once and every recipient gets the same bytes.
  *
- * <p>Hand-written rather than a JSON library because the hub's output is a handful of flat objects with string
- * fields, and this keeps the hub free of dependencies for the applications that embed it.
+ * <p>Hand-written rather than a JSON library because the output is a handful of flat objects with string fields,
+ * and this keeps the domain and the hub free of dependencies for the applications that embed them.
  */
-final class WireFormat {
+public final class WireFormat {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private WireFormat() {}
 
     /** A message to everyone, about no room in particular: the five fields of the original protocol. */
-    static EncodedMessage encode(Message message) {
+    public static EncodedMessage encode(Message message) {
         return encode(message, null, 0, null);
     }
 
     /** A room's message: the original fields, with the room and the message's id in it after the type. */
-    static EncodedMessage encode(RoomMessage published) {
+    public static EncodedMessage encode(RoomMessage published) {
         return encode(published.message(), published.room(), published.id(), null);
     }
 
     /** A direct message: the original fields, with the recipient after the author. */
-    static EncodedMessage encode(DirectMessage direct) {
+    public static EncodedMessage encode(DirectMessage direct) {
         return encode(direct.message(), null, 0, direct.to());
     }
 
     /** One field order for every kind, so a client of the original protocol finds its five fields where they were. */
     private static EncodedMessage encode(Message message, String room, long id, String to) {
-        var json = new Builder(128 + message.content().length()).field("type", message.type().wireName());
+        var json = new Builder(128 + message.content().length()).field("type", FrameType.of(message.type()).wireName());
         if (room != null) {
             json.field("room", room).field("id", Long.toString(id));
         }
@@ -49,9 +48,9 @@ final class WireFormat {
         return json.field("content", message.content()).field("timestamp", message.timestamp().toString()).build();
     }
 
-    static EncodedMessage encode(Rejection rejection) {
+    public static EncodedMessage encode(Rejection rejection) {
         return new Builder(64 + rejection.message().length())
-                .field("type", "error")
+                .field("type", FrameType.ERROR.wireName())
                 .field("code", rejection.code().wireCode())
                 .field("message", rejection.message())
                 .build();
@@ -63,7 +62,7 @@ final class WireFormat {
      * @param count     every user in the room; {@code users} may list fewer
      * @param recovered whether a resume found every missed message; null when the client did not resume
      */
-    static EncodedMessage presence(String room, int count, List<Identity> users, Boolean recovered) {
+    public static EncodedMessage presence(String room, int count, List<Identity> users, Boolean recovered) {
         var list = new StringBuilder(2 + 48 * users.size()).append('[');
         for (var user : users) {
             if (list.length() > 1) {
@@ -72,7 +71,7 @@ final class WireFormat {
             list.append(new Builder(48).field("userId", user.userId()).field("username", user.username()).text());
         }
         var json = new Builder(64 + list.length())
-                .field("type", "presence")
+                .field("type", FrameType.PRESENCE.wireName())
                 .field("room", room)
                 .raw("count", Integer.toString(count))
                 .raw("users", list.append(']').toString());

@@ -3,7 +3,7 @@ package dev.chat.domain;
 import java.util.regex.Pattern;
 
 /** What a room may be called, and the room everyone is in unless they ask for another. */
-public final class Rooms {
+public final class RoomName {
 
     /** The room of a connection that names none: the one room of the original protocol. */
     public static final String GLOBAL = "global";
@@ -11,7 +11,7 @@ public final class Rooms {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_NAME_LENGTH + "}");
 
-    private Rooms() {}
+    private RoomName() {}
 
     /** A room name is 1 to 64 letters, digits, '_', '-' or '.'. */
     public static Checked<String> check(String name) {
@@ -20,21 +20,5 @@ public final class Rooms {
                     + " letters, digits, '_', '-' or '.'");
         }
         return Checked.accepted(name);
-    }
-
-    /** A resume point: the id of the last message the client saw, in decimal; null when there is none. */
-    public static Checked<Long> checkSince(String since) {
-        if (since == null || since.isEmpty()) {
-            return Checked.accepted(null);
-        }
-        try {
-            long id = Long.parseLong(since);
-            if (id >= 0) {
-                return Checked.accepted(id);
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        return Checked.rejected(ErrorCode.INVALID_SINCE, "since must be the id of a message, such as \"42\"");
     }
 }

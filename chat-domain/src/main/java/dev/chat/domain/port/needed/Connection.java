@@ -1,5 +1,7 @@
-package dev.chat.domain;
+package dev.chat.domain.port.needed;
 
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.chat.domain;
+package dev.chat.domain.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,11 @@
-package dev.chat.domain;
+package dev.chat.domain.protocol;
+
+import dev.chat.domain.Checked;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Request;
+import dev.chat.domain.ResumePoint;
+import dev.chat.domain.RoomName;
+import dev.chat.domain.Text;
 
 /**
  * A message as a client sent it, before any check. Fields a client may not set ({@code userId}, {@code username},
@@ -16,7 +23,7 @@ public record ClientMessage(String type, String content, String room, String to,
 
     /** A chat message of the original protocol, which names no room. */
     public static ClientMessage chat(String content) {
-        return new ClientMessage("chat", content, null, null, null);
+        return new ClientMessage(FrameType.CHAT.wireName(), content, null, null, null);
     }
 
     /** Turns the message into a request, or says why it cannot be one. */
@@ -24,22 +31,34 @@ public record ClientMessage(String type, String content, String room, String to,
         if (Text.isMissing(type)) {
             return Checked.rejected(ErrorCode.TYPE_REQUIRED, "type is required");
         }
-        return switch (type) {
-            case "chat" -> checkChat();
-            case "direct" -> checkDirect();
-            case "subscribe" -> checkSubscribe();
-            case "unsubscribe" -> Rooms.check(room).map(Request.Unsubscribe::new);
-            case "system", "join", "leave", "presence", "error" -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
+        var frameType = FrameType.fromWireName(type);
+        if (frameType.isEmpty()) {
+            return Checked.rejected(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+        }
+        return switch (frameType.get()) {
+            case CHAT -> checkChat();
+            case DIRECT -> checkDirect();
+            case SUBSCRIBE -> checkSubscribe();
+            case UNSUBSCRIBE -> RoomName.check(room).map(Request.Unsubscribe::new);
+            case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "'" + type + "' messages come from the server only");
-            default -> Checked.rejected(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
         };
+    }
+
+    /**
+     * The answer to text that is not a JSON object at all. Decoding is the transport's: it parses untrusted text
+     * with a hardened JSON library into this record, and refuses with this what it cannot parse.
+     */
+    public static Checked<ClientMessage> notAnObject() {
+        return Checked.rejected(ErrorCode.INVALID_JSON,
+                "a message must be a JSON object such as {\"type\":\"chat\",\"content\":\"Hello\"}");
     }
 
     private Checked<Request> checkChat() {
         if (room == null) {
             return checkContent().map(text -> new Request.Chat(null, text));
         }
-        return Rooms.check(room).flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
+        return RoomName.check(room).flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
     }
 
     private Checked<Request> checkDirect() {
@@ -50,7 +69,7 @@ public record ClientMessage(String type, String content, String room, String to,
     }
 
     private Checked<Request> checkSubscribe() {
-        return Rooms.check(room).flatMap(name -> Rooms.checkSince(since).map(id -> new Request.Subscribe(name, id)));
+        return RoomName.check(room).flatMap(name -> ResumePoint.check(since).map(id -> new Request.Subscribe(name, id)));
     }
 
     private Checked<String> checkContent() {

@@ -1,4 +1,8 @@
-package dev.chat.domain;
+package dev.chat.domain.port.offered;
+
+import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.protocol.ClientMessage;
 
 /**
  * One connection's handle on the hub, given out by {@link ChatHub#connect}. The transport calls it when its client

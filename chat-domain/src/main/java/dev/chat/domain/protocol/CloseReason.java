@@ -1,4 +1,4 @@
-package dev.chat.domain;
+package dev.chat.domain.protocol;
 
 /** Why the hub ends a connection, with the WebSocket close code a transport should use. */
 public enum CloseReason {

@@ -1,5 +1,14 @@
-package dev.chat.domain;
+package dev.chat.domain.port.offered;
 
+import dev.chat.domain.HubStats;
+import dev.chat.domain.Identity;
+import dev.chat.domain.MessageType;
+import dev.chat.domain.Request;
+import dev.chat.domain.RoomName;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Connection;
+import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import java.util.List;
 
 /**
@@ -10,9 +19,9 @@ import java.util.List;
  */
 public interface ChatHub extends AutoCloseable {
 
-    /** Admits a connection in the {@link Rooms#GLOBAL} room, as the original protocol does. */
+    /** Admits a connection in the {@link RoomName#GLOBAL} room, as the original protocol does. */
     default Client connect(Identity identity, Connection connection) {
-        return connect(identity, connection, new Request.Subscribe(Rooms.GLOBAL, null));
+        return connect(identity, connection, new Request.Subscribe(RoomName.GLOBAL, null));
     }
 
     /**

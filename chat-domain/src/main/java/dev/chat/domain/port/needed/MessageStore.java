@@ -1,5 +1,6 @@
-package dev.chat.domain;
+package dev.chat.domain.port.needed;
 
+import dev.chat.domain.RoomMessage;
 import java.util.List;
 
 /**

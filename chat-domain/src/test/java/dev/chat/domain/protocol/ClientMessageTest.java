@@ -1,10 +1,12 @@
-package dev.chat.domain;
+package dev.chat.domain.protocol;
 
 import static dev.chat.domain.CheckedAssertions.assertAccepted;
 import static dev.chat.domain.CheckedAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

@@ -1,0 +1,6 @@
+/**
+ * What the core needs from outside and does not implement itself: a
+ * {@link dev.chat.domain.port.needed.Connection} to write each client's messages to (the transport adapter's), and
+ * a {@link dev.chat.domain.port.needed.MessageStore} to keep each room's history in.
+ */
+package dev.chat.domain.port.needed;
