@@ -1,0 +1,150 @@
+package dev.chat.domain.port.needed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessageStore} does, ours or an embedder's. A store's test extends this class and says how to
+ * make a fresh, empty store; the store may keep more than these tests write (a few rooms of some hundred messages)
+ * but not less. What a store forgets past its own bounds is for its own test to say.
+ *
+ * <p>Published in {@code chat-domain}'s test jar: depend on {@code dev.chat:chat-domain} with
+ * {@code <type>test-jar</type>} and {@code <scope>test</scope>}.
+ */
+public abstract class MessageStoreContract {
+
+    private static final Instant AT = Instant.parse("2026-01-02T03:04:05.678Z");
+
+    private MessageStore store;
+
+    /** A new store with nothing in it. */
+    protected abstract MessageStore newStore();
+
+    @BeforeEach
+    void freshStore() {
+        store = newStore();
+    }
+
+    @Test
+    void an_empty_or_unknown_room_has_no_messages_and_last_id_zero() {
+        assertEquals(0, store.lastId("nowhere"));
+        assertEquals(List.of(), store.latest("nowhere", 10));
+        assertEquals(List.of(), store.after("nowhere", 0, 10));
+        assertEquals(List.of(), store.before("nowhere", 5, 10));
+    }
+
+    @Test
+    void a_message_comes_back_exactly_as_it_was_kept() {
+        var message = new RoomMessage("lobby", 1,
+                Message.chat(new Identity("alice", "Alice \uD83D\uDE00"), "caf\u00e9 \"quoted\"\nline", AT));
+
+        store.append(message);
+
+        assertEquals(List.of(message), store.latest("lobby", 1));
+    }
+
+    @Test
+    void the_last_id_is_the_newest_message_kept() {
+        append("lobby", 1, 7);
+
+        assertEquals(7, store.lastId("lobby"));
+    }
+
+    @Test
+    void latest_is_the_newest_messages_oldest_first() {
+        append("lobby", 1, 7);
+
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), ids(store.latest("lobby", 10)));
+        assertEquals(List.of(6L, 7L), ids(store.latest("lobby", 2)));
+    }
+
+    @Test
+    void after_an_id_comes_everything_newer_oldest_first_up_to_the_limit() {
+        append("lobby", 1, 7);
+
+        assertEquals(List.of(5L, 6L, 7L), ids(store.after("lobby", 4, 10)));
+        assertEquals(List.of(5L, 6L), ids(store.after("lobby", 4, 2)));
+        assertEquals(List.of(), ids(store.after("lobby", 7, 10)));
+        assertEquals(List.of(1L, 2L, 3L), ids(store.after("lobby", 0, 3)));
+    }
+
+    @Test
+    void before_an_id_comes_the_newest_page_older_than_it() {
+        append("lobby", 1, 5);
+
+        assertEquals(List.of(2L, 3L, 4L), ids(store.before("lobby", 5, 3)));
+        assertEquals(List.of(1L), ids(store.before("lobby", 2, 3)));
+        assertEquals(List.of(), ids(store.before("lobby", 1, 3)));
+    }
+
+    @Test
+    void rooms_are_kept_apart() {
+        append("a", 1, 2);
+        append("b", 1, 3);
+
+        assertEquals(List.of(1L, 2L), ids(store.latest("a", 10)));
+        assertEquals(List.of(1L, 2L, 3L), ids(store.latest("b", 10)));
+        assertEquals(3, store.lastId("b"));
+        assertEquals("a", store.latest("a", 1).getFirst().room());
+    }
+
+    /** The history API reads from its own threads while the loop appends: every page it reads is whole. */
+    @Test
+    void pages_read_while_messages_are_appended_are_in_order_without_holes() throws Exception {
+        var done = new AtomicBoolean();
+        try (var readers = Executors.newFixedThreadPool(2)) {
+            var checks = new ArrayList<Future<Integer>>();
+            for (int r = 0; r < 2; r++) {
+                checks.add(readers.submit(() -> {
+                    int pages = 0;
+                    while (!done.get() || pages == 0) {
+                        assertContiguous(store.latest("busy", 50));
+                        long last = store.lastId("busy");
+                        if (last > 1) {
+                            assertContiguous(store.before("busy", last, 20));
+                            assertContiguous(store.after("busy", last / 2, 20));
+                        }
+                        pages++;
+                    }
+                    return pages;
+                }));
+            }
+            append("busy", 1, 300);
+            done.set(true);
+            for (var check : checks) {
+                assertTrue(check.get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS) > 0);
+            }
+        }
+        assertEquals(300, store.lastId("busy"));
+    }
+
+    private void append(String room, long from, long to) {
+        LongStream.rangeClosed(from, to).forEach(id -> store.append(new RoomMessage(room, id,
+                Message.chat(new Identity("u", "U"), "m" + id, AT))));
+    }
+
+    private static void assertContiguous(List<RoomMessage> page) {
+        for (int i = 1; i < page.size(); i++) {
+            assertEquals(page.get(i - 1).id() + 1, page.get(i).id(), "a page out of order or with a hole: " + page);
+        }
+    }
+
+    private static List<Long> ids(List<RoomMessage> messages) {
+        return messages.stream().map(RoomMessage::id).toList();
+    }
+}
