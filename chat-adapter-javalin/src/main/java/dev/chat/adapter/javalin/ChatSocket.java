@@ -64,7 +64,7 @@ final class ChatSocket implements FrameHandler {
         shared.sessions().opened();
         var attachment = new Attachment(
                 shared.hub().connect(identity, connection, firstRoom),
-                shared.keepalive().watch(openedSession, connection));
+                shared.keepalive().watch(connection));
         callback.succeeded();
         if (!slot.fill(attachment)) {
             release(attachment, "before it had fully opened");
@@ -77,6 +77,10 @@ final class ChatSocket implements FrameHandler {
 
     @Override
     public void onFrame(Frame frame, Callback callback) {
+        var attachment = slot.current();
+        if (attachment != null) {
+            attachment.watch().heard();
+        }
         switch (frame.getOpCode()) {
             case OpCode.TEXT, OpCode.CONTINUATION -> text.accept(frame, callback);
             case OpCode.BINARY -> {

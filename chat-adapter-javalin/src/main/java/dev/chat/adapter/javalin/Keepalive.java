@@ -4,17 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 /**
  * Pings every connection and closes the ones that have gone quiet.
  *
  * <p>Jetty's own idle timeout cannot tell a dead peer from a live one while the server keeps writing to it (every
- * write resets it), and Javalin offers no pong hook. So each connection's count of frames received, pongs
- * included, is sampled ten times per idle timeout; if it has not moved for the whole idle timeout, the peer is
- * silent and the connection is closed with 1001. A silent peer is therefore closed between one and 1.1 idle
- * timeouts after its last frame.
+ * write resets it). So the socket tells its {@link Watch} of every frame it receives, pongs included, and the watch
+ * looks ten times per idle timeout at when it last heard from the peer; after a whole idle timeout of silence the
+ * connection is closed with 1001. A silent peer is therefore closed between one and 1.1 idle timeouts after its
+ * last frame.
  */
 final class Keepalive implements AutoCloseable {
 
@@ -33,8 +31,8 @@ final class Keepalive implements AutoCloseable {
     }
 
     /** Starts watching a connection; stop the watch when the connection closes. */
-    Watch watch(CoreSession session, JettyConnection connection) {
-        return new Watch(session, connection);
+    Watch watch(JettyConnection connection) {
+        return new Watch(connection);
     }
 
     @Override
@@ -44,21 +42,22 @@ final class Keepalive implements AutoCloseable {
 
     final class Watch {
 
-        private final CoreSession session;
         private final JettyConnection connection;
         private final ScheduledFuture<?> pings;
         private final ScheduledFuture<?> checks;
-        // Touched only by the timer thread.
-        private long framesSeen = -1;
-        private long lastHeardNanos = System.nanoTime();
+        private volatile long lastHeardNanos = System.nanoTime();
 
-        private Watch(CoreSession session, JettyConnection connection) {
-            this.session = session;
+        private Watch(JettyConnection connection) {
             this.connection = connection;
             long pingNanos = pingInterval.toNanos();
             long checkNanos = Math.max(1, idleTimeout.toNanos() / 10);
             this.pings = timer.scheduleAtFixedRate(this::ping, pingNanos, pingNanos, TimeUnit.NANOSECONDS);
             this.checks = timer.scheduleAtFixedRate(this::check, checkNanos, checkNanos, TimeUnit.NANOSECONDS);
+        }
+
+        /** The peer sent a frame: it is alive. */
+        void heard() {
+            lastHeardNanos = System.nanoTime();
         }
 
         void stop() {
@@ -71,19 +70,10 @@ final class Keepalive implements AutoCloseable {
         }
 
         private void check() {
-            long frames = framesReceived();
-            long now = System.nanoTime();
-            if (frames != framesSeen) {
-                framesSeen = frames;
-                lastHeardNanos = now;
-            } else if (now - lastHeardNanos >= idleTimeout.toNanos()) {
+            if (System.nanoTime() - lastHeardNanos >= idleTimeout.toNanos()) {
                 stop();
                 connection.close(IDLE_CLOSE_CODE, "idle timeout");
             }
-        }
-
-        private long framesReceived() {
-            return ((WebSocketCoreSession) session).getConnection().getMessagesIn();
         }
     }
 }
