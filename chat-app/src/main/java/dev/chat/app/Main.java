@@ -1,9 +1,7 @@
 package dev.chat.app;
 
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /** Starts the chat server with the configuration in the environment, and stops it gracefully on SIGTERM or SIGINT. */
 public final class Main {
@@ -24,11 +22,6 @@ public final class Main {
 
     private static void run(ChatConfig config) {
         var log = LoggerFactory.getLogger(Main.class);
-        var stopRequested = new CountDownLatch(1);
-        // Handling the signals ourselves, rather than in a shutdown hook, lets a graceful stop end with exit code 0.
-        Signal.handle(new Signal("TERM"), signal -> stopRequested.countDown());
-        Signal.handle(new Signal("INT"), signal -> stopRequested.countDown());
-
         ChatApplication app;
         try {
             warmUp(config, log);
@@ -40,19 +33,26 @@ public final class Main {
             Thread.currentThread().interrupt();
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
         log.info("chat server listening on http://0.0.0.0:{} ({})", app.port(), config.describe());
+    }
 
+    /**
+     * Runs on SIGTERM or SIGINT. The JVM would end a signalled process with 143 or 130; a stop that went as planned
+     * is not a failure, so it halts with 0 instead, once everything is closed.
+     */
+    private static void stop(ChatApplication app, Logger log) {
+        long started = System.nanoTime();
+        log.info("shutting down");
+        boolean clean = false;
         try {
-            stopRequested.await();
-            long started = System.nanoTime();
-            log.info("shutting down");
-            var clean = app.stop();
-            log.info("stopped in {} ms{}", (System.nanoTime() - started) / 1_000_000,
-                    clean ? "" : "; some sockets did not finish closing in time");
+            clean = app.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.exit(0);
+        log.info("stopped in {} ms{}", (System.nanoTime() - started) / 1_000_000,
+                clean ? "" : "; some sockets did not finish closing in time");
+        Runtime.getRuntime().halt(0);
     }
 
     private static void warmUp(ChatConfig config, Logger log) throws InterruptedException {
