@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -258,15 +259,20 @@ class HubTest {
     @Test
     void a_failure_inside_the_loop_is_reported_and_the_loop_carries_on() throws InterruptedException {
         var failOnce = new FailingOnceClock(NOW);
-        var hardy = new Hub(settings().withClock(failOnce)).start();
+        try (var log = CapturedLog.of(EventLoop.class)) {
+            var hardy = new Hub(settings().withClock(failOnce)).start();
 
-        hardy.connect(ALICE, alice);
-        hardy.announce("still here");
+            hardy.connect(ALICE, alice);
+            hardy.announce("still here");
 
-        assertEquals("presence", field(alice.next(), "type"));
-        assertEquals("still here", field(alice.next(), "content"), "the join failed on the clock; the loop went on");
-        assertTrue(failOnce.failed());
-        hardy.close();
+            assertEquals("presence", field(alice.next(), "type"));
+            assertEquals("still here", field(alice.next(), "content"), "the join failed on the clock; the loop went on");
+            assertTrue(failOnce.failed());
+            hardy.close();
+            var reported = log.records().getFirst();
+            assertEquals(Level.SEVERE, reported.getLevel());
+            assertTrue(reported.getMessage().startsWith("hub could not handle Connect"), reported.getMessage());
+        }
     }
 
     @Test

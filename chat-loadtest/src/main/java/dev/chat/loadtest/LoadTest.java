@@ -2,6 +2,7 @@ package dev.chat.loadtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 
 /**
  * Runs one scenario against a chat server and prints its report. Progress goes to stderr once a second; the
@@ -26,7 +27,7 @@ public final class LoadTest {
             System.exit(2);
             return;
         }
-        var report = run(options);
+        var report = run(options, System.err);
         System.out.print(options.json() ? new ObjectMapper().writeValueAsString(report) + System.lineSeparator()
                 : report.table());
         var failure = Verdict.failure(report, options);
@@ -34,11 +35,12 @@ public final class LoadTest {
         System.exit(failure.isPresent() ? 1 : 0);
     }
 
-    static Reports.Report run(Options options) throws IOException, InterruptedException {
+    /** Runs the scenario, printing a line of progress about once a second. */
+    static Reports.Report run(Options options, PrintStream progress) throws IOException, InterruptedException {
         if (options.scenario() == Options.Scenario.BURST) {
-            return new Burst(options).run(System.err);
+            return new Burst(options).run(progress);
         }
-        try (var session = new Session(options, System.err)) {
+        try (var session = new Session(options, progress)) {
             return Scenarios.run(session);
         }
     }
