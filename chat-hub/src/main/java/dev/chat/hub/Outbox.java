@@ -149,15 +149,16 @@ final class Outbox {
                 }
             }
         } catch (IOException e) {
-            giveUp(Level.DEBUG, e);
+            // A client that went away is an ordinary event: one line, not a stack trace.
+            giveUp(() -> LOG.log(Level.DEBUG, () -> "could not write to a client (" + e + "); disconnecting it"));
         } catch (RuntimeException e) {
-            giveUp(Level.ERROR, e);
+            giveUp(() -> LOG.log(Level.ERROR, "could not write to a client; disconnecting it", e));
         }
     }
 
-    private void giveUp(Level level, Exception cause) {
+    private void giveUp(Runnable report) {
         if (!discarding) {
-            LOG.log(level, "could not write to a client; disconnecting it", cause);
+            report.run();
             connection.close(CloseReason.SEND_FAILED);
             onBroken.run();
         }

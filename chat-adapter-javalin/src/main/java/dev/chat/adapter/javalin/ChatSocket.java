@@ -129,7 +129,7 @@ final class ChatSocket implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
-        LOG.debug("socket error", cause);
+        LOG.debug("{} ({}) socket error: {}", identity.username(), identity.userId(), cause.toString());
         if (text != null) {
             text.fail(cause);
         }
