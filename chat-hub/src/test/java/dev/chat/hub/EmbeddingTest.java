@@ -19,7 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The README's embedding example, as a host application without any web server would write it. */
+/** A host application without any web server, with a transport and a store of its own. */
 class EmbeddingTest {
 
     /** The host's own transport; here it just keeps what it is given. */

@@ -10,16 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What the README promises about configuration and the protocol, checked against the code, so the two agree. */
-class ReadmeTest {
+/** What the README and the docs promise about configuration and the protocol, checked against the code. */
+class DocsTest {
 
+    private static final Pattern LINK = Pattern.compile("\\]\\(((?!https?:)[^)#]+)(#[^)]*)?\\)");
+    private static final Pattern SOURCE_PATH = Pattern.compile("`(chat-[a-z-]+/src/[^`]+\\.java)`");
     private static final Pattern CONFIG_ROW = Pattern.compile("^\\| `([A-Z_]+)` \\| `([^`]*)`", Pattern.MULTILINE);
 
-    private final String readme = read();
+    private final String readme = read("README.md");
+    private final String configuration = read("docs/configuration.md");
+    private final String protocol = read("docs/protocol.md");
 
     @Test
     void the_configuration_table_lists_every_variable_with_its_real_default() throws ConfigException {
@@ -32,7 +37,7 @@ class ReadmeTest {
         defaults.put("ALLOWED_ORIGINS", "*");
 
         var documented = new LinkedHashMap<String, String>();
-        var rows = CONFIG_ROW.matcher(section("## Configuration"));
+        var rows = CONFIG_ROW.matcher(configuration);
         while (rows.find()) {
             documented.put(rows.group(1), rows.group(2));
         }
@@ -47,30 +52,46 @@ class ReadmeTest {
 
     @Test
     void every_close_code_and_error_code_is_documented() {
-        var closing = section("### Closing codes");
+        var closing = section(protocol, "## Closing codes");
         for (var reason : CloseReason.values()) {
             assertTrue(closing.contains("| " + reason.code() + " |"), reason + " is missing from Closing codes");
         }
-        var errors = section("### Errors");
+        var errors = section(protocol, "## Errors");
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode).forEach(code ->
                 assertTrue(errors.contains("`" + code + "`"), code + " is missing from Errors"));
     }
 
     /** From a heading to the next heading of the same or a higher level. */
-    private String section(String heading) {
-        int start = readme.indexOf("\n" + heading + "\n");
+    private static String section(String doc, String heading) {
+        int start = doc.indexOf("\n" + heading + "\n");
         assertTrue(start >= 0, "no section " + heading);
         var level = heading.substring(0, heading.indexOf(' ') + 1);
-        var next = Pattern.compile("\n#{1," + (level.length() - 1) + "} ").matcher(readme);
-        int end = next.find(start + heading.length() + 1) ? next.start() : readme.length();
-        return readme.substring(start, end);
+        var next = Pattern.compile("\n#{1," + (level.length() - 1) + "} ").matcher(doc);
+        int end = next.find(start + heading.length() + 1) ? next.start() : doc.length();
+        return doc.substring(start, end);
     }
 
-    private static String read() {
+    @Test
+    void every_link_between_the_docs_and_every_file_the_readme_names_exists() throws IOException {
+        for (var doc : List.of("README.md", "docs/protocol.md", "docs/configuration.md", "docs/architecture.md",
+                "docs/embedding.md", "docs/performance.md")) {
+            var folder = Path.of("..", doc).getParent();
+            var links = LINK.matcher(read(doc));
+            while (links.find()) {
+                assertTrue(Files.exists(folder.resolve(links.group(1))), doc + " links to a missing " + links.group(1));
+            }
+        }
+        var paths = SOURCE_PATH.matcher(readme);
+        while (paths.find()) {
+            assertTrue(Files.exists(Path.of("..", paths.group(1))), "the README names a missing " + paths.group(1));
+        }
+    }
+
+    private static String read(String doc) {
         try {
-            return Files.readString(Path.of("..", "README.md"));
+            return Files.readString(Path.of("..", doc));
         } catch (IOException e) {
-            throw new AssertionError("the README is where the project root should be", e);
+            throw new AssertionError(doc + " is not where the project root should be", e);
         }
     }
 }
