@@ -25,7 +25,12 @@ record ChatConfig(
 
     static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
-    static ChatConfig from(Map<String, String> variables) throws ConfigException {
+    /**
+     * The configuration, and every variable with the value it took, default or not, as the startup line shows them.
+     */
+    record Loaded(ChatConfig config, String effective) {}
+
+    static Loaded load(Map<String, String> variables) throws ConfigException {
         var env = new Environment(variables);
         env.replaced("SEND_QUEUE_SIZE", "SEND_QUEUE_BYTES", "a client's send queue is bounded by bytes, not messages");
         var defaults = ServerSettings.defaults();
@@ -35,7 +40,7 @@ record ChatConfig(
                 env.duration("IDLE_TIMEOUT", defaults.idleTimeout()),
                 env.integer("MAX_MESSAGE_BYTES", defaults.maxMessageBytes(), 64, 16 * 1024 * 1024),
                 env.integer("SEND_QUEUE_BYTES", HubSettings.DEFAULT_SEND_QUEUE_BYTES, 64 * 1024, 1024 * 1024 * 1024),
-                env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_INBOX_CAPACITY, 1, 1_000_000),
+                env.integer("BROADCAST_QUEUE_SIZE", HubSettings.DEFAULT_BROADCAST_QUEUE_SIZE, 1, 1_000_000),
                 env.durationOrZero("WRITE_INTERVAL", HubSettings.DEFAULT_WRITE_INTERVAL),
                 new Presence(env.integer("PRESENCE_LIMIT", Presence.DEFAULT.limit(), 0, 1_000_000),
                         env.duration("PRESENCE_INTERVAL", Presence.DEFAULT.interval())),
@@ -51,19 +56,20 @@ record ChatConfig(
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
         }
         if (config.pingInterval().compareTo(config.idleTimeout()) >= 0) {
-            throw new ConfigException("PING_INTERVAL (" + text(config.pingInterval()) + ") must be shorter than "
-                    + "IDLE_TIMEOUT (" + text(config.idleTimeout()) + "), or quiet clients are closed before a ping");
+            throw new ConfigException("PING_INTERVAL (" + Environment.text(config.pingInterval())
+                    + ") must be shorter than IDLE_TIMEOUT (" + Environment.text(config.idleTimeout())
+                    + "), or quiet clients are closed before a ping");
         }
-        return config;
+        return new Loaded(config, env.effective());
     }
 
     HubSettings hubSettings() {
         return HubSettings.defaults()
-                .withInboxCapacity(broadcastQueueSize)
+                .withBroadcastQueueSize(broadcastQueueSize)
                 .withSendQueueBytes(sendQueueBytes)
                 .withWriteInterval(writeInterval)
                 .withPresence(presence)
-                .withRooms(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
+                .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC());
     }
@@ -78,30 +84,5 @@ record ChatConfig(
                 .withKeepalive(pingInterval, idleTimeout)
                 .withMaxMessageBytes(maxMessageBytes)
                 .withAllowedOrigins(allowedOrigins);
-    }
-
-    /** The effective configuration in the form it is given, for the startup line. */
-    String describe() {
-        return "PING_INTERVAL=" + text(pingInterval)
-                + " IDLE_TIMEOUT=" + text(idleTimeout)
-                + " MAX_MESSAGE_BYTES=" + maxMessageBytes
-                + " SEND_QUEUE_BYTES=" + sendQueueBytes
-                + " BROADCAST_QUEUE_SIZE=" + broadcastQueueSize
-                + " WRITE_INTERVAL=" + text(writeInterval)
-                + " PRESENCE_LIMIT=" + presence.limit()
-                + " PRESENCE_INTERVAL=" + text(presence.interval())
-                + " MAX_ROOMS_PER_CONNECTION=" + maxRoomsPerConnection
-                + " HISTORY_SIZE=" + historySize
-                + " HISTORY_ON_JOIN=" + historyOnJoin
-                + " SHUTDOWN_TIMEOUT=" + text(shutdownTimeout)
-                + " ALLOWED_ORIGINS=" + (allowedOrigins.isEmpty() ? "*" : String.join(",", allowedOrigins))
-                + " LOG_LEVEL=" + logLevel
-                + " WARMUP_SESSIONS=" + warmupSessions;
-    }
-
-    /** A duration as a user would write it: whole seconds as 54s, anything finer as 500ms. */
-    static String text(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

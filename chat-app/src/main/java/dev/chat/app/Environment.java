@@ -4,32 +4,45 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
-/** Reads typed values out of environment variables; a bad value fails with a sentence naming the variable. */
+/**
+ * Reads typed values out of environment variables; a bad value fails with a sentence naming the variable. It keeps
+ * what it read, default or not, in the form a user would write it, for the startup line.
+ */
 final class Environment {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
     private final Map<String, String> variables;
+    private final Map<String, String> effective = new LinkedHashMap<>();
 
     Environment(Map<String, String> variables) {
         this.variables = variables;
     }
 
+    /** Every variable read so far with its effective value, as {@code NAME=value} separated by spaces. */
+    String effective() {
+        var line = new StringJoiner(" ");
+        effective.forEach((name, value) -> line.add(name + "=" + value));
+        return line.toString();
+    }
+
     int integer(String name, int fallback, int min, int max) throws ConfigException {
         var text = value(name);
         if (text == null) {
-            return fallback;
+            return noted(name, fallback, Integer.toString(fallback));
         }
         try {
             int number = Integer.parseInt(text);
             if (number >= min && number <= max) {
-                return number;
+                return noted(name, number, Integer.toString(number));
             }
         } catch (NumberFormatException notANumber) {
             // reported below, with the range
@@ -48,26 +61,33 @@ final class Environment {
     Duration durationOrZero(String name, Duration fallback) throws ConfigException {
         var text = value(name);
         if (text == null) {
-            return fallback;
+            return noted(name, fallback, text(fallback));
         }
         var matcher = DURATION.matcher(text);
         if (!matcher.matches()) {
             throw invalid(name, text, "a duration such as 54s, 500ms, 2m or 1h");
         }
         long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
+        var duration = switch (matcher.group(2)) {
             case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
+        return noted(name, duration, text(duration));
+    }
+
+    /** A duration as a user would write it: whole seconds as 54s, anything finer, and none, as 500ms or 0ms. */
+    static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis > 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     /** Empty when the variable is unset, blank or {@code *}: every origin is allowed. */
     Set<String> origins(String name) throws ConfigException {
         var text = value(name);
         if (text == null || text.equals("*")) {
-            return Set.of();
+            return noted(name, Set.of(), "*");
         }
         var origins = new LinkedHashSet<String>();
         for (var origin : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
@@ -76,19 +96,19 @@ final class Environment {
             }
             origins.add(origin);
         }
-        return origins;
+        return noted(name, origins, String.join(",", origins));
     }
 
     String choice(String name, String fallback, Set<String> allowed) throws ConfigException {
         var text = value(name);
         if (text == null) {
-            return fallback;
+            return noted(name, fallback, fallback);
         }
         var lower = text.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
             throw invalid(name, text, "one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
-        return lower;
+        return noted(name, lower, lower);
     }
 
     /** A variable that no longer exists must not be ignored in silence: the server would run other than asked. */
@@ -96,6 +116,11 @@ final class Environment {
         if (value(old) != null) {
             throw new ConfigException(old + " is no longer read: " + why + "; set " + current + " instead");
         }
+    }
+
+    private <T> T noted(String name, T value, String text) {
+        effective.put(name, text);
+        return value;
     }
 
     private String value(String name) {

@@ -9,18 +9,18 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        ChatConfig config;
+        ChatConfig.Loaded loaded;
         try {
-            config = ChatConfig.from(System.getenv());
+            loaded = ChatConfig.load(System.getenv());
         } catch (ConfigException e) {
             exit(2, "chat-app: " + e.getMessage());
             return;
         }
-        System.setProperty("org.slf4j.simpleLogger.log.dev.chat", config.logLevel());
-        run(config);
+        System.setProperty("org.slf4j.simpleLogger.log.dev.chat", loaded.config().logLevel());
+        run(loaded.config(), loaded.effective());
     }
 
-    private static void run(ChatConfig config) {
+    private static void run(ChatConfig config, String effective) {
         var log = LoggerFactory.getLogger(Main.class);
         ChatApplication app;
         try {
@@ -34,7 +34,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
-        log.info("chat server listening on http://0.0.0.0:{} ({})", app.port(), config.describe());
+        log.info("chat server listening on http://0.0.0.0:{} ({})", app.port(), effective);
     }
 
     /**

@@ -12,7 +12,7 @@ class ChatApplicationTest {
 
     @Test
     void stopping_tells_every_client_closes_it_with_1001_and_finishes_in_time() throws Exception {
-        var app = ChatApplication.start(ChatConfig.from(Map.of("PORT", "0", "SHUTDOWN_TIMEOUT", "5s")));
+        var app = ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "SHUTDOWN_TIMEOUT", "5s")).config());
         var alice = TestClient.joined(app.port(), "alice", "Alice");
         var bob = TestClient.joined(app.port(), "bob", "Bob");
         alice.send("{\"type\":\"chat\",\"content\":\"before the end\"}");

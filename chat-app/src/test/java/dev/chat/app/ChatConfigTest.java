@@ -17,20 +17,20 @@ class ChatConfigTest {
 
     @Test
     void with_nothing_set_every_default_applies() throws ConfigException {
-        var config = ChatConfig.from(Map.of());
+        var loaded = ChatConfig.load(Map.of());
 
         assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 50, Duration.ofSeconds(30),
-                Set.of(), "info", 2000), config);
-        assertEquals("PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
+                Set.of(), "info", 2000), loaded.config());
+        assertEquals("PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_ON_JOIN=50 "
-                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000", config.describe());
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000", loaded.effective());
     }
 
     @Test
     void every_variable_is_read() throws ConfigException {
-        var config = ChatConfig.from(Map.ofEntries(
+        var loaded = ChatConfig.load(Map.ofEntries(
                 Map.entry("PORT", "9000"),
                 Map.entry("PING_INTERVAL", "500ms"),
                 Map.entry("IDLE_TIMEOUT", "2m"),
@@ -49,18 +49,23 @@ class ChatConfigTest {
                 Map.entry("WARMUP_SESSIONS", "0")));
 
         assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
-                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0), config);
+                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0), loaded.config());
+        assertEquals("PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
+                + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
+                + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
+                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0",
+                loaded.effective());
     }
 
     @Test
     void the_settings_handed_down_carry_the_configured_values() throws ConfigException {
-        var config = ChatConfig.from(Map.of("PORT", "0", "SEND_QUEUE_BYTES", "70000", "BROADCAST_QUEUE_SIZE", "9",
-                "MAX_MESSAGE_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example"));
+        var config = ChatConfig.load(Map.of("PORT", "0", "SEND_QUEUE_BYTES", "70000", "BROADCAST_QUEUE_SIZE", "9",
+                "MAX_MESSAGE_BYTES", "1000", "ALLOWED_ORIGINS", "https://a.example")).config();
 
         assertEquals(70_000, config.hubSettings().sendQueueBytes());
         assertEquals(Duration.ofMillis(20), config.hubSettings().writeInterval());
-        assertEquals(new RoomLimits(20, 50, 20_000), config.hubSettings().rooms());
-        assertEquals(9, config.hubSettings().inboxCapacity());
+        assertEquals(new RoomLimits(20, 50, 20_000), config.hubSettings().roomLimits());
+        assertEquals(9, config.hubSettings().broadcastQueueSize());
         assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
         assertEquals(0, config.serverSettings().port());
         assertEquals(1000, config.serverSettings().maxMessageBytes());
@@ -70,7 +75,7 @@ class ChatConfigTest {
 
     @Test
     void blank_values_and_a_star_mean_the_default() throws ConfigException {
-        var config = ChatConfig.from(Map.of("PORT", "  ", "ALLOWED_ORIGINS", "*"));
+        var config = ChatConfig.load(Map.of("PORT", "  ", "ALLOWED_ORIGINS", "*")).config();
 
         assertEquals(8080, config.port());
         assertEquals(Set.of(), config.allowedOrigins());
@@ -99,7 +104,7 @@ class ChatConfigTest {
         "LOG_LEVEL            | loud       | LOG_LEVEL must be one of debug, error, info, trace, warn, not 'loud'",
     })
     void a_bad_value_is_refused_in_one_line_that_names_the_variable(String name, String value, String message) {
-        var refused = assertThrows(ConfigException.class, () -> ChatConfig.from(Map.of(name, value)));
+        var refused = assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of(name, value)).config());
 
         assertEquals(message, refused.getMessage());
         assertFalse(refused.getMessage().contains("\n"));
@@ -108,7 +113,7 @@ class ChatConfigTest {
     @Test
     void a_newcomer_cannot_be_sent_more_history_than_is_kept() {
         var refused = assertThrows(ConfigException.class,
-                () -> ChatConfig.from(Map.of("HISTORY_SIZE", "20", "HISTORY_ON_JOIN", "50")));
+                () -> ChatConfig.load(Map.of("HISTORY_SIZE", "20", "HISTORY_ON_JOIN", "50")).config());
 
         assertEquals("HISTORY_ON_JOIN (50) must not be more than HISTORY_SIZE (20), the messages kept per room",
                 refused.getMessage());
@@ -117,7 +122,7 @@ class ChatConfigTest {
     @Test
     void the_ping_interval_must_be_shorter_than_the_idle_timeout() {
         var refused = assertThrows(ConfigException.class,
-                () -> ChatConfig.from(Map.of("PING_INTERVAL", "60s", "IDLE_TIMEOUT", "60s")));
+                () -> ChatConfig.load(Map.of("PING_INTERVAL", "60s", "IDLE_TIMEOUT", "60s")).config());
 
         assertEquals("PING_INTERVAL (60s) must be shorter than IDLE_TIMEOUT (60s), or quiet clients are closed "
                 + "before a ping", refused.getMessage());

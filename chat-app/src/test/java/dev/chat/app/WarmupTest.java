@@ -12,14 +12,14 @@ class WarmupTest {
 
     @Test
     void every_loopback_session_upgrades_chats_and_closes() throws Exception {
-        assertEquals(40, Warmup.run(ChatConfig.from(Map.of()), 40));
+        assertEquals(40, Warmup.run(ChatConfig.load(Map.of()).config(), 40));
     }
 
     @Test
     void the_throwaway_server_leaves_no_thread_behind() throws Exception {
         var before = Set.copyOf(Thread.getAllStackTraces().keySet());
 
-        Warmup.run(ChatConfig.from(Map.of()), 10);
+        Warmup.run(ChatConfig.load(Map.of()).config(), 10);
 
         for (var thread : Thread.getAllStackTraces().keySet()) {
             if (!before.contains(thread) && !thread.isDaemon()) {

@@ -57,8 +57,8 @@ public final class Hub implements ChatHub {
     public Hub(HubSettings settings, MessageStore store) {
         this.settings = settings;
         this.store = store;
-        this.inbox = new Inbox(settings.inboxCapacity());
-        this.chat = new Chat(settings.clock(), settings.presence(), settings.rooms(), store, counters);
+        this.inbox = new Inbox(settings.broadcastQueueSize());
+        this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, counters);
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 

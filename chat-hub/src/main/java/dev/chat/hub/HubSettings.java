@@ -5,36 +5,38 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
- * How a {@link Hub} runs.
+ * How a {@link Hub} runs. Start from {@link #defaults()} and change what you need with the {@code with...} methods.
  *
- * @param inboxCapacity   client messages the loop may have waiting; past it, posting clients wait
- * @param sendQueueBytes  bytes of messages one client may have waiting to be written; a client that would pass it is
- *                        closed with {@link dev.chat.domain.CloseReason#TOO_SLOW}, and can resume from history
- * @param writeInterval   the shortest time between two writes to one client: what arrives sooner waits and goes
- *                        out with the next write. Zero writes as soon as the last write is done
- * @param presence        how joins and leaves are announced
- * @param rooms           how many rooms a connection may be in, and how much history it is sent
- * @param shutdownTimeout how long {@link Hub#close()} waits for queued messages to be written
- * @param clock           stamps every message; UTC
- * @param threads         makes the loop thread and one writer thread per client; virtual threads by default
+ * @param broadcastQueueSize client messages the loop may have waiting; past it, posting clients wait
+ * @param sendQueueBytes     bytes of messages one client may have waiting to be written; a client that would pass it
+ *                           is closed with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW}, and can resume
+ *                           from history
+ * @param writeInterval      the shortest time between two writes to one client: what arrives sooner waits and goes
+ *                           out with the next write. Zero writes as soon as the last write is done
+ * @param presence           how joins and leaves are announced
+ * @param roomLimits         how many rooms a connection may be in, and how much history it is sent
+ * @param shutdownTimeout    how long {@link Hub#close()} waits for queued messages to be written
+ * @param clock              stamps every message; UTC
+ * @param threads            makes the loop thread and one writer thread per client; virtual threads by default
  */
 public record HubSettings(
-        int inboxCapacity, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits rooms,
+        int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads) {
 
-    public static final int DEFAULT_INBOX_CAPACITY = 256;
+    public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofMillis(20);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     public HubSettings {
-        requirePositive(inboxCapacity, "inboxCapacity");
+        requirePositive(broadcastQueueSize, "broadcastQueueSize");
         requirePositive(sendQueueBytes, "sendQueueBytes");
         requireNonNull(writeInterval, "writeInterval");
         requireNonNull(presence, "presence");
-        requireNonNull(rooms, "rooms");
+        requireNonNull(roomLimits, "roomLimits");
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(clock, "clock");
         requireNonNull(threads, "threads");
@@ -42,49 +44,71 @@ public record HubSettings(
 
     public static HubSettings defaults() {
         return new HubSettings(
-                DEFAULT_INBOX_CAPACITY, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
+                DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory());
     }
 
-    public HubSettings withInboxCapacity(int capacity) {
-        return new HubSettings(
-                capacity, sendQueueBytes, writeInterval, presence, rooms, shutdownTimeout, clock, threads);
+    public HubSettings withBroadcastQueueSize(int size) {
+        return with(draft -> draft.broadcastQueueSize = size);
     }
 
     public HubSettings withSendQueueBytes(int bytes) {
-        return new HubSettings(
-                inboxCapacity, bytes, writeInterval, presence, rooms, shutdownTimeout, clock, threads);
+        return with(draft -> draft.sendQueueBytes = bytes);
     }
 
     public HubSettings withWriteInterval(Duration interval) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, interval, presence, rooms, shutdownTimeout, clock, threads);
+        return with(draft -> draft.writeInterval = interval);
     }
 
     public HubSettings withPresence(Presence newPresence) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, writeInterval, newPresence, rooms, shutdownTimeout, clock, threads);
+        return with(draft -> draft.presence = newPresence);
     }
 
-    public HubSettings withRooms(RoomLimits limits) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, writeInterval, presence, limits, shutdownTimeout, clock, threads);
+    public HubSettings withRoomLimits(RoomLimits limits) {
+        return with(draft -> draft.roomLimits = limits);
     }
 
     public HubSettings withShutdownTimeout(Duration timeout) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, writeInterval, presence, rooms, timeout, clock, threads);
+        return with(draft -> draft.shutdownTimeout = timeout);
     }
 
     public HubSettings withClock(Clock newClock) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, writeInterval, presence, rooms, shutdownTimeout, newClock, threads);
+        return with(draft -> draft.clock = newClock);
     }
 
     public HubSettings withThreads(ThreadFactory newThreads) {
-        return new HubSettings(
-                inboxCapacity, sendQueueBytes, writeInterval, presence, rooms, shutdownTimeout, clock, newThreads);
+        return with(draft -> draft.threads = newThreads);
+    }
+
+    /** The one place that copies every field: a change is made to a draft of these settings. */
+    private HubSettings with(Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
+                draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads);
+    }
+
+    private static final class Draft {
+        int broadcastQueueSize;
+        int sendQueueBytes;
+        Duration writeInterval;
+        Presence presence;
+        RoomLimits roomLimits;
+        Duration shutdownTimeout;
+        Clock clock;
+        ThreadFactory threads;
+
+        Draft(HubSettings settings) {
+            broadcastQueueSize = settings.broadcastQueueSize;
+            sendQueueBytes = settings.sendQueueBytes;
+            writeInterval = settings.writeInterval;
+            presence = settings.presence;
+            roomLimits = settings.roomLimits;
+            shutdownTimeout = settings.shutdownTimeout;
+            clock = settings.clock;
+            threads = settings.threads;
+        }
     }
 
     private static void requirePositive(int value, String name) {

@@ -38,7 +38,7 @@ class HubTest {
 
     /** These tests are about one room; the history a newcomer is sent is tested with the rooms. */
     private HubSettings settings() {
-        return HubSettings.defaults().withRooms(new RoomLimits(20, 0, 100)).withThreads(threads);
+        return HubSettings.defaults().withRoomLimits(new RoomLimits(20, 0, 100)).withThreads(threads);
     }
 
     /** Connects Alice, then Bob, and reads what entering sent them, so that each test starts from quiet ones. */
@@ -237,7 +237,7 @@ class HubTest {
 
     @Test
     void a_posting_client_waits_while_the_inbox_is_full_and_nothing_is_lost() throws InterruptedException {
-        var unstarted = new Hub(settings().withInboxCapacity(2));
+        var unstarted = new Hub(settings().withBroadcastQueueSize(2));
         var waiter = unstarted.connect(ALICE, alice);
         var poster = Thread.ofVirtual().start(() -> {
             for (int i = 0; i < 3; i++) {

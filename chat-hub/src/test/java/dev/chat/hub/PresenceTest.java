@@ -19,7 +19,7 @@ class PresenceTest {
     private final TrackingThreads threads = new TrackingThreads();
     private final Hub hub = new Hub(HubSettings.defaults()
             .withPresence(new Presence(2, Duration.ofMillis(200)))
-            .withRooms(new RoomLimits(20, 0, 100))
+            .withRoomLimits(new RoomLimits(20, 0, 100))
             .withThreads(threads)).start();
     private final List<RecordingConnection> connections = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();

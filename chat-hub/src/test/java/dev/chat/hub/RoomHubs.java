@@ -24,7 +24,7 @@ final class RoomHubs {
     }
 
     Hub start(RoomLimits limits, MessageStore store) {
-        var settings = HubSettings.defaults().withRooms(limits).withWriteInterval(Duration.ZERO).withThreads(threads);
+        var settings = HubSettings.defaults().withRoomLimits(limits).withWriteInterval(Duration.ZERO).withThreads(threads);
         var hub = new Hub(settings, store).start();
         started.add(hub);
         return hub;

@@ -34,7 +34,7 @@ class RoomsConcurrencyTest {
     private final Hub hub = new Hub(HubSettings.defaults()
             .withSendQueueBytes(Integer.MAX_VALUE)
             .withWriteInterval(Duration.ZERO)
-            .withRooms(new RoomLimits(ROOMS, 20, 100_000))
+            .withRoomLimits(new RoomLimits(ROOMS, 20, 100_000))
             .withThreads(threads), store).start();
     /** What each id of each room said; every member must agree. */
     private final Map<String, String> contentByRoomAndId = new ConcurrentHashMap<>();

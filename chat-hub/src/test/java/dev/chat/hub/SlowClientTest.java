@@ -26,7 +26,7 @@ class SlowClientTest {
 
     /** One room, no history on entering, so that each test starts from quiet clients. */
     private HubSettings settings() {
-        return HubSettings.defaults().withRooms(new RoomLimits(20, 0, 100)).withThreads(threads);
+        return HubSettings.defaults().withRoomLimits(new RoomLimits(20, 0, 100)).withThreads(threads);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * How the web server runs.
@@ -31,23 +32,52 @@ public record ServerSettings(
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, pingInterval, idleTimeout, maxMessageBytes, allowedOrigins);
+        return with(draft -> draft.port = newPort);
     }
 
     public ServerSettings withKeepalive(Duration newPingInterval, Duration newIdleTimeout) {
-        return new ServerSettings(host, port, newPingInterval, newIdleTimeout, maxMessageBytes, allowedOrigins);
+        return with(draft -> {
+            draft.pingInterval = newPingInterval;
+            draft.idleTimeout = newIdleTimeout;
+        });
     }
 
     public ServerSettings withMaxMessageBytes(int bytes) {
-        return new ServerSettings(host, port, pingInterval, idleTimeout, bytes, allowedOrigins);
+        return with(draft -> draft.maxMessageBytes = bytes);
     }
 
     public ServerSettings withAllowedOrigins(Set<String> origins) {
-        return new ServerSettings(host, port, pingInterval, idleTimeout, maxMessageBytes, origins);
+        return with(draft -> draft.allowedOrigins = origins);
     }
 
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
+    }
+
+    /** The one place that copies every field: a change is made to a draft of these settings. */
+    private ServerSettings with(Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
+                draft.maxMessageBytes, draft.allowedOrigins);
+    }
+
+    private static final class Draft {
+        String host;
+        int port;
+        Duration pingInterval;
+        Duration idleTimeout;
+        int maxMessageBytes;
+        Set<String> allowedOrigins;
+
+        Draft(ServerSettings settings) {
+            host = settings.host;
+            port = settings.port;
+            pingInterval = settings.pingInterval;
+            idleTimeout = settings.idleTimeout;
+            maxMessageBytes = settings.maxMessageBytes;
+            allowedOrigins = settings.allowedOrigins;
+        }
     }
 }
