@@ -13,20 +13,10 @@ import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A room's history through the hub: what a newcomer is sent, what a resuming client is sent, and paging back. */
-class RoomHistoryTest {
-
-    private final RoomHubs hubs = new RoomHubs();
-    /** Keeps history but sends none on entering; the tests about what entering sends start a hub of their own. */
-    private final Hub hub = hubs.start(new RoomLimits(3, 0, 100));
-
-    @AfterEach
-    void closeHubs() throws InterruptedException {
-        hubs.closeAll();
-    }
+class RoomHistoryTest extends RoomHubTest {
 
     @Test
     void a_newcomer_gets_who_is_there_then_the_latest_history_then_its_own_join() throws Exception {

@@ -11,20 +11,10 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomSummary;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Rooms, direct messages and presence: who gets what, through the hub with in-memory connections. */
-class RoomNameTest {
-
-    private final RoomHubs hubs = new RoomHubs();
-    /** Sends no history on entering, so that tests about routing read only what they are about. */
-    private final Hub hub = hubs.start(new RoomLimits(3, 0, 100));
-
-    @AfterEach
-    void closeHubs() throws InterruptedException {
-        hubs.closeAll();
-    }
+class RoomsTest extends RoomHubTest {
 
     @Test
     void a_connection_that_names_no_room_is_in_global_and_a_chat_reaches_its_room_only() throws Exception {
