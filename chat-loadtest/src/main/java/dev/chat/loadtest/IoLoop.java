@@ -20,6 +20,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * One selector thread and the clients it owns. Other threads never touch a client: they hand the loop a task.
+ *
+ * <p>Longer than the project's other files on purpose: everything here is state of this one thread (its selector,
+ * its clients, the phase they are measuring) or a task handed to it, and keeping it in one class keeps that
+ * thread's ownership visible; the frame and delivery logic it calls lives in {@link WsClient} and {@link Frames}.
  */
 final class IoLoop implements Runnable {
 
