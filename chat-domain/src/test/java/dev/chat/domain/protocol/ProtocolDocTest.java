@@ -1,0 +1,129 @@
+package dev.chat.domain.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Checked;
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every frame shown in the protocol guide, held to the code: a frame the server sends has exactly the fields, in
+ * the order, that {@link WireFormat} writes for its kind; a frame a client sends is a request the rules accept.
+ */
+class ProtocolDocTest {
+
+    private static final Pattern STRING_FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Instant NOW = Instant.parse("2026-11-26T10:30:00Z");
+
+    @Test
+    void every_server_frame_in_the_guide_has_the_fields_the_server_writes() throws IOException {
+        var written = Map.of(
+                "chat", keys(WireFormat.encode(new RoomMessage("dev", 1, Message.chat(ALICE, "hi", NOW))).text()),
+                "join", keys(WireFormat.encode(new RoomMessage("dev", 1, Message.joined(ALICE, NOW))).text()),
+                "leave", keys(WireFormat.encode(new RoomMessage("dev", 1, Message.left(ALICE, NOW))).text()),
+                "system", keys(WireFormat.encode(new RoomMessage("dev", 1, Message.system("s", NOW))).text()),
+                "direct", keys(WireFormat.encode(new DirectMessage("bob", Message.direct(ALICE, "x", NOW))).text()),
+                "presence", keys(WireFormat.presence("dev", 1, List.of(ALICE), null).text()),
+                "error", keys(WireFormat.encode(new Rejection(ErrorCode.TYPE_REQUIRED, "m")).text()));
+        var checked = 0;
+        for (var frame : frames()) {
+            if (sentByServer(frame)) {
+                var type = field(frame, "type");
+                assertEquals(written.get(type), keys(frame), frame);
+                if (type.equals("error")) {
+                    var code = field(frame, "code");
+                    assertTrue(Arrays.stream(ErrorCode.values()).anyMatch(c -> c.wireCode().equals(code)), frame);
+                }
+                checked++;
+            }
+        }
+        assertTrue(checked >= 8, "the guide shows only " + checked + " server frames");
+    }
+
+    @Test
+    void every_client_frame_in_the_guide_is_a_request_the_server_accepts() throws IOException {
+        var checked = 0;
+        for (var frame : frames()) {
+            if (!sentByServer(frame)) {
+                var message = new ClientMessage(field(frame, "type"), field(frame, "content"), field(frame, "room"),
+                        field(frame, "to"), field(frame, "since"));
+                assertInstanceOf(Checked.Accepted.class, message.check(), frame);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5, "the guide shows only " + checked + " client frames");
+    }
+
+    /** A client never sends a timestamp, and only the server sends the types a client may not. */
+    private static boolean sentByServer(String frame) {
+        return frame.contains("\"timestamp\"") || frame.contains("\"code\"")
+                || !FrameType.fromWireName(field(frame, "type")).orElseThrow().clientMaySend();
+    }
+
+    /** The complete frames in the guide; an elided one, with "..." among its fields, is left out. */
+    private static List<String> frames() throws IOException {
+        var guide = Files.readString(Path.of("..", "docs", "protocol.md"));
+        var frames = new ArrayList<String>();
+        for (int start = guide.indexOf("{\"type\":"); start >= 0; start = guide.indexOf("{\"type\":", start + 1)) {
+            int depth = 0;
+            int end = start;
+            do {
+                char c = guide.charAt(end++);
+                depth += c == '{' || c == '[' ? 1 : c == '}' || c == ']' ? -1 : 0;
+            } while (depth > 0 && end < guide.length());
+            var frame = guide.substring(start, end);
+            if (!frame.contains(",...") && !frame.contains("...}")) {
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    /** The names of the object's own fields, in order. */
+    private static List<String> keys(String json) {
+        var keys = new ArrayList<String>();
+        int depth = 0;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            } else if (c == '"') {
+                int close = json.indexOf('"', i + 1);
+                if (depth == 1 && json.charAt(close + 1) == ':') {
+                    keys.add(json.substring(i + 1, close));
+                }
+                i = close;
+            }
+        }
+        return keys;
+    }
+
+    private static String field(String json, String name) {
+        var fields = STRING_FIELD.matcher(json);
+        while (fields.find()) {
+            if (fields.group(1).equals(name)) {
+                return fields.group(2);
+            }
+        }
+        return null;
+    }
+}
