@@ -22,7 +22,12 @@ public enum ErrorCode {
     TOO_MANY_ROOMS,
     RECIPIENT_REQUIRED,
     USER_OFFLINE,
-    INVALID_PARAMETER;
+    INVALID_PARAMETER,
+    TOKEN_MISSING,
+    TOKEN_INVALID,
+    TOKEN_EXPIRED,
+    TOKEN_NOT_YET_VALID,
+    TOKEN_REJECTED;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

@@ -7,8 +7,10 @@ import dev.chat.domain.Rejection;
 import dev.chat.domain.Request.Subscribe;
 import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomName;
+import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.protocol.WireFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.eclipse.jetty.http.HttpHeader;
@@ -22,23 +24,35 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
- * Decides each {@code /ws} upgrade: refuses a foreign origin (403), or a bad username, room or resume point (400),
- * with a JSON error and no WebSocket; otherwise opens a socket for the client's identity and first room.
+ * Decides each {@code /ws} upgrade: refuses a foreign origin (403), a missing or bad token where identities are
+ * verified (401), or a bad username, room or resume point (400), with a JSON error and no WebSocket; otherwise opens
+ * a socket for the client's identity and first room.
+ *
+ * <p>Where identities are verified, the identity is the token's and {@code userId} and {@code username} in the URL
+ * are ignored. The token comes in {@code Authorization: Bearer}, or, for browsers, which cannot set headers on a
+ * WebSocket, in {@code ?token=}.
  */
 final class Handshake implements WebSocketNegotiator {
 
+    private static final String BEARER = "Bearer ";
+
     private final ServerSettings settings;
+    private final Optional<Authenticator> authenticator;
     private final BiFunction<Identity, Subscribe, FrameHandler> openSocket;
 
-    Handshake(ServerSettings settings, BiFunction<Identity, Subscribe, FrameHandler> openSocket) {
+    Handshake(ServerSettings settings, Optional<Authenticator> authenticator,
+            BiFunction<Identity, Subscribe, FrameHandler> openSocket) {
         this.settings = settings;
+        this.authenticator = authenticator;
         this.openSocket = openSocket;
     }
 
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         try {
-            var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN), Request.extractQueryParameters(request));
+            var query = Request.extractQueryParameters(request);
+            var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN),
+                    token(request.getHeaders().get(HttpHeader.AUTHORIZATION), query), query);
             // Compression would deflate every message once per recipient and keep a compressor of tens of kilobytes
             // per connection, for chat lines of a few hundred bytes.
             response.setExtensions(List.of());
@@ -49,13 +63,14 @@ final class Handshake implements WebSocketNegotiator {
         }
     }
 
-    private FrameHandler admit(String origin, Fields query) {
+    private FrameHandler admit(String origin, String token, Fields query) {
         if (!settings.allowsOrigin(origin)) {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        var identity = orRefuse(
-                Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        var identity = authenticator.isPresent()
+                ? orRefuse(authenticator.get().authenticate(token), 401).identity()
+                : orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
         var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
         return openSocket.apply(identity, new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since")))));
     }
@@ -66,10 +81,21 @@ final class Handshake implements WebSocketNegotiator {
         response.write(true, WireFormat.encode(refused.rejection()).bytes(), callback);
     }
 
+    private static String token(String authorization, Fields query) {
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return query.getValue("token");
+    }
+
     private static <T> T orRefuse(Checked<T> checked) {
+        return orRefuse(checked, 400);
+    }
+
+    private static <T> T orRefuse(Checked<T> checked, int status) {
         return switch (checked) {
             case Checked.Accepted<T>(var value) -> value;
-            case Checked.Rejected<T>(var rejection) -> throw new HandshakeRefused(400, rejection);
+            case Checked.Rejected<T>(var rejection) -> throw new HandshakeRefused(status, rejection);
         };
     }
 

@@ -1,8 +1,10 @@
 package dev.chat.adapter.javalin;
 
+import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.offered.ChatHub;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
@@ -38,10 +40,17 @@ public final class JavalinChatServer {
     private final Keepalive keepalive;
     private final OpenSessions sessions = new OpenSessions();
 
+    /** A server that takes each client's word for who it is, as the original protocol does. */
     public JavalinChatServer(ChatHub hub, ServerSettings settings) {
+        this(hub, settings, Optional.empty());
+    }
+
+    /** A server that lets in only clients with a credential the authenticator accepts, when there is one. */
+    public JavalinChatServer(ChatHub hub, ServerSettings settings, Optional<Authenticator> authenticator) {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, new ClientMessageJson());
-        var handshake = new Handshake(settings, (identity, firstRoom) -> new ChatSocket(shared, identity, firstRoom));
+        var handshake = new Handshake(settings, authenticator,
+                (identity, firstRoom) -> new ChatSocket(shared, identity, firstRoom));
         var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

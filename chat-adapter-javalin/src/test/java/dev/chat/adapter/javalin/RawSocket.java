@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * A WebSocket client written on a bare socket, for what the JDK client hides: the HTTP answer to a refused
  * upgrade, a peer that never answers pings, and a peer that never reads.
  */
-final class RawSocket implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
 
-    record HttpAnswer(int status, Map<String, String> headers, String body) {}
+    public record HttpAnswer(int status, Map<String, String> headers, String body) {}
 
     record Frame(int opcode, byte[] payload) {
         int closeCode() {
@@ -59,7 +59,8 @@ final class RawSocket implements AutoCloseable {
         return new RawSocket(socket);
     }
 
-    static HttpAnswer refusedUpgrade(int port, String query, Map<String, String> headers) throws IOException {
+    public static HttpAnswer refusedUpgrade(int port, String query, Map<String, String> headers)
+            throws IOException {
         try (var raw = upgrade(port, query, headers, 0)) {
             return raw.readAnswer();
         }

@@ -1,5 +1,6 @@
 package dev.chat.adapter.javalin;
 
+import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The real hub behind the real Javalin server on a free port, shut down as the application does it. */
 final class RunningServer implements AutoCloseable {
@@ -29,6 +31,12 @@ final class RunningServer implements AutoCloseable {
     static RunningServer start(ServerSettings settings, HubSettings hubSettings) {
         var hub = new Hub(hubSettings).start();
         return new RunningServer(hub, new JavalinChatServer(hub, settings.withPort(0)).start());
+    }
+
+    static RunningServer verifying(Authenticator authenticator) {
+        var hub = new Hub(HubSettings.defaults()).start();
+        return new RunningServer(hub,
+                new JavalinChatServer(hub, ServerSettings.defaults().withPort(0), Optional.of(authenticator)).start());
     }
 
     int port() {

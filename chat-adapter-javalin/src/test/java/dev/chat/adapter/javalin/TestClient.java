@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,8 +37,15 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     public static TestClient connect(int port, String query) {
+        return connect(port, query, Map.of());
+    }
+
+    /** Connects with these extra request headers, {@code Authorization} for example. */
+    public static TestClient connect(int port, String query, Map<String, String> headers) {
         var client = new TestClient();
-        client.socket = HTTP.newWebSocketBuilder()
+        var builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.socket = builder
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?" + query), client)
                 .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
                 .join();

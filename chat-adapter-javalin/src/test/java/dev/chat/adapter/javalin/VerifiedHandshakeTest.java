@@ -1,0 +1,63 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Checked;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.port.needed.Authenticated;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Where identities are verified: who gets past the handshake, and what the others are told. */
+class VerifiedHandshakeTest {
+
+    private static final Identity ALICE = new Identity("alice", "Alice");
+
+    private final RunningServer running = RunningServer.verifying(token -> switch (String.valueOf(token)) {
+        case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX));
+        case "old-token" -> Checked.rejected(ErrorCode.TOKEN_EXPIRED, "the token has expired: get a new one");
+        case "null" -> Checked.rejected(ErrorCode.TOKEN_MISSING, "a token is required");
+        default -> Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts");
+    });
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        running.close();
+    }
+
+    @Test
+    void a_bearer_token_decides_who_the_connection_is_whatever_the_url_claims() throws Exception {
+        var client = TestClient.connect(running.port(), "userId=mallory&username=Mallory",
+                Map.of("Authorization", "Bearer alice-token"));
+
+        var presence = client.nextOfType("presence");
+        assertEquals("alice", presence.get("users").get(0).get("userId").asText());
+        assertEquals("Alice", client.nextOfType("join").get("username").asText());
+    }
+
+    @Test
+    void a_browser_passes_its_token_in_the_query() throws Exception {
+        var client = TestClient.connect(running.port(), "token=alice-token&room=dev");
+
+        assertEquals("dev", client.nextOfType("presence").get("room").asText());
+    }
+
+    @Test
+    void without_a_token_the_upgrade_is_refused_with_401_and_the_reason() throws Exception {
+        assertRefused(ErrorCode.TOKEN_MISSING, "userId=alice&username=Alice", Map.of());
+        assertRefused(ErrorCode.TOKEN_EXPIRED, "", Map.of("Authorization", "Bearer old-token"));
+        assertRefused(ErrorCode.TOKEN_INVALID, "token=forged", Map.of());
+        assertEquals("{\"status\":\"ok\",\"clients\":0}", running.get("/health").body());
+    }
+
+    private void assertRefused(ErrorCode code, String query, Map<String, String> headers) throws Exception {
+        var answer = RawSocket.refusedUpgrade(running.port(), query, headers);
+
+        assertEquals(401, answer.status(), answer.body());
+        assertTrue(answer.body().startsWith("{\"type\":\"error\",\"code\":\"" + code.wireCode() + "\""), answer.body());
+    }
+}
