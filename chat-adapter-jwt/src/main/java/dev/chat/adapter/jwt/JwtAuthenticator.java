@@ -1,0 +1,141 @@
+package dev.chat.adapter.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import dev.chat.domain.Checked;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.port.needed.Authenticated;
+import dev.chat.domain.port.needed.Authenticator;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies JSON Web Tokens with Nimbus JOSE+JWT: the signature with the configured keys, only with the algorithms
+ * those keys are for (an HS256 token is refused by an RSA key, and {@code alg: none} always), then the claims:
+ * {@code sub} and {@code exp} required, {@code nbf} honoured, {@code aud} and {@code iss} when configured.
+ */
+public final class JwtAuthenticator implements Authenticator {
+
+    private static final String NOT_BEFORE = "JWT before use time";
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final String nameClaim;
+
+    public JwtAuthenticator(JwtSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    JwtAuthenticator(JwtSettings settings, Clock clock) {
+        this.nameClaim = settings.nameClaim();
+        processor.setJWSKeySelector(keySelector(settings.keys(), clock));
+        var required = Set.of("sub", "exp");
+        var exact = new JWTClaimsSet.Builder();
+        settings.issuer().ifPresent(exact::issuer);
+        var claims = new DefaultJWTClaimsVerifier<>(settings.audience().map(Set::of).orElse(null), exact.build(),
+                required, null) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    @Override
+    public Checked<Authenticated> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Checked.rejected(ErrorCode.TOKEN_MISSING,
+                    "a token is required: send it as 'Authorization: Bearer <token>' or as ?token=");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (BadJWTException e) {
+            return rejectedClaims(e);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            return Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts: "
+                    + e.getMessage());
+        }
+        return identity(claims).map(identity -> new Authenticated(identity, claims.getExpirationTime().toInstant()));
+    }
+
+    private Checked<Identity> identity(JWTClaimsSet claims) {
+        var subject = claims.getSubject();
+        Object name = claims.getClaim(nameClaim);
+        return Identity.check(subject, name instanceof String text ? text : subject, () -> subject);
+    }
+
+    /** Nimbus tells the two time checks apart from the others only by their class and message. */
+    private static Checked<Authenticated> rejectedClaims(BadJWTException e) {
+        if (e instanceof ExpiredJWTException) {
+            return Checked.rejected(ErrorCode.TOKEN_EXPIRED, "the token has expired: get a new one");
+        }
+        if (NOT_BEFORE.equals(e.getMessage())) {
+            return Checked.rejected(ErrorCode.TOKEN_NOT_YET_VALID, "the token is not valid yet (nbf)");
+        }
+        return Checked.rejected(ErrorCode.TOKEN_REJECTED, "the token's claims are not accepted: " + e.getMessage());
+    }
+
+    private static JWSVerificationKeySelector<SecurityContext> keySelector(JwtSettings.Keys keys, Clock clock) {
+        return switch (keys) {
+            case JwtSettings.Keys.Hmac hmac -> new JWSVerificationKeySelector<>(
+                    JWSAlgorithm.parse(hmac.algorithm()), hmacKeys(hmac, clock));
+            case JwtSettings.Keys.PublicKeyPem pem -> publicKey(pem.pem());
+            case JwtSettings.Keys.JwksUrl jwks -> new JWSVerificationKeySelector<>(asymmetric(), remote(jwks));
+        };
+    }
+
+    /** The current secret, and the previous one for as long as it is still accepted. */
+    private static JWKSource<SecurityContext> hmacKeys(JwtSettings.Keys.Hmac hmac, Clock clock) {
+        var current = new OctetSequenceKey.Builder(hmac.secret()).build();
+        var withPrevious = new ArrayList<JWK>(List.of(current));
+        hmac.previous().ifPresent(secret -> withPrevious.add(new OctetSequenceKey.Builder(secret).build()));
+        var both = new JWKSet(withPrevious);
+        var onlyCurrent = new JWKSet(current);
+        return (selector, context) -> selector.select(
+                clock.instant().isBefore(hmac.previousUntil()) ? both : onlyCurrent);
+    }
+
+    private static JWSVerificationKeySelector<SecurityContext> publicKey(String pem) {
+        return new JWSVerificationKeySelector<>(asymmetric(), new ImmutableJWKSet<>(new JWKSet(PemPublicKey.parse(pem))));
+    }
+
+    private static JWKSource<SecurityContext> remote(JwtSettings.Keys.JwksUrl jwks) {
+        try {
+            return JWKSourceBuilder.<SecurityContext>create(jwks.url().toURL())
+                    .cache(jwks.cacheFor().toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + jwks.url(), e);
+        }
+    }
+
+    /** Every signature algorithm of public keys; the key itself then decides which apply. */
+    private static Set<JWSAlgorithm> asymmetric() {
+        var algorithms = new HashSet<JWSAlgorithm>(JWSAlgorithm.Family.RSA);
+        algorithms.addAll(JWSAlgorithm.Family.EC);
+        return algorithms;
+    }
+}
