@@ -1,6 +1,8 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.JavalinChatServer;
+import dev.chat.adapter.jwt.JwtAuthenticator;
+import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.hub.Hub;
 import java.time.Duration;
 
@@ -22,7 +24,9 @@ final class ChatApplication {
     static ChatApplication start(ChatConfig config) {
         var hub = new Hub(config.hubSettings(), config.messageStore()).start();
         try {
-            return new ChatApplication(config, hub, new JavalinChatServer(hub, config.serverSettings()).start());
+            var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
+            return new ChatApplication(config, hub,
+                    new JavalinChatServer(hub, config.serverSettings(), authenticator).start());
         } catch (RuntimeException e) {
             hub.close();
             throw e;

@@ -1,6 +1,7 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.ServerSettings;
+import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
@@ -9,6 +10,7 @@ import dev.chat.hub.RoomLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +21,7 @@ record ChatConfig(
         int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
-        int warmupSessions) {
+        int warmupSessions, Optional<JwtSettings> authentication) {
 
     static final int DEFAULT_WARMUP_SESSIONS = 2000;
 
@@ -50,7 +52,8 @@ record ChatConfig(
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS),
-                env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000));
+                env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000),
+                AuthConfig.read(env));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");

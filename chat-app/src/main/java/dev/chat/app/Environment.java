@@ -3,11 +3,13 @@ package dev.chat.app;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -104,11 +106,50 @@ final class Environment {
         if (text == null) {
             return noted(name, fallback, fallback);
         }
-        var lower = text.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(lower)) {
+        var chosen = allowed.stream().filter(text::equalsIgnoreCase).findFirst();
+        if (chosen.isEmpty()) {
             throw invalid(name, text, "one of " + String.join(", ", allowed.stream().sorted().toList()));
         }
-        return noted(name, lower, lower);
+        return noted(name, chosen.get(), chosen.get());
+    }
+
+    /** A plain word or address, shown as given. */
+    String text(String name, String fallback) {
+        var text = value(name);
+        return noted(name, text == null ? fallback : text, text == null ? fallback : text);
+    }
+
+    /** A plain word or address that may be unset; shown when set. */
+    Optional<String> optionalText(String name) {
+        var text = value(name);
+        return text == null ? Optional.empty() : Optional.of(noted(name, text, text));
+    }
+
+    /** A variable's text, not kept for the startup line: it may be a secret. Empty when unset or blank. */
+    Optional<String> secretOrText(String name) {
+        return Optional.ofNullable(value(name));
+    }
+
+    /** An instant such as 2026-12-31T00:00:00Z. */
+    Optional<Instant> instant(String name) throws ConfigException {
+        var text = value(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(noted(name, Instant.parse(text), text));
+        } catch (DateTimeParseException e) {
+            throw invalid(name, text, "an instant such as 2026-12-31T00:00:00Z");
+        }
+    }
+
+    /** What a group of variables came to, in a form safe to show, for the startup line. */
+    void note(String name, String shown) {
+        effective.put(name, shown);
+    }
+
+    ConfigException invalid(String name, String expected) {
+        return new ConfigException(name + " must be " + expected);
     }
 
     /** A variable that no longer exists must not be ignored in silence: the server would run other than asked. */

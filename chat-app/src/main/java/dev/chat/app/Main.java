@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 /** Starts the chat server with the configuration in the environment, and stops it gracefully on SIGTERM or SIGINT. */
 public final class Main {
 
+    static final String UNVERIFIED = "; identities are NOT verified: any client may claim any userId"
+            + " (set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE or AUTH_JWKS_URL)";
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -34,7 +37,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
-        log.info("chat server listening on http://0.0.0.0:{} ({})", app.port(), effective);
+        log.info("chat server listening on http://0.0.0.0:{} ({}){}", app.port(), effective,
+                config.authentication().isPresent() ? "" : UNVERIFIED);
     }
 
     /**

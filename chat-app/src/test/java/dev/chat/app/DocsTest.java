@@ -25,6 +25,7 @@ class DocsTest {
     private final String readme = read("README.md");
     private final String configuration = read("docs/configuration.md");
     private final String protocol = read("docs/protocol.md");
+    private final String security = read("docs/security.md");
 
     @Test
     void the_configuration_table_lists_every_variable_with_its_real_default() throws ConfigException {
@@ -33,11 +34,13 @@ class DocsTest {
             var nameAndValue = setting.split("=", 2);
             defaults.put(nameAndValue[0], nameAndValue[1]);
         }
+        defaults.remove("AUTH");
+        AuthConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
-        var rows = CONFIG_ROW.matcher(configuration);
+        var rows = CONFIG_ROW.matcher(configuration + security);
         while (rows.find()) {
-            documented.put(rows.group(1), rows.group(2));
+            documented.put(rows.group(1), rows.group(2).equals("unset") ? "" : rows.group(2));
         }
         assertEquals(defaults, documented);
     }
@@ -54,7 +57,7 @@ class DocsTest {
         for (var reason : CloseReason.values()) {
             assertTrue(closing.contains("| " + reason.code() + " |"), reason + " is missing from Closing codes");
         }
-        var errors = section(protocol, "## Errors");
+        var errors = section(protocol, "## Errors") + section(security, "## Error codes");
         Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode).forEach(code ->
                 assertTrue(errors.contains("`" + code + "`"), code + " is missing from Errors"));
     }
@@ -72,7 +75,7 @@ class DocsTest {
     @Test
     void every_link_between_the_docs_and_every_file_the_readme_names_exists() throws IOException {
         for (var doc : List.of("README.md", "docs/protocol.md", "docs/configuration.md", "docs/architecture.md",
-                "docs/embedding.md", "docs/performance.md")) {
+                "docs/embedding.md", "docs/performance.md", "docs/security.md")) {
             var folder = Path.of("..", doc).getParent();
             var links = LINK.matcher(read(doc));
             while (links.find()) {

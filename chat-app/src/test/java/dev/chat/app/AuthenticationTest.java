@@ -1,0 +1,122 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.chat.adapter.javalin.RawSocket;
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.app.example.MintToken;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The application with AUTH_SECRET set: only tokens signed with it get in, and as whom they say. */
+class AuthenticationTest {
+
+    private static final String SECRET = "correct-horse-battery-staple-and-more";
+
+    private final ChatApplication app = start();
+
+    private static ChatApplication start() {
+        try {
+            return ChatApplication.start(load(Map.of("PORT", "0", "AUTH_SECRET", SECRET)).config());
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        app.stop();
+    }
+
+    @Test
+    void a_token_minted_as_the_security_guide_shows_in_java_connects_as_its_subject_and_name() throws Exception {
+        var token = MintToken.mint(SECRET, "alice", "Alice", Duration.ofHours(1));
+
+        var client = TestClient.connect(app.port(), "userId=mallory&username=Mallory",
+                Map.of("Authorization", "Bearer " + token));
+
+        var join = client.nextOfType("join");
+        assertEquals("alice", join.get("userId").asText());
+        assertEquals("Alice", join.get("username").asText());
+    }
+
+    @Test
+    void a_token_minted_with_the_guides_shell_script_connects_too() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "the script needs openssl");
+        var script = new ProcessBuilder("sh", "src/test/sh/mint-token.sh", "bob", "Bob");
+        script.environment().put("AUTH_SECRET", SECRET);
+        var process = script.start();
+        var token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, process.waitFor());
+
+        var client = TestClient.connect(app.port(), "token=" + token);
+
+        assertEquals("Bob", client.nextOfType("join").get("username").asText());
+    }
+
+    @Test
+    void a_token_signed_otherwise_or_not_at_all_is_refused_with_401() throws Exception {
+        var forged = token("a-different-secret-that-is-long-enough", "alice", "Alice");
+        var unsigned = new PlainJWT(claims("alice", "Alice")).serialize();
+
+        for (var token : new String[] {forged, unsigned}) {
+            var answer = RawSocket.refusedUpgrade(app.port(), "token=" + token, Map.of());
+            assertEquals(401, answer.status(), answer.body());
+            assertTrue(answer.body().contains("\"code\":\"token_invalid\""), answer.body());
+        }
+        var anonymous = RawSocket.refusedUpgrade(app.port(), "userId=alice&username=Alice", Map.of());
+        assertTrue(anonymous.body().contains("\"code\":\"token_missing\""), anonymous.body());
+    }
+
+    @Test
+    void the_startup_line_names_the_algorithm_and_never_the_secret() throws ConfigException {
+        var effective = load(Map.of("AUTH_SECRET", SECRET)).effective();
+
+        assertTrue(effective.contains("AUTH=HS256"), effective);
+        assertFalse(effective.contains(SECRET), effective);
+        assertTrue(load(Map.of()).effective().endsWith("AUTH=off"));
+    }
+
+    @Test
+    void a_short_secret_two_key_sources_or_a_previous_secret_without_an_end_are_refused_at_startup() {
+        assertEquals("AUTH_SECRET must be at least 32 bytes for HS256, not 5",
+                assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", "short"))).getMessage());
+        assertEquals("set one of AUTH_SECRET, AUTH_PUBLIC_KEY_FILE and AUTH_JWKS_URL, not AUTH_JWKS_URL and "
+                + "AUTH_SECRET", assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET,
+                        "AUTH_JWKS_URL", "https://auth.example.com/jwks.json"))).getMessage());
+        assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "AUTH_PREVIOUS_SECRET", SECRET)));
+        assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "AUTH_ALGORITHM", "HS512")));
+    }
+
+    private static ChatConfig.Loaded load(Map<String, String> variables) throws ConfigException {
+        return ChatConfig.load(variables);
+    }
+
+    private static String token(String secret, String subject, String name) throws Exception {
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(subject, name));
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static JWTClaimsSet claims(String subject, String name) {
+        return new JWTClaimsSet.Builder().subject(subject).claim("name", name)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+    }
+}
