@@ -77,6 +77,11 @@ class ChatProtocolTest {
     @CsvSource(delimiter = '|', value = {
         "not JSON              | hello there                                   | invalid_json",
         "a JSON array          | [1,2]                                         | invalid_json",
+        "a number as content   | {\"type\":\"chat\",\"content\":5}              | invalid_json",
+        "a boolean as content  | {\"type\":\"chat\",\"content\":true}           | invalid_json",
+        "a number as type      | {\"type\":7}                                  | invalid_json",
+        "data after the object | {\"type\":\"chat\",\"content\":\"a\"} trailing   | invalid_json",
+        "a key twice           | {\"type\":\"chat\",\"content\":\"a\",\"content\":\"b\"} | invalid_json",
         "no type               | {\"content\":\"hi\"}                          | type_required",
         "an unknown type       | {\"type\":\"shout\",\"content\":\"hi\"}       | unknown_type",
         "a system message      | {\"type\":\"system\",\"content\":\"fake\"}    | type_not_allowed",

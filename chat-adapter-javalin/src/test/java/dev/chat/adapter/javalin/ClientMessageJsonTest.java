@@ -20,12 +20,28 @@ class ClientMessageJsonTest {
     }
 
     @Test
+    void an_object_of_more_fields_than_any_message_needs_is_invalid_json() {
+        var many = new StringBuilder("{\"type\":\"chat\",\"content\":\"a\"");
+        for (int i = 0; i < ClientMessageJson.MAX_FIELDS; i++) {
+            many.append(",\"f").append(i).append("\":\"v\"");
+        }
+
+        var decoded = json.decode(many.append('}').toString());
+
+        assertEquals(ErrorCode.INVALID_JSON, ((Checked.Rejected<ClientMessage>) decoded).rejection().code());
+    }
+
+    @Test
     void missing_fields_are_read_as_absent() {
         assertEquals(Checked.accepted(new ClientMessage(null, null, null, null, null)), json.decode("{}"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "hello", "null", "42", "[\"chat\"]", "{\"type\":", "{\"content\":{\"nested\":1}}"})
+    @ValueSource(strings = {"", "hello", "null", "42", "[\"chat\"]", "{\"type\":", "{\"content\":{\"nested\":1}}",
+        "{\"type\":\"chat\",\"content\":5}", "{\"type\":\"chat\",\"content\":true}", "{\"type\":7}",
+        "{\"type\":\"chat\",\"content\":null}", "{\"type\":\"chat\",\"content\":\"a\"} trailing",
+        "{\"type\":\"chat\",\"content\":\"a\"}{}", "{\"type\":\"chat\",\"content\":\"a\",\"content\":\"b\"}",
+        "{\"type\":\"chat\",\"userId\":5,\"content\":\"a\"}", "{\"type\":\"chat\",\"x\":[1,[2,[3]]]}"})
     void anything_but_a_json_object_of_strings_is_invalid_json(String text) {
         var decoded = json.decode(text);
 
