@@ -18,7 +18,7 @@ import java.util.Set;
  * typed settings; nothing else reads the environment.
  */
 record ChatConfig(
-        int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
+        String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication) {
@@ -37,6 +37,7 @@ record ChatConfig(
         env.replaced("SEND_QUEUE_SIZE", "SEND_QUEUE_BYTES", "a client's send queue is bounded by bytes, not messages");
         var defaults = ServerSettings.defaults();
         var config = new ChatConfig(
+                env.text("HOST", defaults.host()),
                 env.integer("PORT", defaults.port(), 0, 65_535),
                 env.duration("PING_INTERVAL", defaults.pingInterval()),
                 env.duration("IDLE_TIMEOUT", defaults.idleTimeout()),
@@ -83,6 +84,7 @@ record ChatConfig(
 
     ServerSettings serverSettings() {
         return ServerSettings.defaults()
+                .withHost(host)
                 .withPort(port)
                 .withKeepalive(pingInterval, idleTimeout)
                 .withMaxMessageBytes(maxMessageBytes)

@@ -85,8 +85,14 @@ final class Environment {
         return millis > 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
-    /** Empty when the variable is unset, blank or {@code *}: every origin is allowed. */
+    /**
+     * Empty when the variable is unset or {@code *}: every origin is allowed. A list that is given but names no
+     * origin is refused, so that a mistake never opens the server to every origin.
+     */
     Set<String> origins(String name) throws ConfigException {
+        if (variables.containsKey(name) && value(name) == null) {
+            throw invalid(name, "", "a comma-separated list of origins, or * for every origin");
+        }
         var text = value(name);
         if (text == null || text.equals("*")) {
             return noted(name, Set.of(), "*");
@@ -97,6 +103,9 @@ final class Environment {
                 throw invalid(name, text, "a comma-separated list of origins such as https://chat.example.com");
             }
             origins.add(origin);
+        }
+        if (origins.isEmpty()) {
+            throw invalid(name, text, "a comma-separated list of origins, or * for every origin");
         }
         return noted(name, origins, String.join(",", origins));
     }

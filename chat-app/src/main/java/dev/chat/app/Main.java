@@ -37,7 +37,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
-        log.info("chat server listening on http://0.0.0.0:{} ({}){}", app.port(), effective,
+        log.info("chat server listening on http://{}:{} ({}){}", config.host(), app.port(), effective,
                 config.authentication().isPresent() ? "" : UNVERIFIED);
     }
 

@@ -1,9 +1,12 @@
 package dev.chat.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,18 @@ class ChatApplicationTest {
             assertEquals(ChatApplication.SHUTDOWN_NOTICE, client.nextOfType("system").get("content").asText());
             assertEquals(1001, client.awaitClose().code());
         }
+    }
+
+    @Test
+    void host_binds_the_server_to_one_address() throws Exception {
+        var app = ChatApplication.start(ChatConfig.load(Map.of("HOST", "127.0.0.1", "PORT", "0")).config());
+        try (var local = new Socket()) {
+            local.connect(new InetSocketAddress("127.0.0.1", app.port()));
+            assertTrue(local.isConnected());
+        } finally {
+            app.stop();
+        }
+        assertThrows(RuntimeException.class, () -> ChatApplication.start(
+                ChatConfig.load(Map.of("HOST", "203.0.113.7", "PORT", "0")).config()), "not an address of this machine");
     }
 }

@@ -20,10 +20,10 @@ class ChatConfigTest {
     void with_nothing_set_every_default_applies() throws ConfigException {
         var loaded = ChatConfig.load(Map.of());
 
-        assertEquals(new ChatConfig(8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
+        assertEquals(new ChatConfig("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty()), loaded.config());
-        assertEquals("PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
+        assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_ON_JOIN=50 "
                 + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off", loaded.effective());
@@ -32,6 +32,7 @@ class ChatConfigTest {
     @Test
     void every_variable_is_read() throws ConfigException {
         var loaded = ChatConfig.load(Map.ofEntries(
+                Map.entry("HOST", "127.0.0.1"),
                 Map.entry("PORT", "9000"),
                 Map.entry("PING_INTERVAL", "500ms"),
                 Map.entry("IDLE_TIMEOUT", "2m"),
@@ -49,9 +50,9 @@ class ChatConfigTest {
                 Map.entry("LOG_LEVEL", "DEBUG"),
                 Map.entry("WARMUP_SESSIONS", "0")));
 
-        assertEquals(new ChatConfig(9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
+        assertEquals(new ChatConfig("127.0.0.1", 9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty()), loaded.config());
-        assertEquals("PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
+        assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
                 + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
                 + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off",
@@ -102,6 +103,8 @@ class ChatConfigTest {
         "SHUTDOWN_TIMEOUT     | soon       | SHUTDOWN_TIMEOUT must be a duration such as 54s, 500ms, 2m or 1h, not 'soon'",
         "ALLOWED_ORIGINS      | chat.example.com | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'chat.example.com'",
         "ALLOWED_ORIGINS      | https://a.example/path | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'https://a.example/path'",
+        "ALLOWED_ORIGINS      | ''         | ALLOWED_ORIGINS must be a comma-separated list of origins, or * for every origin, not ''",
+        "ALLOWED_ORIGINS      | ','        | ALLOWED_ORIGINS must be a comma-separated list of origins, or * for every origin, not ','",
         "LOG_LEVEL            | loud       | LOG_LEVEL must be one of debug, error, info, trace, warn, not 'loud'",
     })
     void a_bad_value_is_refused_in_one_line_that_names_the_variable(String name, String value, String message) {

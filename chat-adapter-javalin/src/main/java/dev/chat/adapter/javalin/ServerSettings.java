@@ -31,6 +31,10 @@ public record ServerSettings(
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of());
     }
 
+    public ServerSettings withHost(String newHost) {
+        return with(draft -> draft.host = newHost);
+    }
+
     public ServerSettings withPort(int newPort) {
         return with(draft -> draft.port = newPort);
     }
