@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,23 @@ class PackagedJarIT {
             assertEquals(ChatApplication.SHUTDOWN_NOTICE, client.nextOfType("system").get("content").asText());
             assertEquals(1001, client.awaitClose().code());
         }
+    }
+
+    @Test
+    void a_line_break_in_a_user_id_cannot_forge_a_log_line() throws Exception {
+        var server = start(javaJar(currentJava()), Map.of("PORT", "0", "LOG_LEVEL", "debug", "WARMUP_SESSIONS", "0"));
+        var port = awaitStartup(server).port();
+        var forged = "2026-12-01T00:00:00.000Z [ERROR] Main - forged";
+        var query = "userId=mallory" + URLEncoder.encode("\r\n" + forged, StandardCharsets.UTF_8) + "&username=M";
+        TestClient.connect(port, query).nextOfType("presence");
+
+        server.process().destroy();
+
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+        var lines = server.lines();
+        assertTrue(lines.stream().noneMatch(line -> line.startsWith(forged)), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("mallory\\u000d\\u000a" + forged)),
+                String.join("\n", lines));
     }
 
     @Test

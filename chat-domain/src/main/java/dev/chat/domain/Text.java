@@ -1,6 +1,6 @@
 package dev.chat.domain;
 
-/** Lengths as people count them: in Unicode code points, so one emoji is one character. */
+/** Lengths as people count them (in Unicode code points, so one emoji is one character), and text fit for a log. */
 public final class Text {
 
     private Text() {}
@@ -11,5 +11,25 @@ public final class Text {
 
     public static boolean isMissing(String text) {
         return text == null || text.isBlank();
+    }
+
+    /**
+     * Text a client chose, made safe to put in a log line: line breaks and other control characters become
+     * {@code \\uXXXX}, so no input can end the line and forge another.
+     */
+    public static String loggable(String text) {
+        if (text == null) {
+            return "null";
+        }
+        var safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                safe.append(String.format("\\u%04x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 }

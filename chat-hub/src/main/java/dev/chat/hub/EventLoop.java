@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Text;
 import java.lang.System.Logger.Level;
 
 /**
@@ -56,7 +57,7 @@ final class EventLoop implements Runnable {
         try {
             action.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "hub could not handle " + what + "; carrying on", e);
+            LOG.log(Level.ERROR, "hub could not handle " + Text.loggable(String.valueOf(what)) + "; carrying on", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Identity;
+import dev.chat.domain.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,6 +27,6 @@ final class Member {
 
     @Override
     public String toString() {
-        return "Member[" + identity.userId() + "]";
+        return "Member[" + Text.loggable(identity.userId()) + "]";
     }
 }

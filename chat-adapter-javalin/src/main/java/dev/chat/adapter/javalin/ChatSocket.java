@@ -3,6 +3,7 @@ package dev.chat.adapter.javalin;
 import dev.chat.domain.Checked;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.Text;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.port.offered.Client;
 import java.lang.invoke.MethodHandle;
@@ -70,7 +71,7 @@ final class ChatSocket implements FrameHandler {
             release(attachment, "before it had fully opened");
             return;
         }
-        LOG.debug("{} ({}) connected from {}", identity.username(), identity.userId(),
+        LOG.debug("{} ({}) connected from {}", Text.loggable(identity.username()), Text.loggable(identity.userId()),
                 openedSession.getRemoteAddress());
         openedSession.demand();
     }
@@ -129,7 +130,7 @@ final class ChatSocket implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
-        LOG.debug("{} ({}) socket error: {}", identity.username(), identity.userId(), cause.toString());
+        LOG.debug("{} ({}) socket error: {}", Text.loggable(identity.username()), Text.loggable(identity.userId()), cause.toString());
         if (text != null) {
             text.fail(cause);
         }
@@ -149,7 +150,7 @@ final class ChatSocket implements FrameHandler {
         attachment.watch().stop();
         attachment.client().disconnect();
         shared.sessions().closed();
-        LOG.debug("{} ({}) disconnected: {}", identity.username(), identity.userId(), how);
+        LOG.debug("{} ({}) disconnected: {}", Text.loggable(identity.username()), Text.loggable(identity.userId()), how);
     }
 
     private static MethodHandle receivedHandle() {
