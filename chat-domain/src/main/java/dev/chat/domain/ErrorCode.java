@@ -27,7 +27,8 @@ public enum ErrorCode {
     TOKEN_INVALID,
     TOKEN_EXPIRED,
     TOKEN_NOT_YET_VALID,
-    TOKEN_REJECTED;
+    TOKEN_REJECTED,
+    RATE_LIMITED;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

@@ -72,6 +72,7 @@ final class Chat {
             case Command.Connect(var member, var firstRoom) -> admit(member, firstRoom);
             case Command.Disconnect(var member) -> dismiss(member);
             case Command.Broken(var member) -> closeBroken(member);
+            case Command.Kick(var member, var reason) -> kick(member, reason);
             case Command.Post(var from, var request) -> carryOut(from, request);
             case Command.Reply(var to, var rejection) -> reply(to, rejection);
             case Command.Announce(var content) -> announce(content);
@@ -101,6 +102,14 @@ final class Chat {
     private void closeBroken(Member member) {
         if (members.contains(member)) {
             counters.closedSendFailed();
+            dismiss(member);
+        }
+    }
+
+    private void kick(Member member, CloseReason reason) {
+        if (members.contains(member)) {
+            LOG.log(Level.INFO, () -> member + " is closed with " + reason.code() + ": " + reason.description());
+            member.outbox.abort(reason);
             dismiss(member);
         }
     }

@@ -4,6 +4,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.protocol.CloseReason;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +22,9 @@ sealed interface Command {
 
     /** The member's connection could not be written to, and its writer has closed it. */
     record Broken(Member member) implements Command {}
+
+    /** The member must go, for this reason: it broke a rule outside the loop, such as its message budget. */
+    record Kick(Member member, CloseReason reason) implements Command {}
 
     record Announce(String content) implements Command {}
 

@@ -84,7 +84,7 @@ public final class Hub implements ChatHub {
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {
             connection.close(CloseReason.GOING_AWAY);
         }
-        return new ConnectedClient(member, inbox);
+        return new ConnectedClient(member, inbox, settings.throttle().newBudget());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chat.domain.port.needed.Throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
@@ -21,10 +22,11 @@ import java.util.function.Consumer;
  * @param shutdownTimeout    how long {@link Hub#close()} waits for queued messages to be written
  * @param clock              stamps every message; UTC
  * @param threads            makes the loop thread and one writer thread per client; virtual threads by default
+ * @param throttle           each connection's budget of messages; {@link Throttle#UNLIMITED} by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
-        Duration shutdownTimeout, Clock clock, ThreadFactory threads) {
+        Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -40,13 +42,14 @@ public record HubSettings(
         requireNonNull(shutdownTimeout, "shutdownTimeout");
         requireNonNull(clock, "clock");
         requireNonNull(threads, "threads");
+        requireNonNull(throttle, "throttle");
     }
 
     public static HubSettings defaults() {
         return new HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
-                Thread.ofVirtual().name("chat-hub-", 0).factory());
+                Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -81,12 +84,16 @@ public record HubSettings(
         return with(draft -> draft.threads = newThreads);
     }
 
+    public HubSettings withThrottle(Throttle newThrottle) {
+        return with(draft -> draft.throttle = newThrottle);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
-                draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads);
+                draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle);
     }
 
     private static final class Draft {
@@ -98,6 +105,7 @@ public record HubSettings(
         Duration shutdownTimeout;
         Clock clock;
         ThreadFactory threads;
+        Throttle throttle;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -108,6 +116,7 @@ public record HubSettings(
             shutdownTimeout = settings.shutdownTimeout;
             clock = settings.clock;
             threads = settings.threads;
+            throttle = settings.throttle;
         }
     }
 

@@ -10,7 +10,9 @@ public enum CloseReason {
      * The client fell further behind than its send queue allows. What it missed is in the rooms' history: it should
      * reconnect and resume each room with {@code since}.
      */
-    TOO_SLOW(4008, "too slow: reconnect and resume with since");
+    TOO_SLOW(4008, "too slow: reconnect and resume with since"),
+    /** The client kept sending faster than its message budget long after being told to slow down. */
+    RATE_LIMITED(1008, "too many messages");
 
     private final int code;
     private final String description;
