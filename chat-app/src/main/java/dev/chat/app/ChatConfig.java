@@ -1,8 +1,10 @@
 package dev.chat.app;
 
+import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
@@ -21,7 +23,10 @@ record ChatConfig(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
-        int warmupSessions, Optional<JwtSettings> authentication) {
+        int warmupSessions, Optional<JwtSettings> authentication, int rateLimitPerSec, int rateLimitBurst) {
+
+    static final int DEFAULT_RATE_LIMIT_PER_SEC = 5;
+    static final int DEFAULT_RATE_LIMIT_BURST = 10;
 
     static final int DEFAULT_WARMUP_SESSIONS = 2000;
 
@@ -54,7 +59,9 @@ record ChatConfig(
                 env.origins("ALLOWED_ORIGINS"),
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS),
                 env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000),
-                AuthConfig.read(env));
+                AuthConfig.read(env),
+                env.integer("RATE_LIMIT_PER_SEC", DEFAULT_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
+                env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -75,7 +82,15 @@ record ChatConfig(
                 .withPresence(presence)
                 .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
                 .withShutdownTimeout(shutdownTimeout)
-                .withClock(Clock.systemUTC());
+                .withClock(Clock.systemUTC())
+                .withThrottle(throttle());
+    }
+
+    /** As in the original server's later version, a rate or a burst of 0 or less turns the limit off. */
+    Throttle throttle() {
+        return rateLimitPerSec > 0 && rateLimitBurst > 0
+                ? new Bucket4jThrottle(rateLimitPerSec, rateLimitBurst)
+                : Throttle.UNLIMITED;
     }
 
     MessageStore messageStore() {
