@@ -38,4 +38,23 @@ class ChatApplicationTest {
             app.stop();
         }
     }
+
+    @Test
+    void a_client_over_its_message_budget_is_told_when_to_retry() throws Exception {
+        var app = ChatApplication.start(ChatConfig.load(Map.of("PORT", "0")).config());
+        try {
+            var alice = TestClient.joined(app.port(), "alice", "Alice");
+            for (int i = 0; i < 20; i++) {
+                alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
+            }
+
+            var refusal = alice.nextOfType("error");
+
+            assertEquals("rate_limited", refusal.get("code").asText());
+            assertTrue(refusal.get("message").asText().matches("too many messages: retry in \\d+ ms"),
+                    refusal.toString());
+        } finally {
+            app.stop();
+        }
+    }
 }
