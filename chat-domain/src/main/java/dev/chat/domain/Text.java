@@ -15,7 +15,7 @@ public final class Text {
 
     /**
      * Text a client chose, made safe to put in a log line: line breaks and other control characters become
-     * {@code \\uXXXX}, so no input can end the line and forge another.
+     * Unicode escapes such as {@code \\u000a}, so no input can end the line and forge another.
      */
     public static String loggable(String text) {
         if (text == null) {
