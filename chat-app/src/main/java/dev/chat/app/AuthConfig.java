@@ -24,6 +24,7 @@ final class AuthConfig {
     static final String OFF = "off";
     static final String DEFAULT_ALGORITHM = "HS256";
     static final String DEFAULT_NAME_CLAIM = "name";
+    static final String DEFAULT_OPERATOR_CLAIM = "chat_operator";
     static final Duration DEFAULT_JWKS_CACHE = Duration.ofMinutes(5);
     static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     /** Every variable read here, with its default as the docs show it: blank for one that is unset. */
@@ -43,6 +44,7 @@ final class AuthConfig {
         defaults.put("AUTH_JWKS_URL", "");
         defaults.put("AUTH_JWKS_CACHE", Environment.text(DEFAULT_JWKS_CACHE));
         defaults.put("AUTH_NAME_CLAIM", DEFAULT_NAME_CLAIM);
+        defaults.put("AUTH_OPERATOR_CLAIM", DEFAULT_OPERATOR_CLAIM);
         defaults.put("AUTH_AUDIENCE", "");
         defaults.put("AUTH_ISSUER", "");
         defaults.put("AUTH_CLOCK_SKEW", Environment.text(DEFAULT_CLOCK_SKEW));
@@ -62,6 +64,7 @@ final class AuthConfig {
         var keys = keys(env, given.getFirst());
         return Optional.of(new JwtSettings(keys,
                 env.text("AUTH_NAME_CLAIM", DEFAULT_NAME_CLAIM),
+                env.text("AUTH_OPERATOR_CLAIM", DEFAULT_OPERATOR_CLAIM),
                 env.optionalText("AUTH_AUDIENCE"),
                 env.optionalText("AUTH_ISSUER"),
                 env.duration("AUTH_CLOCK_SKEW", DEFAULT_CLOCK_SKEW)));

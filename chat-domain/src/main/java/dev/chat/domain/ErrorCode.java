@@ -28,7 +28,8 @@ public enum ErrorCode {
     TOKEN_EXPIRED,
     TOKEN_NOT_YET_VALID,
     TOKEN_REJECTED,
-    RATE_LIMITED;
+    RATE_LIMITED,
+    OPERATOR_REQUIRED;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

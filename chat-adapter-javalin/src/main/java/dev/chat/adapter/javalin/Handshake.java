@@ -34,8 +34,6 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
  */
 final class Handshake implements WebSocketNegotiator {
 
-    private static final String BEARER = "Bearer ";
-
     private final ServerSettings settings;
     private final Optional<Authenticator> authenticator;
     private final BiFunction<Identity, Subscribe, FrameHandler> openSocket;
@@ -52,7 +50,7 @@ final class Handshake implements WebSocketNegotiator {
         try {
             var query = Request.extractQueryParameters(request);
             var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN),
-                    token(request.getHeaders().get(HttpHeader.AUTHORIZATION), query), query);
+                    BearerToken.of(request.getHeaders().get(HttpHeader.AUTHORIZATION), query.getValue("token")), query);
             // Compression would deflate every message once per recipient and keep a compressor of tens of kilobytes
             // per connection, for chat lines of a few hundred bytes.
             response.setExtensions(List.of());
@@ -79,13 +77,6 @@ final class Handshake implements WebSocketNegotiator {
         response.setStatus(refused.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
         response.write(true, WireFormat.encode(refused.rejection()).bytes(), callback);
-    }
-
-    private static String token(String authorization, Fields query) {
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return authorization.substring(BEARER.length()).strip();
-        }
-        return query.getValue("token");
     }
 
     private static <T> T orRefuse(Checked<T> checked) {

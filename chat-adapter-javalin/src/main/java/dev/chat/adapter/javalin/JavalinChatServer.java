@@ -58,6 +58,10 @@ public final class JavalinChatServer {
             config.jetty.addConnector((server, http) -> connector(server, http, settings));
             config.jetty.threadPool = threadPool();
             config.jetty.modifyServer(server -> server.setHandler(webSockets(handshake, settings)));
+            authenticator.map(HttpGuard::new).ifPresent(guard -> {
+                config.routes.before("/api/*", guard::anyUser);
+                config.routes.before("/stats", guard::operator);
+            });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
             config.routes.get("/stats", ctx -> ctx.json(hub.stats()));
             config.routes.get("/api/rooms", rooms::rooms);

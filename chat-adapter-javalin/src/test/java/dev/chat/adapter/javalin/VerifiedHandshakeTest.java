@@ -18,7 +18,8 @@ class VerifiedHandshakeTest {
     private static final Identity ALICE = new Identity("alice", "Alice");
 
     private final RunningServer running = RunningServer.verifying(token -> switch (String.valueOf(token)) {
-        case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX));
+        case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX, false));
+        case "operator-token" -> Checked.accepted(new Authenticated(new Identity("op", "Op"), Instant.MAX, true));
         case "old-token" -> Checked.rejected(ErrorCode.TOKEN_EXPIRED, "the token has expired: get a new one");
         case "null" -> Checked.rejected(ErrorCode.TOKEN_MISSING, "a token is required");
         default -> Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts");
@@ -52,6 +53,21 @@ class VerifiedHandshakeTest {
         assertRefused(ErrorCode.TOKEN_EXPIRED, "", Map.of("Authorization", "Bearer old-token"));
         assertRefused(ErrorCode.TOKEN_INVALID, "token=forged", Map.of());
         assertEquals("{\"status\":\"ok\",\"clients\":0}", running.get("/health").body());
+    }
+
+    @Test
+    void the_rooms_over_http_need_a_valid_token_and_the_servers_counters_an_operators() throws Exception {
+        assertEquals(401, running.get("/api/rooms").statusCode());
+        assertTrue(running.get("/api/rooms/global/messages").body().contains("\"code\":\"token_missing\""));
+        assertEquals(401, running.get("/api/rooms", "forged").statusCode());
+        assertEquals(200, running.get("/api/rooms", "alice-token").statusCode());
+
+        assertEquals(401, running.get("/stats").statusCode());
+        var notOperator = running.get("/stats", "alice-token");
+        assertEquals(403, notOperator.statusCode());
+        assertTrue(notOperator.body().contains("\"code\":\"operator_required\""), notOperator.body());
+        assertEquals(200, running.get("/stats", "operator-token").statusCode());
+        assertEquals(200, running.get("/health").statusCode(), "load balancers check health without a token");
     }
 
     private void assertRefused(ErrorCode code, String query, Map<String, String> headers) throws Exception {

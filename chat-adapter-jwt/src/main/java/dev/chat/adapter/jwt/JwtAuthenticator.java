@@ -41,6 +41,7 @@ public final class JwtAuthenticator implements Authenticator {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String nameClaim;
+    private final String operatorClaim;
 
     public JwtAuthenticator(JwtSettings settings) {
         this(settings, Clock.systemUTC());
@@ -48,6 +49,7 @@ public final class JwtAuthenticator implements Authenticator {
 
     JwtAuthenticator(JwtSettings settings, Clock clock) {
         this.nameClaim = settings.nameClaim();
+        this.operatorClaim = settings.operatorClaim();
         processor.setJWSKeySelector(keySelector(settings.keys(), clock));
         var required = Set.of("sub", "exp");
         var exact = new JWTClaimsSet.Builder();
@@ -78,7 +80,9 @@ public final class JwtAuthenticator implements Authenticator {
             return Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts: "
                     + e.getMessage());
         }
-        return identity(claims).map(identity -> new Authenticated(identity, claims.getExpirationTime().toInstant()));
+        boolean operator = Boolean.TRUE.equals(claims.getClaim(operatorClaim));
+        return identity(claims).map(identity ->
+                new Authenticated(identity, claims.getExpirationTime().toInstant(), operator));
     }
 
     private Checked<Identity> identity(JWTClaimsSet claims) {

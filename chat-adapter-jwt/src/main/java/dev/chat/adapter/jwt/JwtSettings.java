@@ -12,16 +12,18 @@ import java.util.Optional;
  *
  * @param keys      where the keys that sign tokens come from
  * @param nameClaim the claim holding the display name; a token without it is named by its {@code sub}
+ * @param operatorClaim a claim that, when {@code true}, makes the token an operator's
  * @param audience  when present, a token's {@code aud} must include it
  * @param issuer    when present, a token's {@code iss} must be it
  * @param clockSkew how far {@code exp} and {@code nbf} may be off, for clocks that disagree a little
  */
-public record JwtSettings(Keys keys, String nameClaim, Optional<String> audience, Optional<String> issuer,
-        Duration clockSkew) {
+public record JwtSettings(Keys keys, String nameClaim, String operatorClaim, Optional<String> audience,
+        Optional<String> issuer, Duration clockSkew) {
 
     public JwtSettings {
         requireNonNull(keys, "keys");
         requireNonNull(nameClaim, "nameClaim");
+        requireNonNull(operatorClaim, "operatorClaim");
         requireNonNull(audience, "audience");
         requireNonNull(issuer, "issuer");
         requireNonNull(clockSkew, "clockSkew");

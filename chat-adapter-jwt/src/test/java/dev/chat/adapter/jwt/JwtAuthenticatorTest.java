@@ -59,6 +59,19 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void only_a_token_whose_operator_claim_is_true_is_an_operators() throws Exception {
+        var operator = claims().claim("chat_operator", true).build();
+        var claimedAsText = claims().claim("chat_operator", "true").build();
+
+        assertEquals(true, accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256, operator,
+                null))).operator());
+        assertEquals(false, accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256, claimedAsText,
+                null))).operator());
+        assertEquals(false, accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256,
+                claims().build(), null))).operator());
+    }
+
+    @Test
     void a_token_without_the_name_claim_is_named_by_its_subject() throws Exception {
         var token = sign(new MACSigner(SECRET), JWSAlgorithm.HS256, claims().build(), null);
 
@@ -121,7 +134,7 @@ class JwtAuthenticatorTest {
 
     @Test
     void audience_and_issuer_are_checked_when_configured() throws Exception {
-        var strict = new JwtAuthenticator(new JwtSettings(hmacKeys(Optional.empty(), NOW), "name",
+        var strict = new JwtAuthenticator(new JwtSettings(hmacKeys(Optional.empty(), NOW), "name", "chat_operator",
                 Optional.of("chat"), Optional.of("https://auth.example.com"), Duration.ofSeconds(30)), CLOCK);
         var right = claims().audience("chat").issuer("https://auth.example.com").build();
         var wrongAudience = claims().audience("billing").issuer("https://auth.example.com").build();
@@ -201,7 +214,7 @@ class JwtAuthenticatorTest {
     }
 
     private static JwtAuthenticator authenticator(JwtSettings.Keys keys) {
-        return new JwtAuthenticator(new JwtSettings(keys, "name", Optional.empty(), Optional.empty(),
+        return new JwtAuthenticator(new JwtSettings(keys, "name", "chat_operator", Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(30)), CLOCK);
     }
 
