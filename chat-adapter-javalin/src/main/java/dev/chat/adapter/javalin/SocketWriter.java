@@ -77,22 +77,30 @@ final class SocketWriter {
     }
 
     /**
-     * Runs {@code closing} once no write is in flight, at once if none is; nothing is written here after it. Only
-     * the first hand-over counts.
+     * Runs {@code closing} once no write is in flight, at once if none is; nothing is written here after it. A later
+     * hand-over runs after the first: when the server closed first, the client's answering close frame still needs
+     * Jetty's callback completed, or the session never ends.
      */
     void handOver(Runnable closing) {
         lock.lock();
         try {
-            if (handOver != null) {
+            if (handOver != null && !handedOver) {
+                var first = handOver;
+                handOver = () -> {
+                    first.run();
+                    closing.run();
+                };
                 return;
             }
-            handOver = closing;
-            controlFrames.clear();
-            quiet.signalAll();
-            if (writing) {
-                return;
+            if (handOver == null) {
+                handOver = closing;
+                controlFrames.clear();
+                quiet.signalAll();
+                if (writing) {
+                    return;
+                }
+                handedOver = true;
             }
-            handedOver = true;
         } finally {
             lock.unlock();
         }
