@@ -7,6 +7,8 @@ import dev.chat.domain.Text;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.port.offered.Client;
 import java.lang.invoke.MethodHandle;
+import java.time.Instant;
+import java.util.Optional;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.eclipse.jetty.util.Callback;
@@ -45,16 +47,18 @@ final class ChatSocket implements FrameHandler {
     private final Shared shared;
     private final Identity identity;
     private final Request.Subscribe firstRoom;
+    private final Optional<Instant> closeAt;
     // Jetty may report a close while the open is still running: whichever of the two comes second cleans up.
     private final SocketSlot<Attachment> slot = new SocketSlot<>();
     private CoreSession session;
     private JettyConnection connection;
     private MessageSink text;
 
-    ChatSocket(Shared shared, Identity identity, Request.Subscribe firstRoom) {
+    ChatSocket(Shared shared, Admission admission) {
         this.shared = shared;
-        this.identity = identity;
-        this.firstRoom = firstRoom;
+        this.identity = admission.identity();
+        this.firstRoom = admission.firstRoom();
+        this.closeAt = admission.closeAt();
     }
 
     @Override
@@ -65,7 +69,7 @@ final class ChatSocket implements FrameHandler {
         shared.sessions().opened();
         var attachment = new Attachment(
                 shared.hub().connect(identity, connection, firstRoom),
-                shared.keepalive().watch(connection));
+                shared.keepalive().watch(connection, closeAt));
         callback.succeeded();
         if (!slot.fill(attachment)) {
             release(attachment, "before it had fully opened");

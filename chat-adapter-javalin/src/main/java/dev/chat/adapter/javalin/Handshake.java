@@ -9,10 +9,11 @@ import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.protocol.WireFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.server.Request;
@@ -36,10 +37,10 @@ final class Handshake implements WebSocketNegotiator {
 
     private final ServerSettings settings;
     private final Optional<Authenticator> authenticator;
-    private final BiFunction<Identity, Subscribe, FrameHandler> openSocket;
+    private final Function<Admission, FrameHandler> openSocket;
 
     Handshake(ServerSettings settings, Optional<Authenticator> authenticator,
-            BiFunction<Identity, Subscribe, FrameHandler> openSocket) {
+            Function<Admission, FrameHandler> openSocket) {
         this.settings = settings;
         this.authenticator = authenticator;
         this.openSocket = openSocket;
@@ -66,11 +67,22 @@ final class Handshake implements WebSocketNegotiator {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        var identity = authenticator.isPresent()
-                ? orRefuse(authenticator.get().authenticate(token), 401).identity()
-                : orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        Identity identity;
+        Optional<Instant> closeAt;
+        if (authenticator.isPresent()) {
+            var authenticated = orRefuse(authenticator.get().authenticate(token), 401);
+            identity = authenticated.identity();
+            var expires = authenticated.expires();
+            closeAt = Optional.of(expires.isAfter(Instant.MAX.minus(settings.tokenGrace()))
+                    ? Instant.MAX : expires.plus(settings.tokenGrace()));
+        } else {
+            identity = orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"),
+                    Handshake::newUserId));
+            closeAt = Optional.empty();
+        }
         var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
-        return openSocket.apply(identity, new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since")))));
+        var firstRoom = new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since"))));
+        return openSocket.apply(new Admission(identity, firstRoom, closeAt));
     }
 
     private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {

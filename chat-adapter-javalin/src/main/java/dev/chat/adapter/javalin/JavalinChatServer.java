@@ -50,7 +50,7 @@ public final class JavalinChatServer {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, new ClientMessageJson());
         var handshake = new Handshake(settings, authenticator,
-                (identity, firstRoom) -> new ChatSocket(shared, identity, firstRoom));
+                admission -> new ChatSocket(shared, admission));
         var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

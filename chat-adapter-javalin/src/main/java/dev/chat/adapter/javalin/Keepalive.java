@@ -1,6 +1,9 @@
 package dev.chat.adapter.javalin;
 
+import dev.chat.domain.protocol.CloseReason;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +33,14 @@ final class Keepalive implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /** Starts watching a connection; stop the watch when the connection closes. */
-    Watch watch(JettyConnection connection) {
-        return new Watch(connection);
+    /**
+     * Starts watching a connection; stop the watch when the connection closes.
+     *
+     * @param closeAt when its credential runs out, if it has one: the connection is closed then with
+     *                {@link CloseReason#TOKEN_EXPIRED}
+     */
+    Watch watch(JettyConnection connection, Optional<Instant> closeAt) {
+        return new Watch(connection, closeAt);
     }
 
     @Override
@@ -45,10 +53,12 @@ final class Keepalive implements AutoCloseable {
         private final JettyConnection connection;
         private final ScheduledFuture<?> pings;
         private final ScheduledFuture<?> checks;
+        private final Optional<ScheduledFuture<?>> expiry;
         private volatile long lastHeardNanos = System.nanoTime();
 
-        private Watch(JettyConnection connection) {
+        private Watch(JettyConnection connection, Optional<Instant> closeAt) {
             this.connection = connection;
+            this.expiry = closeAt.map(instant -> timer.schedule(this::expire, nanosUntil(instant), TimeUnit.NANOSECONDS));
             long pingNanos = pingInterval.toNanos();
             long checkNanos = Math.max(1, idleTimeout.toNanos() / 10);
             this.pings = timer.scheduleAtFixedRate(this::ping, pingNanos, pingNanos, TimeUnit.NANOSECONDS);
@@ -63,6 +73,18 @@ final class Keepalive implements AutoCloseable {
         void stop() {
             pings.cancel(false);
             checks.cancel(false);
+            expiry.ifPresent(task -> task.cancel(false));
+        }
+
+        /** A token may be valid for longer than a long can count nanoseconds: that is as good as forever. */
+        private static long nanosUntil(Instant instant) {
+            var left = Duration.between(Instant.now(), instant);
+            return left.isNegative() ? 0 : left.compareTo(Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE : left.toNanos();
+        }
+
+        private void expire() {
+            stop();
+            connection.close(CloseReason.TOKEN_EXPIRED.code(), CloseReason.TOKEN_EXPIRED.description());
         }
 
         private void ping() {

@@ -15,20 +15,23 @@ import java.util.function.Consumer;
  * @param idleTimeout     a connection that sends nothing, not even a pong, for this long is closed
  * @param maxMessageBytes a larger text message closes its connection with 1009
  * @param allowedOrigins  the browser origins allowed to connect; empty allows every origin
+ * @param tokenGrace      how long past its token's expiry a verified connection stays open
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
-        Set<String> allowedOrigins) {
+        Set<String> allowedOrigins, Duration tokenGrace) {
 
     public ServerSettings {
         requireNonNull(host, "host");
         requireNonNull(pingInterval, "pingInterval");
         requireNonNull(idleTimeout, "idleTimeout");
         allowedOrigins = Set.copyOf(allowedOrigins);
+        requireNonNull(tokenGrace, "tokenGrace");
     }
 
     public static ServerSettings defaults() {
-        return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of());
+        return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
+                Duration.ofSeconds(30));
     }
 
     public ServerSettings withHost(String newHost) {
@@ -54,6 +57,10 @@ public record ServerSettings(
         return with(draft -> draft.allowedOrigins = origins);
     }
 
+    public ServerSettings withTokenGrace(Duration grace) {
+        return with(draft -> draft.tokenGrace = grace);
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -64,7 +71,7 @@ public record ServerSettings(
         var draft = new Draft(this);
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
-                draft.maxMessageBytes, draft.allowedOrigins);
+                draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace);
     }
 
     private static final class Draft {
@@ -74,6 +81,7 @@ public record ServerSettings(
         Duration idleTimeout;
         int maxMessageBytes;
         Set<String> allowedOrigins;
+        Duration tokenGrace;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -82,6 +90,7 @@ public record ServerSettings(
             idleTimeout = settings.idleTimeout;
             maxMessageBytes = settings.maxMessageBytes;
             allowedOrigins = settings.allowedOrigins;
+            tokenGrace = settings.tokenGrace;
         }
     }
 }

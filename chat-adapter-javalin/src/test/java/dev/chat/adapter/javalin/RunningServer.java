@@ -34,9 +34,13 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer verifying(Authenticator authenticator) {
+        return verifying(authenticator, ServerSettings.defaults());
+    }
+
+    static RunningServer verifying(Authenticator authenticator, ServerSettings settings) {
         var hub = new Hub(HubSettings.defaults()).start();
         return new RunningServer(hub,
-                new JavalinChatServer(hub, ServerSettings.defaults().withPort(0), Optional.of(authenticator)).start());
+                new JavalinChatServer(hub, settings.withPort(0), Optional.of(authenticator)).start());
     }
 
     int port() {

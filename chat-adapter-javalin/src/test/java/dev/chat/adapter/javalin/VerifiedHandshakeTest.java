@@ -7,6 +7,8 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.port.needed.Authenticated;
+import dev.chat.domain.protocol.CloseReason;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,22 @@ class VerifiedHandshakeTest {
         assertTrue(notOperator.body().contains("\"code\":\"operator_required\""), notOperator.body());
         assertEquals(200, running.get("/stats", "operator-token").statusCode());
         assertEquals(200, running.get("/health").statusCode(), "load balancers check health without a token");
+    }
+
+    @Test
+    void a_connection_is_closed_with_4001_once_its_token_runs_out_and_the_grace_with_it() throws Exception {
+        var expiresSoon = new Authenticated(ALICE, Instant.now().plusMillis(300), false);
+        try (var strict = RunningServer.verifying(token -> Checked.accepted(expiresSoon),
+                ServerSettings.defaults().withTokenGrace(Duration.ofMillis(200)))) {
+            var client = TestClient.connect(strict.port(), "token=short-lived");
+            client.nextOfType("presence");
+
+            var closed = client.awaitClose();
+
+            assertEquals(CloseReason.TOKEN_EXPIRED.code(), closed.code());
+            assertEquals("token expired: reconnect with a new token", closed.reason());
+            assertTrue(strict.shutdown(), "a session the server closed is released, so a stop does not wait for it");
+        }
     }
 
     private void assertRefused(ErrorCode code, String query, Map<String, String> headers) throws Exception {
