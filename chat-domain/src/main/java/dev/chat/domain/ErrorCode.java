@@ -29,7 +29,9 @@ public enum ErrorCode {
     TOKEN_NOT_YET_VALID,
     TOKEN_REJECTED,
     RATE_LIMITED,
-    OPERATOR_REQUIRED;
+    OPERATOR_REQUIRED,
+    SERVER_FULL,
+    TOO_MANY_CONNECTIONS;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

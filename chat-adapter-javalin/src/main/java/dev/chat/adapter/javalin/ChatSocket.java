@@ -7,6 +7,7 @@ import dev.chat.domain.Text;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.port.offered.Client;
 import java.lang.invoke.MethodHandle;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.Optional;
 import java.lang.invoke.MethodHandles;
@@ -42,12 +43,13 @@ final class ChatSocket implements FrameHandler {
     private record Attachment(Client client, Keepalive.Watch watch) {}
 
     /** What every socket shares. */
-    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, ClientMessageJson json) {}
+    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, Seats seats, ClientMessageJson json) {}
 
     private final Shared shared;
     private final Identity identity;
     private final Request.Subscribe firstRoom;
     private final Optional<Instant> closeAt;
+    private final InetAddress from;
     // Jetty may report a close while the open is still running: whichever of the two comes second cleans up.
     private final SocketSlot<Attachment> slot = new SocketSlot<>();
     private CoreSession session;
@@ -59,6 +61,7 @@ final class ChatSocket implements FrameHandler {
         this.identity = admission.identity();
         this.firstRoom = admission.firstRoom();
         this.closeAt = admission.closeAt();
+        this.from = admission.from();
     }
 
     @Override
@@ -154,6 +157,7 @@ final class ChatSocket implements FrameHandler {
         attachment.watch().stop();
         attachment.client().disconnect();
         shared.sessions().closed();
+        shared.seats().release(from);
         LOG.debug("{} ({}) disconnected: {}", Text.loggable(identity.username()), Text.loggable(identity.userId()), how);
     }
 

@@ -9,6 +9,8 @@ import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.protocol.WireFormat;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,32 +39,42 @@ final class Handshake implements WebSocketNegotiator {
 
     private final ServerSettings settings;
     private final Optional<Authenticator> authenticator;
+    private final Seats seats;
     private final Function<Admission, FrameHandler> openSocket;
 
-    Handshake(ServerSettings settings, Optional<Authenticator> authenticator,
+    Handshake(ServerSettings settings, Optional<Authenticator> authenticator, Seats seats,
             Function<Admission, FrameHandler> openSocket) {
         this.settings = settings;
         this.authenticator = authenticator;
+        this.seats = seats;
         this.openSocket = openSocket;
     }
 
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        var from = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
+        var full = seats.take(from);
+        if (full.isPresent()) {
+            refuse(full.get(), response, callback);
+            return null;
+        }
         try {
             var query = Request.extractQueryParameters(request);
             var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN),
-                    BearerToken.of(request.getHeaders().get(HttpHeader.AUTHORIZATION), query.getValue("token")), query);
+                    BearerToken.of(request.getHeaders().get(HttpHeader.AUTHORIZATION), query.getValue("token")), query,
+                    from);
             // Compression would deflate every message once per recipient and keep a compressor of tens of kilobytes
             // per connection, for chat lines of a few hundred bytes.
             response.setExtensions(List.of());
             return socket;
         } catch (HandshakeRefused refused) {
+            seats.release(from);
             refuse(refused, response, callback);
             return null;
         }
     }
 
-    private FrameHandler admit(String origin, String token, Fields query) {
+    private FrameHandler admit(String origin, String token, Fields query, InetAddress from) {
         if (!settings.allowsOrigin(origin)) {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
@@ -82,7 +94,7 @@ final class Handshake implements WebSocketNegotiator {
         }
         var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
         var firstRoom = new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since"))));
-        return openSocket.apply(new Admission(identity, firstRoom, closeAt));
+        return openSocket.apply(new Admission(identity, firstRoom, closeAt, from));
     }
 
     private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {

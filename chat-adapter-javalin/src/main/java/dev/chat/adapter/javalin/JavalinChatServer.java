@@ -48,8 +48,9 @@ public final class JavalinChatServer {
     /** A server that lets in only clients with a credential the authenticator accepts, when there is one. */
     public JavalinChatServer(ChatHub hub, ServerSettings settings, Optional<Authenticator> authenticator) {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
-        var shared = new ChatSocket.Shared(hub, keepalive, sessions, new ClientMessageJson());
-        var handshake = new Handshake(settings, authenticator,
+        var seats = new Seats(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson());
+        var handshake = new Handshake(settings, authenticator, seats,
                 admission -> new ChatSocket(shared, admission));
         var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {

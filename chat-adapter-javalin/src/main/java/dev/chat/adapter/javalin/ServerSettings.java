@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  * @param maxMessageBytes a larger text message closes its connection with 1009
  * @param allowedOrigins  the browser origins allowed to connect; empty allows every origin
  * @param tokenGrace      how long past its token's expiry a verified connection stays open
+ * @param maxConnections  the most WebSockets open at once; 0 for no cap
+ * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
-        Set<String> allowedOrigins, Duration tokenGrace) {
+        Set<String> allowedOrigins, Duration tokenGrace, int maxConnections, int maxConnectionsPerAddress) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -31,7 +33,7 @@ public record ServerSettings(
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 0, 0);
     }
 
     public ServerSettings withHost(String newHost) {
@@ -61,6 +63,13 @@ public record ServerSettings(
         return with(draft -> draft.tokenGrace = grace);
     }
 
+    public ServerSettings withConnectionCaps(int total, int perAddress) {
+        return with(draft -> {
+            draft.maxConnections = total;
+            draft.maxConnectionsPerAddress = perAddress;
+        });
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -71,7 +80,8 @@ public record ServerSettings(
         var draft = new Draft(this);
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
-                draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace);
+                draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.maxConnections,
+                draft.maxConnectionsPerAddress);
     }
 
     private static final class Draft {
@@ -82,6 +92,8 @@ public record ServerSettings(
         int maxMessageBytes;
         Set<String> allowedOrigins;
         Duration tokenGrace;
+        int maxConnections;
+        int maxConnectionsPerAddress;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -91,6 +103,8 @@ public record ServerSettings(
             maxMessageBytes = settings.maxMessageBytes;
             allowedOrigins = settings.allowedOrigins;
             tokenGrace = settings.tokenGrace;
+            maxConnections = settings.maxConnections;
+            maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
         }
     }
 }

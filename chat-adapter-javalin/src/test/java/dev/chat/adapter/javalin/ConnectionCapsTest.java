@@ -1,0 +1,74 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.hub.HubSettings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One address cannot take every connection, and the server holds no more than it may. */
+class ConnectionCapsTest {
+
+    private final RunningServer running = RunningServer.start(
+            ServerSettings.defaults().withConnectionCaps(3, 2), HubSettings.defaults());
+    private final List<Socket> held = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (var socket : held) {
+            socket.close();
+        }
+        running.close();
+    }
+
+    @Test
+    void past_the_cap_per_address_429_past_the_total_503_and_a_freed_seat_is_taken_again() throws Exception {
+        var alice = TestClient.joined(running.port(), "alice", "Alice");
+        TestClient.joined(running.port(), "bob", "Bob");
+
+        var third = RawSocket.refusedUpgrade(running.port(), "userId=eve&username=Eve", Map.of());
+        assertEquals(429, third.status());
+        assertTrue(third.body().contains("\"code\":\"too_many_connections\""), third.body());
+
+        assertEquals(101, upgradeFrom("127.0.0.2", "carol"));
+        assertEquals(503, upgradeFrom("127.0.0.3", "dave"));
+
+        alice.close();
+        var deadline = System.nanoTime() + TestClient.WAIT_SECONDS * 1_000_000_000L;
+        int status;
+        do {
+            assertTrue(System.nanoTime() < deadline, "alice's seat was never given back");
+            status = upgradeFrom("127.0.0.3", "dave");
+        } while (status != 101);
+    }
+
+    /** Upgrades from this source address; a socket that got in is held open, so that it keeps its seat. */
+    private int upgradeFrom(String source, String user) throws IOException {
+        var socket = new Socket();
+        socket.bind(new InetSocketAddress(source, 0));
+        socket.connect(new InetSocketAddress("127.0.0.1", running.port()));
+        socket.setSoTimeout((int) (TestClient.WAIT_SECONDS * 1000));
+        socket.getOutputStream().write(("GET /ws?userId=" + user + "&username=" + user + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        var statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                .readLine();
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
+        if (status == 101) {
+            held.add(socket);
+        } else {
+            socket.close();
+        }
+        return status;
+    }
+}
