@@ -23,7 +23,11 @@ record ChatConfig(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
-        int warmupSessions, Optional<JwtSettings> authentication, int rateLimitPerSec, int rateLimitBurst) {
+        int warmupSessions, Optional<JwtSettings> authentication, int rateLimitPerSec, int rateLimitBurst,
+        int maxConnections, int maxConnectionsPerAddress) {
+
+    static final int DEFAULT_MAX_CONNECTIONS = 20_000;
+    static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
 
     static final int DEFAULT_RATE_LIMIT_PER_SEC = 5;
     static final int DEFAULT_RATE_LIMIT_BURST = 10;
@@ -61,7 +65,9 @@ record ChatConfig(
                 env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000),
                 AuthConfig.read(env),
                 env.integer("RATE_LIMIT_PER_SEC", DEFAULT_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
-                env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000));
+                env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
+                env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
+                env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -103,6 +109,7 @@ record ChatConfig(
                 .withPort(port)
                 .withKeepalive(pingInterval, idleTimeout)
                 .withMaxMessageBytes(maxMessageBytes)
-                .withAllowedOrigins(allowedOrigins);
+                .withAllowedOrigins(allowedOrigins)
+                .withConnectionCaps(maxConnections, maxConnectionsPerAddress);
     }
 }

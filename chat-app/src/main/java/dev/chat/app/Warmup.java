@@ -35,7 +35,7 @@ final class Warmup {
     /** @return how many of the sessions went through: an upgrade, a chat and its echo, and a close */
     static int run(ChatConfig config, int sessions) throws InterruptedException {
         var hub = new Hub(config.hubSettings(), new InMemoryMessageStore(100, 10)).start();
-        var server = new JavalinChatServer(hub, config.serverSettings().withPort(0)).start();
+        var server = new JavalinChatServer(hub, config.serverSettings().withPort(0).withConnectionCaps(0, 0)).start();
         try {
             return drive(server.port(), sessions);
         } finally {
