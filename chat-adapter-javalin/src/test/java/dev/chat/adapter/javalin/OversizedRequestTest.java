@@ -1,0 +1,29 @@
+package dev.chat.adapter.javalin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Headers and URLs larger than any client needs are refused before they cost anything. */
+class OversizedRequestTest {
+
+    private final RunningServer running = RunningServer.start();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        running.close();
+    }
+
+    @Test
+    void a_header_too_large_gets_431_and_a_url_too_long_414() throws Exception {
+        var big = "a".repeat(20_000);
+
+        assertEquals(431, RawSocket.refusedUpgrade(running.port(), "userId=u&username=U", Map.of("X-Big", big))
+                .status());
+        assertEquals(414, RawSocket.refusedUpgrade(running.port(), "userId=" + big + "&username=U", Map.of())
+                .status());
+        assertEquals(200, running.get("/health").statusCode(), "and the server goes on");
+    }
+}
