@@ -31,7 +31,9 @@ public enum ErrorCode {
     RATE_LIMITED,
     OPERATOR_REQUIRED,
     SERVER_FULL,
-    TOO_MANY_CONNECTIONS;
+    TOO_MANY_CONNECTIONS,
+    REQUEST_TOO_LARGE,
+    INVALID_REQUEST;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

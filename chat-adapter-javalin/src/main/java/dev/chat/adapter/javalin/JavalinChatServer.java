@@ -58,7 +58,10 @@ public final class JavalinChatServer {
             config.startup.startupWatcherEnabled = false;
             config.jetty.addConnector((server, http) -> connector(server, http, settings));
             config.jetty.threadPool = threadPool();
-            config.jetty.modifyServer(server -> server.setHandler(webSockets(handshake, settings)));
+            config.jetty.modifyServer(server -> {
+                server.setHandler(webSockets(handshake, settings));
+                server.setErrorHandler(new JsonErrorPages());
+            });
             authenticator.map(HttpGuard::new).ifPresent(guard -> {
                 config.routes.before("/api/*", guard::anyUser);
                 config.routes.before("/stats", guard::operator);
