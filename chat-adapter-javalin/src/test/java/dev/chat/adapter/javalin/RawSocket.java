@@ -7,6 +7,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -148,6 +149,10 @@ public final class RawSocket implements AutoCloseable {
             }
         }
         return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    OutputStream output() throws IOException {
+        return socket.getOutputStream();
     }
 
     InputStream input() {

@@ -131,6 +131,11 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
         return closed.orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).join();
     }
 
+    /** The next text already received, or null if there is none now. */
+    public String pollText() {
+        return received.poll();
+    }
+
     public boolean isClosed() {
         return closed.isDone();
     }
