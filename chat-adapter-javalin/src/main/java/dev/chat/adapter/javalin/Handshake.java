@@ -40,6 +40,7 @@ final class Handshake implements WebSocketNegotiator {
     private final ServerSettings settings;
     private final Optional<Authenticator> authenticator;
     private final Seats seats;
+    private final ClientAddress clientAddress;
     private final Function<Admission, FrameHandler> openSocket;
 
     Handshake(ServerSettings settings, Optional<Authenticator> authenticator, Seats seats,
@@ -47,12 +48,14 @@ final class Handshake implements WebSocketNegotiator {
         this.settings = settings;
         this.authenticator = authenticator;
         this.seats = seats;
+        this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.openSocket = openSocket;
     }
 
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
-        var from = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
+        var peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
+        var from = clientAddress.of(peer, request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
         var full = seats.take(from);
         if (full.isPresent()) {
             refuse(full.get(), response, callback);

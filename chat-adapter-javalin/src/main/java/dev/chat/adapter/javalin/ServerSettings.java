@@ -2,6 +2,7 @@ package dev.chat.adapter.javalin;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,10 +19,12 @@ import java.util.function.Consumer;
  * @param tokenGrace      how long past its token's expiry a verified connection stays open
  * @param maxConnections  the most WebSockets open at once; 0 for no cap
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
+ * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
-        Set<String> allowedOrigins, Duration tokenGrace, int maxConnections, int maxConnectionsPerAddress) {
+        Set<String> allowedOrigins, Duration tokenGrace, int maxConnections, int maxConnectionsPerAddress,
+        Set<InetAddress> trustedProxies) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -29,11 +32,12 @@ public record ServerSettings(
         requireNonNull(idleTimeout, "idleTimeout");
         allowedOrigins = Set.copyOf(allowedOrigins);
         requireNonNull(tokenGrace, "tokenGrace");
+        trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
-                Duration.ofSeconds(30), 0, 0);
+                Duration.ofSeconds(30), 0, 0, Set.of());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -70,6 +74,10 @@ public record ServerSettings(
         });
     }
 
+    public ServerSettings withTrustedProxies(Set<InetAddress> proxies) {
+        return with(draft -> draft.trustedProxies = proxies);
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -81,7 +89,7 @@ public record ServerSettings(
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.maxConnections,
-                draft.maxConnectionsPerAddress);
+                draft.maxConnectionsPerAddress, draft.trustedProxies);
     }
 
     private static final class Draft {
@@ -94,6 +102,7 @@ public record ServerSettings(
         Duration tokenGrace;
         int maxConnections;
         int maxConnectionsPerAddress;
+        Set<InetAddress> trustedProxies;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -105,6 +114,7 @@ public record ServerSettings(
             tokenGrace = settings.tokenGrace;
             maxConnections = settings.maxConnections;
             maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
+            trustedProxies = settings.trustedProxies;
         }
     }
 }

@@ -7,12 +7,14 @@ import dev.chat.hub.HubSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +54,36 @@ class ConnectionCapsTest {
         } while (status != 101);
     }
 
-    /** Upgrades from this source address; a socket that got in is held open, so that it keeps its seat. */
+    @Test
+    void behind_a_trusted_proxy_the_client_is_the_forwarded_address_and_from_anyone_else_the_peer() throws Exception {
+        var proxy = InetAddress.getByName("127.0.0.1");
+        try (var behindProxy = RunningServer.start(ServerSettings.defaults().withConnectionCaps(0, 1)
+                .withTrustedProxies(Set.of(proxy)), HubSettings.defaults())) {
+            int port = behindProxy.port();
+
+            assertEquals(101, upgradeFrom(port, "127.0.0.1", "a", "203.0.113.5"));
+            assertEquals(101, upgradeFrom(port, "127.0.0.1", "b", "203.0.113.6"));
+            assertEquals(429, upgradeFrom(port, "127.0.0.1", "c", "203.0.113.5"), "the same client again");
+            assertEquals(101, upgradeFrom(port, "127.0.0.2", "d", "203.0.113.7"));
+            assertEquals(429, upgradeFrom(port, "127.0.0.2", "e", "203.0.113.8"), "a header anyone could write");
+        }
+    }
+
     private int upgradeFrom(String source, String user) throws IOException {
+        return upgradeFrom(running.port(), source, user, null);
+    }
+
+    /** Upgrades from this source address; a socket that got in is held open, so that it keeps its seat. */
+    private int upgradeFrom(int port, String source, String user, String forwardedFor) throws IOException {
         var socket = new Socket();
         socket.bind(new InetSocketAddress(source, 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", running.port()));
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout((int) (TestClient.WAIT_SECONDS * 1000));
+        var forwarded = forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n";
         socket.getOutputStream().write(("GET /ws?userId=" + user + "&username=" + user + " HTTP/1.1\r\n"
                 + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + forwarded + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         var statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                 .readLine();
         int status = Integer.parseInt(statusLine.split(" ")[1]);
