@@ -9,6 +9,7 @@ import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +25,7 @@ record ChatConfig(
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication, int rateLimitPerSec, int rateLimitBurst,
-        int maxConnections, int maxConnectionsPerAddress) {
+        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies) {
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -67,7 +68,8 @@ record ChatConfig(
                 env.integer("RATE_LIMIT_PER_SEC", DEFAULT_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
                 env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
-                env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000));
+                env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
+                env.addresses("TRUSTED_PROXIES"));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -110,6 +112,7 @@ record ChatConfig(
                 .withKeepalive(pingInterval, idleTimeout)
                 .withMaxMessageBytes(maxMessageBytes)
                 .withAllowedOrigins(allowedOrigins)
-                .withConnectionCaps(maxConnections, maxConnectionsPerAddress);
+                .withConnectionCaps(maxConnections, maxConnectionsPerAddress)
+                .withTrustedProxies(trustedProxies);
     }
 }

@@ -1,7 +1,9 @@
 package dev.chat.app;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
 final class Environment {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final Map<String, String> variables;
     private final Map<String, String> effective = new LinkedHashMap<>();
@@ -108,6 +111,26 @@ final class Environment {
             throw invalid(name, text, "a comma-separated list of origins, or * for every origin");
         }
         return noted(name, origins, String.join(",", origins));
+    }
+
+    /** Comma-separated IP addresses, written out (never names, which would need DNS); empty when unset. */
+    Set<InetAddress> addresses(String name) throws ConfigException {
+        var text = value(name);
+        var addresses = new LinkedHashSet<InetAddress>();
+        if (text != null) {
+            for (var literal : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+                try {
+                    if (!IP_LITERAL.matcher(literal).matches()) {
+                        throw new UnknownHostException(literal);
+                    }
+                    addresses.add(InetAddress.getByName(literal));
+                } catch (UnknownHostException e) {
+                    throw invalid(name, text, "a comma-separated list of IP addresses such as 10.0.0.5,10.0.0.6");
+                }
+            }
+        }
+        return noted(name, addresses, text == null ? "" : String.join(",",
+                addresses.stream().map(InetAddress::getHostAddress).toList()));
     }
 
     String choice(String name, String fallback, Set<String> allowed) throws ConfigException {
