@@ -43,6 +43,9 @@ final class FanOut {
 
     /** The members refused a message since the last call. */
     List<Member> takeTooSlow() {
+        if (tooSlow.isEmpty()) {
+            return List.of();
+        }
         var slow = List.copyOf(tooSlow);
         tooSlow.clear();
         return slow;
