@@ -44,7 +44,9 @@ final class ConnectedClient implements Client {
             refuse(wait);
             return;
         }
-        refusedInARow.set(0);
+        if (refusedInARow.get() != 0) {
+            refusedInARow.set(0);
+        }
         switch (message.check()) {
             case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request));
             case Checked.Rejected(var rejection) -> reject(rejection);
