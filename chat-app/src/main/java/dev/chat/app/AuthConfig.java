@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,8 @@ final class AuthConfig {
     static final String DEFAULT_ALGORITHM = "HS256";
     static final String DEFAULT_NAME_CLAIM = "name";
     static final String DEFAULT_OPERATOR_CLAIM = "chat_operator";
+    static final String DEFAULT_ROOMS_CLAIM = "rooms";
+    static final Duration DEFAULT_EXPIRY_WARNING = Duration.ofSeconds(60);
     static final Duration DEFAULT_JWKS_CACHE = Duration.ofMinutes(5);
     static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     /** Every variable read here, with its default as the docs show it: blank for one that is unset. */
@@ -45,14 +48,26 @@ final class AuthConfig {
         defaults.put("AUTH_JWKS_CACHE", Environment.text(DEFAULT_JWKS_CACHE));
         defaults.put("AUTH_NAME_CLAIM", DEFAULT_NAME_CLAIM);
         defaults.put("AUTH_OPERATOR_CLAIM", DEFAULT_OPERATOR_CLAIM);
+        defaults.put("AUTH_ROOMS_CLAIM", DEFAULT_ROOMS_CLAIM);
+        defaults.put("AUTH_EXPIRY_WARNING", Environment.text(DEFAULT_EXPIRY_WARNING));
         defaults.put("AUTH_AUDIENCE", "");
         defaults.put("AUTH_ISSUER", "");
         defaults.put("AUTH_CLOCK_SKEW", Environment.text(DEFAULT_CLOCK_SKEW));
         return Collections.unmodifiableMap(defaults);
     }
 
+    /** How long before a token runs out its connection is told to refresh it; read only where tokens are verified. */
+    static Duration expiryWarning(Environment env) throws ConfigException {
+        return keySources(env).isEmpty() ? DEFAULT_EXPIRY_WARNING
+                : env.duration("AUTH_EXPIRY_WARNING", DEFAULT_EXPIRY_WARNING);
+    }
+
+    private static List<String> keySources(Environment env) {
+        return KEY_SOURCES.stream().filter(name -> env.secretOrText(name).isPresent()).sorted().toList();
+    }
+
     static Optional<JwtSettings> read(Environment env) throws ConfigException {
-        var given = KEY_SOURCES.stream().filter(name -> env.secretOrText(name).isPresent()).sorted().toList();
+        var given = keySources(env);
         if (given.size() > 1) {
             throw new ConfigException("set one of AUTH_SECRET, AUTH_PUBLIC_KEY_FILE and AUTH_JWKS_URL, not "
                     + String.join(" and ", given));
@@ -65,6 +80,7 @@ final class AuthConfig {
         return Optional.of(new JwtSettings(keys,
                 env.text("AUTH_NAME_CLAIM", DEFAULT_NAME_CLAIM),
                 env.text("AUTH_OPERATOR_CLAIM", DEFAULT_OPERATOR_CLAIM),
+                env.text("AUTH_ROOMS_CLAIM", DEFAULT_ROOMS_CLAIM),
                 env.optionalText("AUTH_AUDIENCE"),
                 env.optionalText("AUTH_ISSUER"),
                 env.duration("AUTH_CLOCK_SKEW", DEFAULT_CLOCK_SKEW)));

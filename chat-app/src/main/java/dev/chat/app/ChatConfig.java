@@ -3,6 +3,7 @@ package dev.chat.app;
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.jwt.JwtSettings;
+import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.HubSettings;
@@ -24,7 +25,8 @@ record ChatConfig(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
-        int warmupSessions, Optional<JwtSettings> authentication, int rateLimitPerSec, int rateLimitBurst,
+        int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
+        int rateLimitPerSec, int rateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies) {
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
@@ -65,6 +67,8 @@ record ChatConfig(
                 env.choice("LOG_LEVEL", "info", LOG_LEVELS),
                 env.integer("WARMUP_SESSIONS", DEFAULT_WARMUP_SESSIONS, 0, 100_000),
                 AuthConfig.read(env),
+                AuthConfig.expiryWarning(env),
+                env.roomPatterns("PRIVATE_ROOMS"),
                 env.integer("RATE_LIMIT_PER_SEC", DEFAULT_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
                 env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
@@ -73,6 +77,10 @@ record ChatConfig(
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
+        }
+        if (!config.privateRooms().isEmpty() && config.authentication().isEmpty()) {
+            throw new ConfigException("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE "
+                    + "or AUTH_JWKS_URL, or anyone could claim to be a user the rooms are granted to");
         }
         if (config.pingInterval().compareTo(config.idleTimeout()) >= 0) {
             throw new ConfigException("PING_INTERVAL (" + Environment.text(config.pingInterval())
@@ -112,6 +120,8 @@ record ChatConfig(
                 .withKeepalive(pingInterval, idleTimeout)
                 .withMaxMessageBytes(maxMessageBytes)
                 .withAllowedOrigins(allowedOrigins)
+                .withExpiryWarning(expiryWarning)
+                .withPrivateRooms(privateRooms)
                 .withConnectionCaps(maxConnections, maxConnectionsPerAddress)
                 .withTrustedProxies(trustedProxies);
     }

@@ -1,5 +1,7 @@
 package dev.chat.app;
 
+import dev.chat.domain.Checked;
+import dev.chat.domain.RoomPatterns;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -111,6 +113,20 @@ final class Environment {
             throw invalid(name, text, "a comma-separated list of origins, or * for every origin");
         }
         return noted(name, origins, String.join(",", origins));
+    }
+
+    /** Comma-separated room names and {@code prefix*} patterns; none when unset. */
+    RoomPatterns roomPatterns(String name) throws ConfigException {
+        var text = value(name);
+        if (text == null) {
+            return noted(name, RoomPatterns.NONE, "");
+        }
+        var patterns = Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (patterns.isEmpty() || RoomPatterns.check(patterns) instanceof Checked.Rejected) {
+            throw invalid(name, text, "a comma-separated list of room names and prefixes ending in *, such as "
+                    + "team-*,board");
+        }
+        return noted(name, new RoomPatterns(patterns), String.join(",", patterns));
     }
 
     /** Comma-separated IP addresses, written out (never names, which would need DNS); empty when unset. */

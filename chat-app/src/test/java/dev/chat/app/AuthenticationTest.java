@@ -15,17 +15,25 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.chat.adapter.javalin.RawSocket;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.MintToken;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The application with AUTH_SECRET set: only tokens signed with it get in, and as whom they say. */
+/**
+ * The application with AUTH_SECRET set and the rooms {@code team-*} private: only tokens signed with it get in, as
+ * whom they say, and into the private rooms they grant.
+ */
 class AuthenticationTest {
 
     private static final String SECRET = "correct-horse-battery-staple-and-more";
@@ -34,7 +42,7 @@ class AuthenticationTest {
 
     private static ChatApplication start() {
         try {
-            return ChatApplication.start(load(Map.of("PORT", "0", "AUTH_SECRET", SECRET)).config());
+            return ChatApplication.start(load(Map.of("PORT", "0", "AUTH_SECRET", SECRET, "PRIVATE_ROOMS", "team-*")).config());
         } catch (ConfigException e) {
             throw new AssertionError(e);
         }
@@ -47,7 +55,7 @@ class AuthenticationTest {
 
     @Test
     void a_token_minted_as_the_security_guide_shows_in_java_connects_as_its_subject_and_name() throws Exception {
-        var token = MintToken.mint(SECRET, "alice", "Alice", Duration.ofHours(1));
+        var token = MintToken.mint(SECRET, "alice", "Alice", List.of(), Duration.ofHours(1));
 
         var client = TestClient.connect(app.port(), "userId=mallory&username=Mallory",
                 Map.of("Authorization", "Bearer " + token));
@@ -60,15 +68,62 @@ class AuthenticationTest {
     @Test
     void a_token_minted_with_the_guides_shell_script_connects_too() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "the script needs openssl");
-        var script = new ProcessBuilder("sh", "src/test/sh/mint-token.sh", "bob", "Bob");
+        var token = mintWithScript("bob", "Bob", "team-red");
+
+        var client = TestClient.connect(app.port(), "token=" + token + "&room=team-red");
+
+        assertEquals("Bob", client.nextOfType("join").get("username").asText());
+    }
+
+    @Test
+    void a_private_room_takes_only_tokens_that_grant_it_over_websocket_and_http() throws Exception {
+        var granted = MintToken.mint(SECRET, "carol", "Carol", List.of("team-*"), Duration.ofHours(1));
+        var other = MintToken.mint(SECRET, "dave", "Dave", List.of("team-blue"), Duration.ofHours(1));
+        TestClient.connect(app.port(), "token=" + granted + "&room=team-red").nextOfType("presence");
+
+        var refused = RawSocket.refusedUpgrade(app.port(), "token=" + other + "&room=team-red", Map.of());
+
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"room_forbidden\""), refused.body());
+        assertEquals(403, get("/api/rooms/team-red/users", other).statusCode());
+        assertTrue(get("/api/rooms/team-red/users", granted).body().contains("\"userId\":\"carol\""));
+    }
+
+    @Test
+    void a_connection_refreshed_with_a_new_token_is_told_its_new_expiry() throws Exception {
+        var client = TestClient.connect(app.port(),
+                "token=" + MintToken.mint(SECRET, "erin", "Erin", List.of(), Duration.ofMinutes(5)));
+        client.nextOfType("presence");
+        var fresh = MintToken.mint(SECRET, "erin", "Erin", List.of(), Duration.ofHours(2));
+
+        client.send("{\"type\":\"refresh\",\"token\":\"" + fresh + "\"}");
+
+        var refreshed = Instant.parse(client.nextOfType("refreshed").get("expiresAt").asText());
+        assertTrue(refreshed.isAfter(Instant.now().plus(Duration.ofMinutes(119))), refreshed.toString());
+    }
+
+    @Test
+    void private_rooms_without_verified_identities_are_refused_at_startup() {
+        assertEquals("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE or "
+                + "AUTH_JWKS_URL, or anyone could claim to be a user the rooms are granted to",
+                assertThrows(ConfigException.class, () -> load(Map.of("PRIVATE_ROOMS", "team-*"))).getMessage());
+        assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "PRIVATE_ROOMS", "bad room")));
+        assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "PRIVATE_ROOMS", ",")));
+    }
+
+    private static String mintWithScript(String userId, String name, String rooms) throws Exception {
+        var script = new ProcessBuilder("sh", "src/test/sh/mint-token.sh", userId, name, rooms);
         script.environment().put("AUTH_SECRET", SECRET);
         var process = script.start();
         var token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, process.waitFor());
+        return token;
+    }
 
-        var client = TestClient.connect(app.port(), "token=" + token);
-
-        assertEquals("Bob", client.nextOfType("join").get("username").asText());
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -52,6 +52,15 @@ class DocsTest {
     }
 
     @Test
+    void the_security_guides_token_minting_examples_are_the_files_the_tests_mint_with() throws IOException {
+        var java = Files.readString(Path.of("src/test/java/dev/chat/app/example/MintToken.java"));
+        var shell = Files.readString(Path.of("src/test/sh/mint-token.sh"));
+
+        assertTrue(security.contains(java.substring(java.indexOf("import "))), "MintToken.java differs from the guide");
+        assertTrue(security.contains(shell), "mint-token.sh differs from the guide");
+    }
+
+    @Test
     void every_close_code_and_error_code_is_documented() {
         var closing = section(protocol, "## Closing codes");
         for (var reason : CloseReason.values()) {

@@ -3,11 +3,14 @@ package dev.chat.hub;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
 import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -76,6 +79,8 @@ final class Chat {
             case Command.Post(var from, var request) -> carryOut(from, request);
             case Command.Reply(var to, var rejection) -> reply(to, rejection);
             case Command.Announce(var content) -> announce(content);
+            case Command.Tell(var to, var message) -> tell(to, message);
+            case Command.Renew(var member, var access, var expires) -> renew(member, access, expires);
             case Command.ListRooms(var answer) -> answer.complete(rooms.list());
             case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
             case Command.Shutdown() -> finishAll();
@@ -140,6 +145,20 @@ final class Chat {
     private void reply(Member to, Rejection rejection) {
         if (members.contains(to)) {
             fanOut.reject(to, rejection);
+        }
+    }
+
+    private void tell(Member to, EncodedMessage message) {
+        if (members.contains(to)) {
+            fanOut.to(to, message);
+        }
+    }
+
+    private void renew(Member member, RoomAccess access, Instant expires) {
+        if (members.contains(member)) {
+            member.access = access;
+            rooms.leaveForbidden(member);
+            fanOut.to(member, WireFormat.refreshed(expires));
         }
     }
 

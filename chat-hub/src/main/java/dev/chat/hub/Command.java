@@ -3,8 +3,11 @@ package dev.chat.hub;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.EncodedMessage;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,6 +30,12 @@ sealed interface Command {
     record Kick(Member member, CloseReason reason) implements Command {}
 
     record Announce(String content) implements Command {}
+
+    /** Something for one member from the server itself, such as a warning that its credential runs out. */
+    record Tell(Member to, EncodedMessage message) implements Command {}
+
+    /** The member's credential was renewed: what it may use now, and until when. */
+    record Renew(Member member, RoomAccess access, Instant expires) implements Command {}
 
     /** A question about state only the loop may read; the loop answers it and moves on. */
     record ListRooms(CompletableFuture<List<RoomSummary>> answer) implements Command {}

@@ -4,10 +4,13 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
+import dev.chat.domain.protocol.WireFormat;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,6 +68,16 @@ final class ConnectedClient implements Client {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
             reject(new Rejection(ErrorCode.RATE_LIMITED, "too many messages: retry in " + millis + " ms"));
         }
+    }
+
+    @Override
+    public void expiring(Instant expires) {
+        inbox.offer(new Command.Tell(member, WireFormat.expiring(expires)));
+    }
+
+    @Override
+    public void renew(RoomAccess access, Instant expires) {
+        inbox.offer(new Command.Renew(member, access, expires));
     }
 
     @Override

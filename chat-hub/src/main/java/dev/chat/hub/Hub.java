@@ -3,6 +3,7 @@ package dev.chat.hub;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
@@ -77,8 +78,8 @@ public final class Hub implements ChatHub {
     }
 
     @Override
-    public Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom) {
-        var member = new Member(identity, whenBroken -> new Outbox(
+    public Client connect(Identity identity, RoomAccess access, Connection connection, Request.Subscribe firstRoom) {
+        var member = new Member(identity, access, whenBroken -> new Outbox(
                 connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
                 broken -> inbox.offer(new Command.Broken(broken)));
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {

@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.MessageStore;
@@ -48,6 +49,10 @@ final class Rooms {
      * then live messages.
      */
     void enter(Member member, Request.Subscribe request) {
+        if (!member.access.permits(request.room())) {
+            fanOut.reject(member, RoomAccess.forbidden(request.room()));
+            return;
+        }
         if (roomOf(member, request.room()).isPresent()) {
             fanOut.reject(member, ErrorCode.ALREADY_IN_ROOM, "you are already in room '" + request.room() + "'");
             return;
@@ -75,6 +80,16 @@ final class Rooms {
         roomOf(member, roomName).ifPresentOrElse(
                 room -> leave(member, room),
                 () -> fanOut.reject(member, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'"));
+    }
+
+    /** Takes the member out of every room it may no longer use, telling it of each. */
+    void leaveForbidden(Member member) {
+        for (var room : List.copyOf(member.rooms)) {
+            if (!member.access.permits(room.name)) {
+                leave(member, room);
+                fanOut.reject(member, RoomAccess.forbidden(room.name));
+            }
+        }
     }
 
     void leaveAll(Member member) {

@@ -2,12 +2,13 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import java.net.InetAddress;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A handshake that went through: who the connection is, the room it enters first, and, where its identity came from
- * a token, when the connection must close because the token has run out; and the address whose seat it holds.
+ * A handshake that went through: who the connection is, which rooms it may use, the room it enters first, the
+ * token it came with where identities are verified, and the address whose seat it holds.
  */
-record Admission(Identity identity, Request.Subscribe firstRoom, Optional<Instant> closeAt, InetAddress from) {}
+record Admission(Identity identity, RoomAccess access, Request.Subscribe firstRoom, Optional<Credential> credential,
+        InetAddress from) {}

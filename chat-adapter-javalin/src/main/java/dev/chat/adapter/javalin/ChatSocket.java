@@ -1,14 +1,18 @@
 package dev.chat.adapter.javalin;
 
 import dev.chat.domain.Checked;
+import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.Text;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.port.offered.Client;
+import dev.chat.domain.protocol.ClientMessage;
+import dev.chat.domain.protocol.FrameType;
 import java.lang.invoke.MethodHandle;
 import java.net.InetAddress;
-import java.time.Instant;
 import java.util.Optional;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -43,12 +47,14 @@ final class ChatSocket implements FrameHandler {
     private record Attachment(Client client, Keepalive.Watch watch) {}
 
     /** What every socket shares. */
-    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, Seats seats, ClientMessageJson json) {}
+    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, Seats seats, ClientMessageJson json,
+            Optional<Credentials> credentials) {}
 
     private final Shared shared;
     private final Identity identity;
+    private final RoomAccess access;
     private final Request.Subscribe firstRoom;
-    private final Optional<Instant> closeAt;
+    private final Optional<Credential> credential;
     private final InetAddress from;
     // Jetty may report a close while the open is still running: whichever of the two comes second cleans up.
     private final SocketSlot<Attachment> slot = new SocketSlot<>();
@@ -59,8 +65,9 @@ final class ChatSocket implements FrameHandler {
     ChatSocket(Shared shared, Admission admission) {
         this.shared = shared;
         this.identity = admission.identity();
+        this.access = admission.access();
         this.firstRoom = admission.firstRoom();
-        this.closeAt = admission.closeAt();
+        this.credential = admission.credential();
         this.from = admission.from();
     }
 
@@ -70,9 +77,9 @@ final class ChatSocket implements FrameHandler {
         this.connection = JettyConnection.of((WebSocketCoreSession) openedSession);
         this.text = new StringMessageSink(openedSession, MethodHolder.from(RECEIVED.bindTo(this)), true);
         shared.sessions().opened();
-        var attachment = new Attachment(
-                shared.hub().connect(identity, connection, firstRoom),
-                shared.keepalive().watch(connection, closeAt));
+        var client = shared.hub().connect(identity, access, connection, firstRoom);
+        var attachment = new Attachment(client, shared.keepalive().watch(connection));
+        credential.ifPresent(token -> attachment.watch().expireAt(token, client));
         callback.succeeded();
         if (!slot.fill(attachment)) {
             release(attachment, "before it had fully opened");
@@ -119,7 +126,27 @@ final class ChatSocket implements FrameHandler {
             return;
         }
         switch (shared.json().decode(message)) {
+            case Checked.Accepted(var accepted) when isRefresh(accepted) -> refresh(attachment, accepted.token());
             case Checked.Accepted(var accepted) -> attachment.client().post(accepted);
+            case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
+        }
+    }
+
+    /** Where identities are not verified there is no token to refresh, and the hub says so. */
+    private boolean isRefresh(ClientMessage message) {
+        return shared.credentials().isPresent() && FrameType.REFRESH.wireName().equals(message.type());
+    }
+
+    /** A fresh token for the same user moves the connection's expiry, and perhaps its rooms, on. */
+    private void refresh(Attachment attachment, String token) {
+        switch (shared.credentials().orElseThrow().verify(token)) {
+            case Checked.Accepted(var fresh) when !fresh.identity().userId().equals(identity.userId()) ->
+                    attachment.client().reject(new Rejection(ErrorCode.TOKEN_WRONG_USER,
+                            "a refresh must be a token for the same user ('sub') as the connection's"));
+            case Checked.Accepted(var fresh) -> {
+                attachment.watch().expireAt(fresh, attachment.client());
+                attachment.client().renew(fresh.access(), fresh.expires());
+            }
             case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
         }
     }

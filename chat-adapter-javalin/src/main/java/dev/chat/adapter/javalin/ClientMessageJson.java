@@ -39,7 +39,7 @@ final class ClientMessageJson {
                 return ClientMessage.notAnObject();
             }
             return Checked.accepted(new ClientMessage(fields.get("type"), fields.get("content"), fields.get("room"),
-                    fields.get("to"), fields.get("since")));
+                    fields.get("to"), fields.get("since"), fields.get("token")));
         } catch (JacksonException e) {
             return ClientMessage.notAnObject();
         } catch (IOException e) {

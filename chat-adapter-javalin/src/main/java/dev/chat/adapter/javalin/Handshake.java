@@ -6,12 +6,12 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request.Subscribe;
 import dev.chat.domain.ResumePoint;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
-import dev.chat.domain.port.needed.Authenticator;
+import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.protocol.WireFormat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,8 +28,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
  * Decides each {@code /ws} upgrade: refuses a foreign origin (403), a missing or bad token where identities are
- * verified (401), or a bad username, room or resume point (400), with a JSON error and no WebSocket; otherwise opens
- * a socket for the client's identity and first room.
+ * verified (401), a private room the token does not grant (403), or a bad username, room or resume point (400),
+ * with a JSON error and no WebSocket; otherwise opens a socket for the client's identity and first room.
  *
  * <p>Where identities are verified, the identity is the token's and {@code userId} and {@code username} in the URL
  * are ignored. The token comes in {@code Authorization: Bearer}, or, for browsers, which cannot set headers on a
@@ -38,15 +38,15 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 final class Handshake implements WebSocketNegotiator {
 
     private final ServerSettings settings;
-    private final Optional<Authenticator> authenticator;
+    private final Optional<Credentials> credentials;
     private final Seats seats;
     private final ClientAddress clientAddress;
     private final Function<Admission, FrameHandler> openSocket;
 
-    Handshake(ServerSettings settings, Optional<Authenticator> authenticator, Seats seats,
+    Handshake(ServerSettings settings, Optional<Credentials> credentials, Seats seats,
             Function<Admission, FrameHandler> openSocket) {
         this.settings = settings;
-        this.authenticator = authenticator;
+        this.credentials = credentials;
         this.seats = seats;
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.openSocket = openSocket;
@@ -82,22 +82,17 @@ final class Handshake implements WebSocketNegotiator {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
-        Identity identity;
-        Optional<Instant> closeAt;
-        if (authenticator.isPresent()) {
-            var authenticated = orRefuse(authenticator.get().authenticate(token), 401);
-            identity = authenticated.identity();
-            var expires = authenticated.expires();
-            closeAt = Optional.of(expires.isAfter(Instant.MAX.minus(settings.tokenGrace()))
-                    ? Instant.MAX : expires.plus(settings.tokenGrace()));
-        } else {
-            identity = orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"),
-                    Handshake::newUserId));
-            closeAt = Optional.empty();
-        }
+        var credential = credentials.map(verifier -> orRefuse(verifier.verify(token), 401));
+        var identity = credential.isPresent() ? credential.get().identity()
+                : orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        var access = credential.map(Credential::access)
+                .orElseGet(() -> new RoomAccess(settings.privateRooms(), RoomPatterns.NONE));
         var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
+        if (!access.permits(room)) {
+            throw new HandshakeRefused(403, RoomAccess.forbidden(room));
+        }
         var firstRoom = new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since"))));
-        return openSocket.apply(new Admission(identity, firstRoom, closeAt, from));
+        return openSocket.apply(new Admission(identity, access, firstRoom, credential, from));
     }
 
     private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {

@@ -47,10 +47,11 @@ public final class JavalinChatServer {
 
     /** A server that lets in only clients with a credential the authenticator accepts, when there is one. */
     public JavalinChatServer(ChatHub hub, ServerSettings settings, Optional<Authenticator> authenticator) {
-        this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout());
+        this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout(), settings.expiryWarning());
         var seats = new Seats(settings.maxConnections(), settings.maxConnectionsPerAddress());
-        var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson());
-        var handshake = new Handshake(settings, authenticator, seats,
+        var credentials = authenticator.map(verifier -> new Credentials(verifier, settings));
+        var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson(), credentials);
+        var handshake = new Handshake(settings, credentials, seats,
                 admission -> new ChatSocket(shared, admission));
         var rooms = new RoomRoutes(hub);
         this.app = Javalin.create(config -> {
@@ -62,7 +63,7 @@ public final class JavalinChatServer {
                 server.setHandler(webSockets(handshake, settings));
                 server.setErrorHandler(new JsonErrorPages());
             });
-            authenticator.map(HttpGuard::new).ifPresent(guard -> {
+            credentials.map(HttpGuard::new).ifPresent(guard -> {
                 config.routes.before("/api/*", guard::anyUser);
                 config.routes.before("/stats", guard::operator);
             });

@@ -1,15 +1,15 @@
 package dev.chat.adapter.javalin;
 
+import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pings every connection and closes the ones that have gone quiet.
+ * Pings every connection, closes the ones that have gone quiet, and those whose token has run out.
  *
  * <p>Jetty's own idle timeout cannot tell a dead peer from a live one while the server keeps writing to it (every
  * write resets it). So the socket tells its {@link Watch} of every frame it receives, pongs included, and the watch
@@ -23,24 +23,22 @@ final class Keepalive implements AutoCloseable {
 
     private final Duration pingInterval;
     private final Duration idleTimeout;
+    private final Duration expiryWarning;
     private final ScheduledThreadPoolExecutor timer =
             new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("chat-keepalive").daemon().factory());
 
-    Keepalive(Duration pingInterval, Duration idleTimeout) {
+    /** @param expiryWarning how long before its token runs out a connection is told to refresh it */
+    Keepalive(Duration pingInterval, Duration idleTimeout, Duration expiryWarning) {
         this.pingInterval = pingInterval;
         this.idleTimeout = idleTimeout;
+        this.expiryWarning = expiryWarning;
         // Otherwise a closed connection's tasks, and through them its session, stay queued until they were due.
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    /**
-     * Starts watching a connection; stop the watch when the connection closes.
-     *
-     * @param closeAt when its credential runs out, if it has one: the connection is closed then with
-     *                {@link CloseReason#TOKEN_EXPIRED}
-     */
-    Watch watch(JettyConnection connection, Optional<Instant> closeAt) {
-        return new Watch(connection, closeAt);
+    /** Starts watching a connection; stop the watch when the connection closes. */
+    Watch watch(JettyConnection connection) {
+        return new Watch(connection);
     }
 
     @Override
@@ -53,12 +51,12 @@ final class Keepalive implements AutoCloseable {
         private final JettyConnection connection;
         private final ScheduledFuture<?> pings;
         private final ScheduledFuture<?> checks;
-        private final Optional<ScheduledFuture<?>> expiry;
+        private ScheduledFuture<?> warning;
+        private ScheduledFuture<?> expiry;
         private volatile long lastHeardNanos = System.nanoTime();
 
-        private Watch(JettyConnection connection, Optional<Instant> closeAt) {
+        private Watch(JettyConnection connection) {
             this.connection = connection;
-            this.expiry = closeAt.map(instant -> timer.schedule(this::expire, nanosUntil(instant), TimeUnit.NANOSECONDS));
             long pingNanos = pingInterval.toNanos();
             long checkNanos = Math.max(1, idleTimeout.toNanos() / 10);
             this.pings = timer.scheduleAtFixedRate(this::ping, pingNanos, pingNanos, TimeUnit.NANOSECONDS);
@@ -70,10 +68,29 @@ final class Keepalive implements AutoCloseable {
             lastHeardNanos = System.nanoTime();
         }
 
-        void stop() {
+        /**
+         * The connection lives on a token: the client is told ahead of its expiry, and the connection is closed with
+         * {@link CloseReason#TOKEN_EXPIRED} at {@code closeAt} unless a later call, for a fresh token, comes first.
+         */
+        synchronized void expireAt(Credential credential, Client client) {
+            cancelExpiry();
+            var expires = credential.expires();
+            warning = timer.schedule(() -> client.expiring(expires), nanosUntil(expires.minus(expiryWarning)),
+                    TimeUnit.NANOSECONDS);
+            expiry = timer.schedule(this::expire, nanosUntil(credential.closeAt()), TimeUnit.NANOSECONDS);
+        }
+
+        synchronized void stop() {
             pings.cancel(false);
             checks.cancel(false);
-            expiry.ifPresent(task -> task.cancel(false));
+            cancelExpiry();
+        }
+
+        private void cancelExpiry() {
+            if (expiry != null) {
+                warning.cancel(false);
+                expiry.cancel(false);
+            }
         }
 
         /** A token may be valid for longer than a long can count nanoseconds: that is as good as forever. */

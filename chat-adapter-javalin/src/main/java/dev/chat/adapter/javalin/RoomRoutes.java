@@ -4,6 +4,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.offered.ChatHub;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The rooms over HTTP: which rooms have members, who is in one, and one page of its history.
+ * The rooms over HTTP: which rooms have members, who is in one, and one page of its history; of the private rooms,
+ * only those the caller's token grants.
  * <ul>
  *   <li>{@code GET /api/rooms}: {@code {"rooms":[{"room":"global","members":3}]}}</li>
  *   <li>{@code GET /api/rooms/{room}/users}: {@code {"room":"global","users":[{"userId":..,"username":..}]}}</li>
@@ -39,7 +41,8 @@ final class RoomRoutes {
     }
 
     void rooms(Context ctx) {
-        ctx.json(new RoomList(hub.rooms()));
+        var access = HttpGuard.access(ctx);
+        ctx.json(new RoomList(hub.rooms().stream().filter(room -> access.permits(room.room())).toList()));
     }
 
     void users(Context ctx) {
@@ -63,9 +66,16 @@ final class RoomRoutes {
         ctx.contentType(ContentType.APPLICATION_JSON).result("{\"room\":\"" + room + "\",\"messages\":" + messages + "}");
     }
 
-    /** The room in the path, already known to need no escaping; null after answering 400. */
+    /**
+     * The room in the path, already known to need no escaping; null after answering 400 for a bad name or 403 for a
+     * private room the caller may not see.
+     */
     private static String room(Context ctx) {
         return switch (RoomName.check(ctx.pathParam("room"))) {
+            case Checked.Accepted<String>(var room) when !HttpGuard.access(ctx).permits(room) -> {
+                HttpGuard.refuse(ctx, 403, RoomAccess.forbidden(room));
+                yield null;
+            }
             case Checked.Accepted<String>(var room) -> room;
             case Checked.Rejected<String>(var rejection) -> refuse(ctx, rejection);
         };

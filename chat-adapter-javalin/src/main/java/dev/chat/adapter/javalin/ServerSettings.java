@@ -2,6 +2,7 @@ package dev.chat.adapter.javalin;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chat.domain.RoomPatterns;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Set;
@@ -17,14 +18,16 @@ import java.util.function.Consumer;
  * @param maxMessageBytes a larger text message closes its connection with 1009
  * @param allowedOrigins  the browser origins allowed to connect; empty allows every origin
  * @param tokenGrace      how long past its token's expiry a verified connection stays open
+ * @param expiryWarning   how long before its token's expiry a verified connection is told to refresh it
+ * @param privateRooms    the rooms only a token that grants them may use; none unless identities are verified
  * @param maxConnections  the most WebSockets open at once; 0 for no cap
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
  * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
-        Set<String> allowedOrigins, Duration tokenGrace, int maxConnections, int maxConnectionsPerAddress,
-        Set<InetAddress> trustedProxies) {
+        Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
+        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -32,12 +35,14 @@ public record ServerSettings(
         requireNonNull(idleTimeout, "idleTimeout");
         allowedOrigins = Set.copyOf(allowedOrigins);
         requireNonNull(tokenGrace, "tokenGrace");
+        requireNonNull(expiryWarning, "expiryWarning");
+        requireNonNull(privateRooms, "privateRooms");
         trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
-                Duration.ofSeconds(30), 0, 0, Set.of());
+                Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, Set.of());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -67,6 +72,14 @@ public record ServerSettings(
         return with(draft -> draft.tokenGrace = grace);
     }
 
+    public ServerSettings withExpiryWarning(Duration warning) {
+        return with(draft -> draft.expiryWarning = warning);
+    }
+
+    public ServerSettings withPrivateRooms(RoomPatterns rooms) {
+        return with(draft -> draft.privateRooms = rooms);
+    }
+
     public ServerSettings withConnectionCaps(int total, int perAddress) {
         return with(draft -> {
             draft.maxConnections = total;
@@ -88,8 +101,8 @@ public record ServerSettings(
         var draft = new Draft(this);
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
-                draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.maxConnections,
-                draft.maxConnectionsPerAddress, draft.trustedProxies);
+                draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
+                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies);
     }
 
     private static final class Draft {
@@ -100,6 +113,8 @@ public record ServerSettings(
         int maxMessageBytes;
         Set<String> allowedOrigins;
         Duration tokenGrace;
+        Duration expiryWarning;
+        RoomPatterns privateRooms;
         int maxConnections;
         int maxConnectionsPerAddress;
         Set<InetAddress> trustedProxies;
@@ -112,6 +127,8 @@ public record ServerSettings(
             maxMessageBytes = settings.maxMessageBytes;
             allowedOrigins = settings.allowedOrigins;
             tokenGrace = settings.tokenGrace;
+            expiryWarning = settings.expiryWarning;
+            privateRooms = settings.privateRooms;
             maxConnections = settings.maxConnections;
             maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
             trustedProxies = settings.trustedProxies;

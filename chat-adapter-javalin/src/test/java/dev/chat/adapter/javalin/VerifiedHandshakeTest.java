@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Authenticated;
 import dev.chat.domain.protocol.CloseReason;
 import java.time.Duration;
@@ -20,8 +21,8 @@ class VerifiedHandshakeTest {
     private static final Identity ALICE = new Identity("alice", "Alice");
 
     private final RunningServer running = RunningServer.verifying(token -> switch (String.valueOf(token)) {
-        case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX, false));
-        case "operator-token" -> Checked.accepted(new Authenticated(new Identity("op", "Op"), Instant.MAX, true));
+        case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX, false, RoomPatterns.NONE));
+        case "operator-token" -> Checked.accepted(new Authenticated(new Identity("op", "Op"), Instant.MAX, true, RoomPatterns.NONE));
         case "old-token" -> Checked.rejected(ErrorCode.TOKEN_EXPIRED, "the token has expired: get a new one");
         case "null" -> Checked.rejected(ErrorCode.TOKEN_MISSING, "a token is required");
         default -> Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts");
@@ -74,7 +75,7 @@ class VerifiedHandshakeTest {
 
     @Test
     void a_connection_is_closed_with_4001_once_its_token_runs_out_and_the_grace_with_it() throws Exception {
-        var expiresSoon = new Authenticated(ALICE, Instant.now().plusMillis(300), false);
+        var expiresSoon = new Authenticated(ALICE, Instant.now().plusMillis(300), false, RoomPatterns.NONE);
         try (var strict = RunningServer.verifying(token -> Checked.accepted(expiresSoon),
                 ServerSettings.defaults().withTokenGrace(Duration.ofMillis(200)))) {
             var client = TestClient.connect(strict.port(), "token=short-lived");

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.ExpiredJWTException;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Authenticated;
 import dev.chat.domain.port.needed.Authenticator;
 import java.net.MalformedURLException;
@@ -42,6 +43,7 @@ public final class JwtAuthenticator implements Authenticator {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String nameClaim;
     private final String operatorClaim;
+    private final String roomsClaim;
 
     public JwtAuthenticator(JwtSettings settings) {
         this(settings, Clock.systemUTC());
@@ -50,6 +52,7 @@ public final class JwtAuthenticator implements Authenticator {
     JwtAuthenticator(JwtSettings settings, Clock clock) {
         this.nameClaim = settings.nameClaim();
         this.operatorClaim = settings.operatorClaim();
+        this.roomsClaim = settings.roomsClaim();
         processor.setJWSKeySelector(keySelector(settings.keys(), clock));
         var required = Set.of("sub", "exp");
         var exact = new JWTClaimsSet.Builder();
@@ -81,8 +84,26 @@ public final class JwtAuthenticator implements Authenticator {
                     + e.getMessage());
         }
         boolean operator = Boolean.TRUE.equals(claims.getClaim(operatorClaim));
-        return identity(claims).map(identity ->
-                new Authenticated(identity, claims.getExpirationTime().toInstant(), operator));
+        return identity(claims).flatMap(identity -> rooms(claims).map(rooms ->
+                new Authenticated(identity, claims.getExpirationTime().toInstant(), operator, rooms)));
+    }
+
+    /** No claim grants no private room; a claim that is not a list of room patterns refuses the token. */
+    private Checked<RoomPatterns> rooms(JWTClaimsSet claims) {
+        Object claim = claims.getClaim(roomsClaim);
+        if (claim == null) {
+            return Checked.accepted(RoomPatterns.NONE);
+        }
+        if (!(claim instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            return Checked.rejected(ErrorCode.TOKEN_REJECTED, "the token's '" + roomsClaim
+                    + "' claim must be a list of room names or patterns");
+        }
+        var checked = RoomPatterns.check(list.stream().map(String.class::cast).toList());
+        return switch (checked) {
+            case Checked.Accepted<RoomPatterns> accepted -> accepted;
+            case Checked.Rejected<RoomPatterns>(var rejection) -> Checked.rejected(ErrorCode.TOKEN_REJECTED,
+                    "the token's '" + roomsClaim + "' claim is not accepted: " + rejection.message());
+        };
     }
 
     private Checked<Identity> identity(JWTClaimsSet claims) {

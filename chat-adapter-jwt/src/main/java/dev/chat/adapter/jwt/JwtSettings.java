@@ -13,17 +13,19 @@ import java.util.Optional;
  * @param keys      where the keys that sign tokens come from
  * @param nameClaim the claim holding the display name; a token without it is named by its {@code sub}
  * @param operatorClaim a claim that, when {@code true}, makes the token an operator's
+ * @param roomsClaim a claim listing the private rooms the token grants, as names or {@code prefix*} patterns
  * @param audience  when present, a token's {@code aud} must include it
  * @param issuer    when present, a token's {@code iss} must be it
  * @param clockSkew how far {@code exp} and {@code nbf} may be off, for clocks that disagree a little
  */
-public record JwtSettings(Keys keys, String nameClaim, String operatorClaim, Optional<String> audience,
+public record JwtSettings(Keys keys, String nameClaim, String operatorClaim, String roomsClaim, Optional<String> audience,
         Optional<String> issuer, Duration clockSkew) {
 
     public JwtSettings {
         requireNonNull(keys, "keys");
         requireNonNull(nameClaim, "nameClaim");
         requireNonNull(operatorClaim, "operatorClaim");
+        requireNonNull(roomsClaim, "roomsClaim");
         requireNonNull(audience, "audience");
         requireNonNull(issuer, "issuer");
         requireNonNull(clockSkew, "clockSkew");

@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Authenticated;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,30 @@ class JwtAuthenticatorTest {
                 null))).operator());
         assertEquals(false, accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256,
                 claims().build(), null))).operator());
+    }
+
+    @Test
+    void the_rooms_claim_lists_the_private_rooms_a_token_grants_and_an_operator_is_granted_every_room()
+            throws Exception {
+        var granted = claims().claim("rooms", List.of("team-red", "support-*")).build();
+
+        var rooms = accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256, granted, null)))
+                .grantedRooms();
+
+        assertEquals(new RoomPatterns(List.of("team-red", "support-*")), rooms);
+        assertEquals(RoomPatterns.NONE, accepted(hmac.authenticate(sign(new MACSigner(SECRET), JWSAlgorithm.HS256,
+                claims().build(), null))).grantedRooms());
+        assertEquals(RoomPatterns.EVERY_ROOM, accepted(hmac.authenticate(sign(new MACSigner(SECRET),
+                JWSAlgorithm.HS256, claims().claim("chat_operator", true).build(), null))).grantedRooms());
+    }
+
+    @Test
+    void a_rooms_claim_that_is_not_a_list_of_room_patterns_refuses_the_token() throws Exception {
+        for (Object claim : List.<Object>of("team-red", List.of(7), List.of("no spaces allowed"), List.of("a*b*"))) {
+            var token = sign(new MACSigner(SECRET), JWSAlgorithm.HS256, claims().claim("rooms", claim).build(), null);
+
+            rejected(ErrorCode.TOKEN_REJECTED, hmac.authenticate(token));
+        }
     }
 
     @Test
@@ -135,7 +161,7 @@ class JwtAuthenticatorTest {
     @Test
     void audience_and_issuer_are_checked_when_configured() throws Exception {
         var strict = new JwtAuthenticator(new JwtSettings(hmacKeys(Optional.empty(), NOW), "name", "chat_operator",
-                Optional.of("chat"), Optional.of("https://auth.example.com"), Duration.ofSeconds(30)), CLOCK);
+                "rooms", Optional.of("chat"), Optional.of("https://auth.example.com"), Duration.ofSeconds(30)), CLOCK);
         var right = claims().audience("chat").issuer("https://auth.example.com").build();
         var wrongAudience = claims().audience("billing").issuer("https://auth.example.com").build();
         var wrongIssuer = claims().audience("chat").issuer("https://evil.example.com").build();
@@ -203,7 +229,7 @@ class JwtAuthenticatorTest {
             var verifier = authenticator(new JwtSettings.Keys.JwksUrl(url, Duration.ofMinutes(5)));
 
             accepted(verifier.authenticate(sign(new RSASSASigner(first), JWSAlgorithm.RS256, claims().build(), "k1")));
-            published.set(new JWKSet(java.util.List.of(first, second)).toPublicJWKSet().toString());
+            published.set(new JWKSet(List.of(first, second)).toPublicJWKSet().toString());
             accepted(verifier.authenticate(sign(new ECDSASigner(second), JWSAlgorithm.ES256, claims().build(), "k2")));
             var stranger = new RSAKeyGenerator(2048).keyID("k9").generate();
             rejected(ErrorCode.TOKEN_INVALID, verifier.authenticate(
@@ -214,7 +240,7 @@ class JwtAuthenticatorTest {
     }
 
     private static JwtAuthenticator authenticator(JwtSettings.Keys keys) {
-        return new JwtAuthenticator(new JwtSettings(keys, "name", "chat_operator", Optional.empty(), Optional.empty(),
+        return new JwtAuthenticator(new JwtSettings(keys, "name", "chat_operator", "rooms", Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(30)), CLOCK);
     }
 

@@ -11,15 +11,22 @@ import dev.chat.domain.Text;
  * A message as a client sent it, before any check. Fields a client may not set ({@code userId}, {@code username},
  * {@code timestamp}, {@code id}) are not here: the server ignores them.
  *
- * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe} or {@code unsubscribe}
+ * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe}, {@code unsubscribe} or
+ *                {@code refresh}
  * @param content the text of a chat or direct message
  * @param room    the room of a chat, subscribe or unsubscribe
  * @param to      the recipient's userId, for a direct message
  * @param since   the last message id seen, for a subscribe that resumes
+ * @param token   a fresh credential, for a refresh
  */
-public record ClientMessage(String type, String content, String room, String to, String since) {
+public record ClientMessage(String type, String content, String room, String to, String since, String token) {
 
     public static final int MAX_CONTENT_LENGTH = 1000;
+
+    /** Any message but a refresh, which alone carries a token. */
+    public ClientMessage(String type, String content, String room, String to, String since) {
+        this(type, content, room, to, since, null);
+    }
 
     /** A chat message of the original protocol, which names no room. */
     public static ClientMessage chat(String content) {
@@ -40,7 +47,9 @@ public record ClientMessage(String type, String content, String room, String to,
             case DIRECT -> checkDirect();
             case SUBSCRIBE -> checkSubscribe();
             case UNSUBSCRIBE -> RoomName.check(room).map(Request.Unsubscribe::new);
-            case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
+            case REFRESH -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
+                    "this server does not verify identities: there is no token to refresh");
+            case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR, EXPIRING, REFRESHED -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "'" + type + "' messages come from the server only");
         };
     }

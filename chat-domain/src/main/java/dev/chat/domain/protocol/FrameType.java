@@ -14,11 +14,14 @@ public enum FrameType {
     DIRECT(true),
     SUBSCRIBE(true),
     UNSUBSCRIBE(true),
+    REFRESH(true),
     SYSTEM(false),
     JOIN(false),
     LEAVE(false),
     PRESENCE(false),
-    ERROR(false);
+    ERROR(false),
+    EXPIRING(false),
+    REFRESHED(false);
 
     private static final Map<String, FrameType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FrameType::wireName, Function.identity()));

@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -53,6 +54,23 @@ public final class WireFormat {
                 .field("type", FrameType.ERROR.wireName())
                 .field("code", rejection.code().wireCode())
                 .field("message", rejection.message())
+                .build();
+    }
+
+    /** Told to a connection ahead of the moment its credential runs out, and of what to do about it. */
+    public static EncodedMessage expiring(Instant expires) {
+        return new Builder(144)
+                .field("type", FrameType.EXPIRING.wireName())
+                .field("expiresAt", expires.toString())
+                .field("content", "your token expires at " + expires + ": send a refresh with a new token to stay connected")
+                .build();
+    }
+
+    /** The answer to a refresh that was accepted: the connection now lasts until the new credential runs out. */
+    public static EncodedMessage refreshed(Instant expires) {
+        return new Builder(80)
+                .field("type", FrameType.REFRESHED.wireName())
+                .field("expiresAt", expires.toString())
                 .build();
     }
 

@@ -4,6 +4,7 @@ import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.Request;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Connection;
@@ -24,11 +25,17 @@ public interface ChatHub extends AutoCloseable {
         return connect(identity, connection, new Request.Subscribe(RoomName.GLOBAL, null));
     }
 
+    /** Admits a connection that may use every room, and enters it into its first room. */
+    default Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom) {
+        return connect(identity, RoomAccess.EVERY_ROOM, connection, firstRoom);
+    }
+
     /**
-     * Admits a connection under this identity and enters it into its first room. After {@link #close} the
-     * connection is closed with {@link CloseReason#GOING_AWAY} instead.
+     * Admits a connection under this identity, which may use the rooms {@code access} permits, and enters it into
+     * its first room (or tells it why not). After {@link #close} the connection is closed with
+     * {@link CloseReason#GOING_AWAY} instead.
      */
-    Client connect(Identity identity, Connection connection, Request.Subscribe firstRoom);
+    Client connect(Identity identity, RoomAccess access, Connection connection, Request.Subscribe firstRoom);
 
     /** Sends a {@link MessageType#SYSTEM} message to every room. */
     void announce(String content);

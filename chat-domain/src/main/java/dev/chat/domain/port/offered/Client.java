@@ -2,7 +2,9 @@ package dev.chat.domain.port.offered;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomAccess;
 import dev.chat.domain.protocol.ClientMessage;
+import java.time.Instant;
 
 /**
  * One connection's handle on the hub, given out by {@link ChatHub#connect}. The transport calls it when its client
@@ -22,6 +24,19 @@ public interface Client {
 
     /** Sends this refusal to this client only, for input the transport could not even decode. */
     void reject(Rejection rejection);
+
+    /**
+     * The connection's credential runs out at {@code expires}: the client is told, so that it can send a fresh one
+     * before the transport closes it.
+     */
+    void expiring(Instant expires);
+
+    /**
+     * The client presented a fresh credential for the same user: from now on it may use the rooms {@code access}
+     * permits, and leaves any room it was in that this no longer does (with an error saying so); then it is told
+     * that the connection lasts until {@code expires}.
+     */
+    void renew(RoomAccess access, Instant expires);
 
     /** The connection has ended: the hub forgets the client and tells the others. Idempotent. */
     void disconnect();
