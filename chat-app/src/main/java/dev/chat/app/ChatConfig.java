@@ -2,6 +2,7 @@ package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
+import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
@@ -27,7 +28,8 @@ record ChatConfig(
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
         int rateLimitPerSec, int rateLimitBurst,
-        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies) {
+        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
+        Optional<TlsCertificate> tls) {
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -73,7 +75,8 @@ record ChatConfig(
                 env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
-                env.addresses("TRUSTED_PROXIES"));
+                env.addresses("TRUSTED_PROXIES"),
+                TlsConfig.read(env));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -123,6 +126,12 @@ record ChatConfig(
                 .withExpiryWarning(expiryWarning)
                 .withPrivateRooms(privateRooms)
                 .withConnectionCaps(maxConnections, maxConnectionsPerAddress)
-                .withTrustedProxies(trustedProxies);
+                .withTrustedProxies(trustedProxies)
+                .withTls(tls);
+    }
+
+    /** How clients reach the server: {@code https} and {@code wss} where it speaks TLS itself. */
+    String scheme() {
+        return tls.isPresent() ? "https" : "http";
     }
 }

@@ -37,7 +37,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
-        log.info("chat server listening on http://{}:{} ({}){}", config.host(), app.port(), effective,
+        log.info("chat server listening on {}://{}:{} ({}){}", config.scheme(), config.host(), app.port(), effective,
                 config.authentication().isPresent() ? "" : UNVERIFIED);
     }
 

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +36,8 @@ final class Warmup {
     /** @return how many of the sessions went through: an upgrade, a chat and its echo, and a close */
     static int run(ChatConfig config, int sessions) throws InterruptedException {
         var hub = new Hub(config.hubSettings(), new InMemoryMessageStore(100, 10)).start();
-        var server = new JavalinChatServer(hub, config.serverSettings().withPort(0).withConnectionCaps(0, 0)).start();
+        var server = new JavalinChatServer(hub, config.serverSettings().withPort(0).withConnectionCaps(0, 0)
+                .withTls(Optional.empty())).start();
         try {
             return drive(server.port(), sessions);
         } finally {

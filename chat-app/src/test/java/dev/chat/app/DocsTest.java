@@ -36,6 +36,8 @@ class DocsTest {
         }
         defaults.remove("AUTH");
         AuthConfig.DEFAULTS.forEach(defaults::put);
+        defaults.remove("TLS");
+        TlsConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);
@@ -52,12 +54,14 @@ class DocsTest {
     }
 
     @Test
-    void the_security_guides_token_minting_examples_are_the_files_the_tests_mint_with() throws IOException {
+    void the_security_guides_examples_are_the_files_the_tests_run() throws IOException {
         var java = Files.readString(Path.of("src/test/java/dev/chat/app/example/MintToken.java"));
         var shell = Files.readString(Path.of("src/test/sh/mint-token.sh"));
 
         assertTrue(security.contains(java.substring(java.indexOf("import "))), "MintToken.java differs from the guide");
         assertTrue(security.contains(shell), "mint-token.sh differs from the guide");
+        assertTrue(security.contains(Files.readString(Path.of("src/test/sh/self-signed-cert.sh"))),
+                "self-signed-cert.sh differs from the guide");
     }
 
     @Test

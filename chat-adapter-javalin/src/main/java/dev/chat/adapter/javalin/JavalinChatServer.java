@@ -5,13 +5,18 @@ import dev.chat.domain.port.offered.ChatHub;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
@@ -128,11 +133,28 @@ public final class JavalinChatServer {
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerSettings settings) {
-        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        var connector = settings.tls()
+                .map(certificate -> new ServerConnector(server, tls(certificate, http), new HttpConnectionFactory(http)))
+                .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
         return connector;
+    }
+
+    /**
+     * TLS in front of HTTP/1.1. Clients that connect by IP address send no server name, so the name is not checked
+     * against the certificate here: that is the client's check to make.
+     */
+    private static SslConnectionFactory tls(TlsCertificate certificate, HttpConfiguration http) {
+        var password = UUID.randomUUID().toString();
+        var context = new SslContextFactory.Server();
+        context.setKeyStore(certificate.keyStore(password.toCharArray()));
+        context.setKeyStorePassword(password);
+        var secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        return new SslConnectionFactory(context, HttpVersion.HTTP_1_1.asString());
     }
 
     /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.chat.domain.RoomPatterns;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,11 +24,13 @@ import java.util.function.Consumer;
  * @param maxConnections  the most WebSockets open at once; 0 for no cap
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
  * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
+ * @param tls             when present, the server speaks HTTPS and WSS only, with this certificate
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
-        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies) {
+        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
+        Optional<TlsCertificate> tls) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -38,11 +41,13 @@ public record ServerSettings(
         requireNonNull(expiryWarning, "expiryWarning");
         requireNonNull(privateRooms, "privateRooms");
         trustedProxies = Set.copyOf(trustedProxies);
+        requireNonNull(tls, "tls");
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, Set.of());
+                Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, Set.of(),
+                Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -91,6 +96,10 @@ public record ServerSettings(
         return with(draft -> draft.trustedProxies = proxies);
     }
 
+    public ServerSettings withTls(Optional<TlsCertificate> certificate) {
+        return with(draft -> draft.tls = certificate);
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -102,7 +111,7 @@ public record ServerSettings(
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
-                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies);
+                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies, draft.tls);
     }
 
     private static final class Draft {
@@ -118,6 +127,7 @@ public record ServerSettings(
         int maxConnections;
         int maxConnectionsPerAddress;
         Set<InetAddress> trustedProxies;
+        Optional<TlsCertificate> tls;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -132,6 +142,7 @@ public record ServerSettings(
             maxConnections = settings.maxConnections;
             maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
             trustedProxies = settings.trustedProxies;
+            tls = settings.tls;
         }
     }
 }

@@ -42,11 +42,16 @@ public final class TestClient implements WebSocket.Listener, AutoCloseable {
 
     /** Connects with these extra request headers, {@code Authorization} for example. */
     public static TestClient connect(int port, String query, Map<String, String> headers) {
+        return connect(HTTP, URI.create("ws://127.0.0.1:" + port + "/ws?" + query), headers);
+    }
+
+    /** Connects to any WebSocket URL, {@code wss://} too, with a client of the caller's. */
+    public static TestClient connect(HttpClient http, URI url, Map<String, String> headers) {
         var client = new TestClient();
-        var builder = HTTP.newWebSocketBuilder();
+        var builder = http.newWebSocketBuilder();
         headers.forEach(builder::header);
         client.socket = builder
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?" + query), client)
+                .buildAsync(url, client)
                 .orTimeout(WAIT_SECONDS, TimeUnit.SECONDS)
                 .join();
         return client;
