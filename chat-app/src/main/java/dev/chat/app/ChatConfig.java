@@ -29,7 +29,7 @@ record ChatConfig(
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
         int rateLimitPerSec, int rateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
-        Optional<TlsCertificate> tls) {
+        Duration requestTimeout, Optional<TlsCertificate> tls) {
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -76,6 +76,7 @@ record ChatConfig(
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
                 env.addresses("TRUSTED_PROXIES"),
+                env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
@@ -127,6 +128,7 @@ record ChatConfig(
                 .withPrivateRooms(privateRooms)
                 .withConnectionCaps(maxConnections, maxConnectionsPerAddress)
                 .withTrustedProxies(trustedProxies)
+                .withRequestTimeout(requestTimeout)
                 .withTls(tls);
     }
 

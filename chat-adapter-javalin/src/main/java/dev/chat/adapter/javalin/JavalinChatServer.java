@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 
 /**
@@ -59,13 +60,21 @@ public final class JavalinChatServer {
         var handshake = new Handshake(settings, credentials, seats,
                 admission -> new ChatSocket(shared, admission));
         var rooms = new RoomRoutes(hub);
+        var scheduler = new ScheduledExecutorScheduler("chat-request-deadline", true);
+        var deadline = new RequestDeadline(settings.requestTimeout(), scheduler);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.startupWatcherEnabled = false;
-            config.jetty.addConnector((server, http) -> connector(server, http, settings));
+            config.jetty.addConnector((server, http) -> {
+                var connector = connector(server, http, settings);
+                connector.addEventListener(deadline);
+                return connector;
+            });
             config.jetty.threadPool = threadPool();
             config.jetty.modifyServer(server -> {
-                server.setHandler(webSockets(handshake, settings));
+                server.addBean(scheduler);
+                deadline.setHandler(webSockets(handshake, settings));
+                server.setHandler(deadline);
                 server.setErrorHandler(new JsonErrorPages());
             });
             credentials.map(HttpGuard::new).ifPresent(guard -> {

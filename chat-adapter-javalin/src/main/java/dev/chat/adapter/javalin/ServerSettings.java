@@ -24,13 +24,15 @@ import java.util.function.Consumer;
  * @param maxConnections  the most WebSockets open at once; 0 for no cap
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
  * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
+ * @param requestTimeout  a connection whose first request has not arrived whole by then is closed, however slowly
+ *                        it keeps sending
  * @param tls             when present, the server speaks HTTPS and WSS only, with this certificate
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
         int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
-        Optional<TlsCertificate> tls) {
+        Duration requestTimeout, Optional<TlsCertificate> tls) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -41,13 +43,14 @@ public record ServerSettings(
         requireNonNull(expiryWarning, "expiryWarning");
         requireNonNull(privateRooms, "privateRooms");
         trustedProxies = Set.copyOf(trustedProxies);
+        requireNonNull(requestTimeout, "requestTimeout");
         requireNonNull(tls, "tls");
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, Set.of(),
-                Optional.empty());
+                Duration.ofSeconds(10), Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -96,6 +99,10 @@ public record ServerSettings(
         return with(draft -> draft.trustedProxies = proxies);
     }
 
+    public ServerSettings withRequestTimeout(Duration timeout) {
+        return with(draft -> draft.requestTimeout = timeout);
+    }
+
     public ServerSettings withTls(Optional<TlsCertificate> certificate) {
         return with(draft -> draft.tls = certificate);
     }
@@ -111,7 +118,8 @@ public record ServerSettings(
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
-                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies, draft.tls);
+                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies, draft.requestTimeout,
+                draft.tls);
     }
 
     private static final class Draft {
@@ -127,6 +135,7 @@ public record ServerSettings(
         int maxConnections;
         int maxConnectionsPerAddress;
         Set<InetAddress> trustedProxies;
+        Duration requestTimeout;
         Optional<TlsCertificate> tls;
 
         Draft(ServerSettings settings) {
@@ -142,6 +151,7 @@ public record ServerSettings(
             maxConnections = settings.maxConnections;
             maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
             trustedProxies = settings.trustedProxies;
+            requestTimeout = settings.requestTimeout;
             tls = settings.tls;
         }
     }
