@@ -28,11 +28,14 @@ record ChatConfig(
         int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
         int rateLimitPerSec, int rateLimitBurst,
-        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
+        int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
+        Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls) {
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
+    static final int DEFAULT_MAX_CONNECTIONS_PER_USER = 50;
+    static final int DEFAULT_HANDSHAKES_PER_ADDRESS_PER_SEC = 50;
 
     static final int DEFAULT_RATE_LIMIT_PER_SEC = 5;
     static final int DEFAULT_RATE_LIMIT_BURST = 10;
@@ -75,6 +78,8 @@ record ChatConfig(
                 env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
+                env.integer("MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER, 0, 10_000_000),
+                env.integer("HANDSHAKES_PER_ADDRESS_PER_SEC", DEFAULT_HANDSHAKES_PER_ADDRESS_PER_SEC, 0, 10_000_000),
                 env.addresses("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env));
@@ -127,6 +132,8 @@ record ChatConfig(
                 .withExpiryWarning(expiryWarning)
                 .withPrivateRooms(privateRooms)
                 .withConnectionCaps(maxConnections, maxConnectionsPerAddress)
+                .withMaxConnectionsPerUser(maxConnectionsPerUser)
+                .withMaxHandshakesPerAddressPerSecond(handshakesPerAddressPerSec)
                 .withTrustedProxies(trustedProxies)
                 .withRequestTimeout(requestTimeout)
                 .withTls(tls);

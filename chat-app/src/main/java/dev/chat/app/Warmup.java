@@ -37,7 +37,7 @@ final class Warmup {
     static int run(ChatConfig config, int sessions) throws InterruptedException {
         var hub = new Hub(config.hubSettings(), new InMemoryMessageStore(100, 10)).start();
         var server = new JavalinChatServer(hub, config.serverSettings().withPort(0).withConnectionCaps(0, 0)
-                .withTls(Optional.empty())).start();
+                .withMaxConnectionsPerUser(0).withMaxHandshakesPerAddressPerSecond(0).withTls(Optional.empty())).start();
         try {
             return drive(server.port(), sessions);
         } finally {

@@ -184,7 +184,7 @@ final class ChatSocket implements FrameHandler {
         attachment.watch().stop();
         attachment.client().disconnect();
         shared.sessions().closed();
-        shared.seats().release(from);
+        shared.seats().release(from, identity.userId());
         LOG.debug("{} ({}) disconnected: {}", Text.loggable(identity.username()), Text.loggable(identity.userId()), how);
     }
 

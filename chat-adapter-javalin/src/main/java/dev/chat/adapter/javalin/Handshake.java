@@ -40,6 +40,7 @@ final class Handshake implements WebSocketNegotiator {
     private final ServerSettings settings;
     private final Optional<Credentials> credentials;
     private final Seats seats;
+    private final HandshakeRate rate;
     private final ClientAddress clientAddress;
     private final Function<Admission, FrameHandler> openSocket;
 
@@ -48,6 +49,7 @@ final class Handshake implements WebSocketNegotiator {
         this.settings = settings;
         this.credentials = credentials;
         this.seats = seats;
+        this.rate = new HandshakeRate(settings.maxHandshakesPerAddressPerSecond());
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.openSocket = openSocket;
     }
@@ -56,7 +58,7 @@ final class Handshake implements WebSocketNegotiator {
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         var peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         var from = clientAddress.of(peer, request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
-        var full = seats.take(from);
+        var full = rate.take(from).or(() -> seats.take(from));
         if (full.isPresent()) {
             refuse(full.get(), response, callback);
             return null;
@@ -92,6 +94,9 @@ final class Handshake implements WebSocketNegotiator {
             throw new HandshakeRefused(403, RoomAccess.forbidden(room));
         }
         var firstRoom = new Subscribe(room, orRefuse(ResumePoint.check(query.getValue("since"))));
+        seats.takeForUser(identity.userId()).ifPresent(refused -> {
+            throw refused;
+        });
         return openSocket.apply(new Admission(identity, access, firstRoom, credential, from));
     }
 

@@ -54,7 +54,8 @@ public final class JavalinChatServer {
     /** A server that lets in only clients with a credential the authenticator accepts, when there is one. */
     public JavalinChatServer(ChatHub hub, ServerSettings settings, Optional<Authenticator> authenticator) {
         this.keepalive = new Keepalive(settings.pingInterval(), settings.idleTimeout(), settings.expiryWarning());
-        var seats = new Seats(settings.maxConnections(), settings.maxConnectionsPerAddress());
+        var seats = new Seats(settings.maxConnections(), settings.maxConnectionsPerAddress(),
+                settings.maxConnectionsPerUser());
         var credentials = authenticator.map(verifier -> new Credentials(verifier, settings));
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson(), credentials);
         var handshake = new Handshake(settings, credentials, seats,

@@ -8,19 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many WebSockets are open, in all and from each client address, against the caps in {@link ServerSettings}:
- * one address cannot take the server's every connection. A cap of 0 is no cap. Safe from any thread.
+ * How many WebSockets are open, in all, from each client address and for each user, against the caps in
+ * {@link ServerSettings}: one address cannot take the server's every connection, nor one user's tokens. A cap of 0
+ * is no cap. Safe from any thread.
  */
 final class Seats {
 
     private final int maxTotal;
-    private final int maxPerAddress;
     private final AtomicInteger total = new AtomicInteger();
-    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    private final PerKey<InetAddress> perAddress;
+    private final PerKey<String> perUser;
 
-    Seats(int maxTotal, int maxPerAddress) {
+    Seats(int maxTotal, int maxPerAddress, int maxPerUser) {
         this.maxTotal = maxTotal;
-        this.maxPerAddress = maxPerAddress;
+        this.perAddress = new PerKey<>(maxPerAddress);
+        this.perUser = new PerKey<>(maxPerUser);
     }
 
     /** Takes a seat for a connection from this address, or says why there is none; give it back with release. */
@@ -30,28 +32,60 @@ final class Seats {
             return Optional.of(new HandshakeRefused(503, new Rejection(ErrorCode.SERVER_FULL,
                     "the server holds all the connections it may (" + maxTotal + "); try again later")));
         }
-        if (maxPerAddress > 0 && !takeFrom(address)) {
+        if (!perAddress.take(address)) {
             total.decrementAndGet();
             return Optional.of(new HandshakeRefused(429, new Rejection(ErrorCode.TOO_MANY_CONNECTIONS,
-                    "at most " + maxPerAddress + " connections from one address")));
+                    "at most " + perAddress.cap + " connections from one address")));
+        }
+        return Optional.empty();
+    }
+
+    /** Takes the user's share of a seat already taken for its address; give both back with release. */
+    Optional<HandshakeRefused> takeForUser(String userId) {
+        if (!perUser.take(userId)) {
+            return Optional.of(new HandshakeRefused(429, new Rejection(ErrorCode.TOO_MANY_USER_CONNECTIONS,
+                    "at most " + perUser.cap + " connections for one user: close another first")));
         }
         return Optional.empty();
     }
 
     void release(InetAddress address) {
         total.decrementAndGet();
-        if (maxPerAddress > 0) {
-            perAddress.computeIfPresent(address, (from, open) -> open == 1 ? null : open - 1);
-        }
+        perAddress.release(address);
     }
 
-    private boolean takeFrom(InetAddress address) {
-        var taken = new boolean[1];
-        perAddress.compute(address, (from, open) -> {
-            int now = open == null ? 0 : open;
-            taken[0] = now < maxPerAddress;
-            return taken[0] ? now + 1 : open;
-        });
-        return taken[0];
+    void release(InetAddress address, String userId) {
+        release(address);
+        perUser.release(userId);
+    }
+
+    /** Open connections counted by key, none over the cap. */
+    private static final class PerKey<K> {
+
+        final int cap;
+        private final ConcurrentHashMap<K, Integer> open = new ConcurrentHashMap<>();
+
+        PerKey(int cap) {
+            this.cap = cap;
+        }
+
+        boolean take(K key) {
+            if (cap <= 0) {
+                return true;
+            }
+            var taken = new boolean[1];
+            open.compute(key, (k, count) -> {
+                int now = count == null ? 0 : count;
+                taken[0] = now < cap;
+                return taken[0] ? now + 1 : count;
+            });
+            return taken[0];
+        }
+
+        void release(K key) {
+            if (cap > 0) {
+                open.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * @param privateRooms    the rooms only a token that grants them may use; none unless identities are verified
  * @param maxConnections  the most WebSockets open at once; 0 for no cap
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
+ * @param maxConnectionsPerUser the most WebSockets open at once for one userId; 0 for no cap
+ * @param maxHandshakesPerAddressPerSecond the most upgrades one client address may ask for in a second; 0 for any
  * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
  * @param requestTimeout  a connection whose first request has not arrived whole by then is closed, however slowly
  *                        it keeps sending
@@ -31,7 +33,8 @@ import java.util.function.Consumer;
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
-        int maxConnections, int maxConnectionsPerAddress, Set<InetAddress> trustedProxies,
+        int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
+        int maxHandshakesPerAddressPerSecond, Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls) {
 
     public ServerSettings {
@@ -49,7 +52,7 @@ public record ServerSettings(
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
-                Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, Set.of(),
+                Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, 0, 0, Set.of(),
                 Duration.ofSeconds(10), Optional.empty());
     }
 
@@ -95,6 +98,14 @@ public record ServerSettings(
         });
     }
 
+    public ServerSettings withMaxConnectionsPerUser(int perUser) {
+        return with(draft -> draft.maxConnectionsPerUser = perUser);
+    }
+
+    public ServerSettings withMaxHandshakesPerAddressPerSecond(int perSecond) {
+        return with(draft -> draft.maxHandshakesPerAddressPerSecond = perSecond);
+    }
+
     public ServerSettings withTrustedProxies(Set<InetAddress> proxies) {
         return with(draft -> draft.trustedProxies = proxies);
     }
@@ -118,7 +129,8 @@ public record ServerSettings(
         change.accept(draft);
         return new ServerSettings(draft.host, draft.port, draft.pingInterval, draft.idleTimeout,
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
-                draft.maxConnections, draft.maxConnectionsPerAddress, draft.trustedProxies, draft.requestTimeout,
+                draft.maxConnections, draft.maxConnectionsPerAddress, draft.maxConnectionsPerUser,
+                draft.maxHandshakesPerAddressPerSecond, draft.trustedProxies, draft.requestTimeout,
                 draft.tls);
     }
 
@@ -134,6 +146,8 @@ public record ServerSettings(
         RoomPatterns privateRooms;
         int maxConnections;
         int maxConnectionsPerAddress;
+        int maxConnectionsPerUser;
+        int maxHandshakesPerAddressPerSecond;
         Set<InetAddress> trustedProxies;
         Duration requestTimeout;
         Optional<TlsCertificate> tls;
@@ -150,6 +164,8 @@ public record ServerSettings(
             privateRooms = settings.privateRooms;
             maxConnections = settings.maxConnections;
             maxConnectionsPerAddress = settings.maxConnectionsPerAddress;
+            maxConnectionsPerUser = settings.maxConnectionsPerUser;
+            maxHandshakesPerAddressPerSecond = settings.maxHandshakesPerAddressPerSecond;
             trustedProxies = settings.trustedProxies;
             requestTimeout = settings.requestTimeout;
             tls = settings.tls;

@@ -69,6 +69,51 @@ class ConnectionCapsTest {
         }
     }
 
+    @Test
+    void past_the_cap_per_user_429_whatever_the_address_and_a_closed_connection_gives_its_seat_back()
+            throws Exception {
+        try (var perUser = RunningServer.start(ServerSettings.defaults().withMaxConnectionsPerUser(2),
+                HubSettings.defaults())) {
+            int port = perUser.port();
+            var first = TestClient.entered(port, "userId=alice&username=Alice");
+            assertEquals(101, upgradeFrom(port, "127.0.0.2", "alice", null));
+
+            var third = RawSocket.refusedUpgrade(port, "userId=alice&username=Alice", Map.of());
+
+            assertEquals(429, third.status());
+            assertTrue(third.body().contains("\"code\":\"too_many_user_connections\""), third.body());
+            assertEquals(101, upgradeFrom(port, "127.0.0.3", "bob", null), "another user is let in");
+            first.close();
+            var deadline = System.nanoTime() + TestClient.WAIT_SECONDS * 1_000_000_000L;
+            while (upgradeFrom(port, "127.0.0.4", "alice", null) != 101) {
+                assertTrue(System.nanoTime() < deadline, "alice's seat was never given back");
+            }
+        }
+    }
+
+    @Test
+    void past_the_handshakes_a_second_from_one_address_429_and_other_addresses_go_on() throws Exception {
+        try (var limited = RunningServer.start(ServerSettings.defaults().withMaxHandshakesPerAddressPerSecond(3),
+                HubSettings.defaults())) {
+            int port = limited.port();
+            List<Integer> statuses;
+            int attempt = 0;
+            long second;
+            do {
+                var source = "127.0.1." + ++attempt;
+                second = System.nanoTime() / 1_000_000_000L;
+                statuses = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    statuses.add(upgradeFrom(port, source, "u" + attempt + "-" + i, null));
+                }
+            } while (System.nanoTime() / 1_000_000_000L != second && attempt < 20);
+            var other = upgradeFrom(port, "127.0.0.6", "w", null);
+
+            assertEquals(List.of(101, 101, 101, 429), statuses, "four upgrades within one second");
+            assertEquals(101, other);
+        }
+    }
+
     private int upgradeFrom(String source, String user) throws IOException {
         return upgradeFrom(running.port(), source, user, null);
     }
