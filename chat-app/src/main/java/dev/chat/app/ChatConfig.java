@@ -25,7 +25,8 @@ import java.util.Set;
 record ChatConfig(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes, int sendQueueBytes,
         int broadcastQueueSize, Duration writeInterval, Presence presence, int maxRoomsPerConnection,
-        int historySize, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins, String logLevel,
+        int historySize, long historyMaxBytes, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins,
+        String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
         int rateLimitPerSec, int rateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
@@ -66,6 +67,8 @@ record ChatConfig(
                         env.duration("PRESENCE_INTERVAL", Presence.DEFAULT.interval())),
                 env.integer("MAX_ROOMS_PER_CONNECTION", RoomLimits.DEFAULT.perConnection(), 1, 1000),
                 env.integer("HISTORY_SIZE", InMemoryMessageStore.DEFAULT_PER_ROOM, 1, 1_000_000),
+                env.integer("HISTORY_MAX_MB", (int) (InMemoryMessageStore.DEFAULT_MAX_BYTES >> 20), 1, 1_000_000)
+                        * 1024L * 1024L,
                 env.integer("HISTORY_ON_JOIN", RoomLimits.DEFAULT.historyOnJoin(), 0, 100_000),
                 env.duration("SHUTDOWN_TIMEOUT", HubSettings.DEFAULT_SHUTDOWN_TIMEOUT),
                 env.origins("ALLOWED_ORIGINS"),
@@ -119,7 +122,7 @@ record ChatConfig(
     }
 
     MessageStore messageStore() {
-        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS);
+        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS, historyMaxBytes);
     }
 
     ServerSettings serverSettings() {

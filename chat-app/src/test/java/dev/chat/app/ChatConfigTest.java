@@ -27,12 +27,12 @@ class ChatConfigTest {
         var loaded = ChatConfig.load(Map.of());
 
         assertEquals(new ChatConfig("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
-                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 50, Duration.ofSeconds(30),
+                Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 256L << 20, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 20_000, 500, 50, 50,
                 Set.of(), Duration.ofSeconds(10), Optional.empty()), loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
-                + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_ON_JOIN=50 "
+                + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_MAX_MB=256 HISTORY_ON_JOIN=50 "
                 + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off", loaded.effective());
     }
 
@@ -51,6 +51,7 @@ class ChatConfigTest {
                 Map.entry("PRESENCE_INTERVAL", "250ms"),
                 Map.entry("MAX_ROOMS_PER_CONNECTION", "5"),
                 Map.entry("HISTORY_SIZE", "500"),
+                Map.entry("HISTORY_MAX_MB", "64"),
                 Map.entry("HISTORY_ON_JOIN", "10"),
                 Map.entry("SHUTDOWN_TIMEOUT", "1h"),
                 Map.entry("ALLOWED_ORIGINS", "https://chat.example.com, http://localhost:3000"),
@@ -66,13 +67,13 @@ class ChatConfigTest {
                 Map.entry("REQUEST_TIMEOUT", "3s")));
 
         assertEquals(new ChatConfig("127.0.0.1", 9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
-                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 0, 50, 7, 0,
+                Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 64L << 20, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 0, 50, 7, 0,
                 Set.of(InetAddress.getByName("10.0.0.5"), InetAddress.getByName("::1")), Duration.ofSeconds(3),
                 Optional.empty()),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
-                + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
+                + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_MAX_MB=64 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
                 + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1 REQUEST_TIMEOUT=3s TLS=off",
                 loaded.effective());
     }

@@ -4,12 +4,18 @@ import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The default {@link MessageStore}: the newest {@code perRoom} messages of each room, in memory, for at most
- * {@code maxRooms} rooms (the room written to least recently is forgotten first). Safe from any thread: the loop
- * appends while HTTP threads read.
+ * The default {@link MessageStore}: each room's newest messages in memory, within three bounds. At most
+ * {@code perRoom} messages a room; at most {@code maxRooms} rooms, and past that the rooms with the fewest messages
+ * go first, so that a flood of one-message rooms cannot push out a room people use; and at most {@code maxBytes}
+ * over all rooms (as {@link RoomHistory#bytesOf} estimates them), and past that the room holding the most gives
+ * back its oldest messages first, so that a few huge messages cannot push out every other room.
+ *
+ * <p>A bound reached gives back a tenth of itself at once, so the scan it takes is paid once per tenth, not once per
+ * message. Safe from any thread: the loop appends while HTTP threads read.
  */
 public final class InMemoryMessageStore implements MessageStore {
 
@@ -19,22 +25,35 @@ public final class InMemoryMessageStore implements MessageStore {
      */
     public static final int DEFAULT_PER_ROOM = 20_000;
     public static final int DEFAULT_MAX_ROOMS = 10_000;
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+
+    private static final Comparator<Map.Entry<String, RoomHistory>> QUIETEST_FIRST = Comparator
+            .<Map.Entry<String, RoomHistory>>comparingInt(entry -> entry.getValue().size())
+            .thenComparingLong(entry -> entry.getValue().lastWrite());
 
     private final int perRoom;
     private final int maxRooms;
+    private final long maxBytes;
     private final ConcurrentHashMap<String, RoomHistory> rooms = new ConcurrentHashMap<>();
+    /** Written by the appending thread only, as are the two below. */
+    private long bytes;
     private long writes;
 
     public InMemoryMessageStore() {
-        this(DEFAULT_PER_ROOM, DEFAULT_MAX_ROOMS);
+        this(DEFAULT_PER_ROOM, DEFAULT_MAX_ROOMS, DEFAULT_MAX_BYTES);
     }
 
     public InMemoryMessageStore(int perRoom, int maxRooms) {
-        if (perRoom < 1 || maxRooms < 1) {
+        this(perRoom, maxRooms, DEFAULT_MAX_BYTES);
+    }
+
+    public InMemoryMessageStore(int perRoom, int maxRooms, long maxBytes) {
+        if (perRoom < 1 || maxRooms < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("a store keeps at least one message of one room");
         }
         this.perRoom = perRoom;
         this.maxRooms = maxRooms;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -42,12 +61,15 @@ public final class InMemoryMessageStore implements MessageStore {
         var history = rooms.get(message.room());
         if (history == null) {
             if (rooms.size() >= maxRooms) {
-                forgetLeastRecentlyWritten();
+                forgetQuietestRooms();
             }
             history = new RoomHistory(perRoom);
             rooms.put(message.room(), history);
         }
-        history.append(message, ++writes);
+        bytes += history.append(message, ++writes);
+        if (bytes > maxBytes) {
+            trimLargestRooms();
+        }
     }
 
     @Override
@@ -74,9 +96,30 @@ public final class InMemoryMessageStore implements MessageStore {
         return history == null ? List.of() : history.before(beforeId, limit);
     }
 
-    private void forgetLeastRecentlyWritten() {
-        rooms.entrySet().stream()
-                .min(Comparator.comparingLong(entry -> entry.getValue().lastWrite()))
-                .ifPresent(oldest -> rooms.remove(oldest.getKey()));
+    /** The estimated bytes of every message kept. */
+    public long bytes() {
+        return bytes;
+    }
+
+    private void forgetQuietestRooms() {
+        long count = Math.max(1, maxRooms / 10);
+        for (var quiet : rooms.entrySet().stream().sorted(QUIETEST_FIRST).limit(count).toList()) {
+            rooms.remove(quiet.getKey());
+            bytes -= quiet.getValue().bytes();
+        }
+    }
+
+    /** Down to nine tenths of the bound, taking from the largest room each time, until only newest messages are left. */
+    private void trimLargestRooms() {
+        long target = maxBytes - maxBytes / 10;
+        while (bytes > target) {
+            var largest = rooms.values().stream().filter(history -> history.size() > 1)
+                    .max(Comparator.comparingLong(RoomHistory::bytes));
+            if (largest.isEmpty()) {
+                return;
+            }
+            var room = largest.get();
+            bytes -= room.forgetOldest(Math.min(bytes - target, Math.max(1, room.bytes() / 2)));
+        }
     }
 }

@@ -8,10 +8,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * One room's newest messages in a ring that grows up to its capacity, so a quiet room costs little and a busy one
  * never copies its history to add a message. Ids increase along the ring, so a message is found by binary search.
  * A lock rather than {@code synchronized}, which pins virtual threads on JDK 21; it is held for a copy at most.
+ * It counts the bytes its messages take, so that a store can bound them across rooms.
  */
 final class RoomHistory {
 
     private static final int FIRST_CAPACITY = 16;
+    /** The objects of one message (the record, its message, the instant, three strings) before their characters. */
+    private static final int MESSAGE_OVERHEAD = 160;
 
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
@@ -19,6 +22,7 @@ final class RoomHistory {
     /** Where the oldest message is. */
     private int start;
     private int size;
+    private long bytes;
     private volatile long lastWrite;
 
     RoomHistory(int capacity) {
@@ -26,20 +30,76 @@ final class RoomHistory {
         this.ring = new RoomMessage[Math.min(FIRST_CAPACITY, capacity)];
     }
 
-    void append(RoomMessage message, long write) {
+    /**
+     * An estimate of the heap a message takes: its objects, and two bytes for each character of its strings (one
+     * is enough for Latin-1 text, so this errs on the safe side). The room's name is shared by all its messages.
+     */
+    static long bytesOf(RoomMessage message) {
+        var content = message.message();
+        return MESSAGE_OVERHEAD + 2L * (content.content().length() + content.userId().length()
+                + content.username().length());
+    }
+
+    /** @return how many bytes the history grew by: the message's, less those of the one it pushed out, if any */
+    long append(RoomMessage message, long write) {
         lock.lock();
         try {
             if (size == ring.length && ring.length < capacity) {
                 grow();
             }
+            long added = bytesOf(message);
             if (size == ring.length) {
+                added -= bytesOf(ring[start]);
                 ring[start] = message;
                 start = (start + 1) % ring.length;
             } else {
                 ring[(start + size) % ring.length] = message;
                 size++;
             }
+            bytes += added;
             lastWrite = write;
+            return added;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forgets the oldest messages until at least {@code wanted} bytes are free, keeping the newest message so that
+     * the room's ids go on from it.
+     *
+     * @return the bytes freed
+     */
+    long forgetOldest(long wanted) {
+        lock.lock();
+        try {
+            long freed = 0;
+            while (freed < wanted && size > 1) {
+                freed += bytesOf(ring[start]);
+                ring[start] = null;
+                start = (start + 1) % ring.length;
+                size--;
+            }
+            bytes -= freed;
+            return freed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long bytes() {
+        lock.lock();
+        try {
+            return bytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return size;
         } finally {
             lock.unlock();
         }

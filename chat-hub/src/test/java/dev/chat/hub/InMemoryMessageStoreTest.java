@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
@@ -11,6 +12,7 @@ import dev.chat.domain.port.needed.MessageStoreContract;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class InMemoryMessageStoreTest extends MessageStoreContract {
@@ -39,7 +41,7 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
-    void past_its_room_bound_the_store_forgets_the_room_written_to_least_recently() {
+    void past_its_room_bound_the_store_forgets_the_quietest_room_and_of_those_the_least_recently_written() {
         append("a", 1, 1);
         append("b", 1, 1);
         append("c", 1, 1);
@@ -53,6 +55,40 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void a_flood_of_one_message_rooms_does_not_push_out_a_room_people_use() {
+        var bounded = new InMemoryMessageStore(100, 10);
+        append(bounded, "busy", 1, 50, "hello");
+
+        for (int junk = 0; junk < 10_000; junk++) {
+            append(bounded, "junk-" + junk, 1, 1, "x");
+        }
+
+        assertEquals(50, bounded.latest("busy", 100).size());
+        assertEquals(50, bounded.lastId("busy"));
+    }
+
+    @Test
+    void past_its_byte_bound_the_room_holding_the_most_gives_back_its_oldest_messages_first() {
+        var bounded = new InMemoryMessageStore(1000, 100, 100_000);
+        append(bounded, "quiet", 1, 10, "hi");
+
+        append(bounded, "flooded", 1, 500, "\uD83D\uDE00".repeat(500));
+
+        assertEquals(10, bounded.latest("quiet", 100).size(), "the small room keeps everything");
+        assertEquals(500, bounded.lastId("flooded"), "the flooded room keeps its newest");
+        assertTrue(bounded.bytes() <= 100_000, bounded.bytes() + " bytes kept");
+        assertEquals(bounded.bytes(), Stream.of("quiet", "flooded")
+                .flatMap(room -> bounded.latest(room, 1000).stream()).mapToLong(RoomHistory::bytesOf).sum());
+    }
+
+    @Test
+    void the_bytes_counted_are_those_of_the_messages_kept_as_the_ring_overwrites_them() {
+        append("lobby", 1, 7);
+
+        assertEquals(store.latest("lobby", 10).stream().mapToLong(RoomHistory::bytesOf).sum(), store.bytes());
+    }
+
+    @Test
     void a_store_keeps_at_least_one_message_of_one_room() {
         assertThrows(IllegalArgumentException.class, () -> new InMemoryMessageStore(0, 1));
     }
@@ -60,6 +96,11 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
     private void append(String room, long from, long to) {
         LongStream.rangeClosed(from, to).forEach(id -> store.append(new RoomMessage(room, id,
                 Message.chat(new Identity("u", "U"), "m" + id, Instant.EPOCH))));
+    }
+
+    private static void append(InMemoryMessageStore store, String room, long from, long to, String content) {
+        LongStream.rangeClosed(from, to).forEach(id -> store.append(new RoomMessage(room, id,
+                Message.chat(new Identity("u", "U"), content, Instant.EPOCH))));
     }
 
     private static List<Long> ids(List<RoomMessage> messages) {
