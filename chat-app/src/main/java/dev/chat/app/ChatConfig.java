@@ -28,7 +28,7 @@ record ChatConfig(
         int historySize, long historyMaxBytes, int historyOnJoin, Duration shutdownTimeout, Set<String> allowedOrigins,
         String logLevel,
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
-        int rateLimitPerSec, int rateLimitBurst,
+        int rateLimitPerSec, int rateLimitBurst, int userRateLimitPerSec, int userRateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
         Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls) {
@@ -40,6 +40,8 @@ record ChatConfig(
 
     static final int DEFAULT_RATE_LIMIT_PER_SEC = 5;
     static final int DEFAULT_RATE_LIMIT_BURST = 10;
+    static final int DEFAULT_USER_RATE_LIMIT_PER_SEC = 10;
+    static final int DEFAULT_USER_RATE_LIMIT_BURST = 20;
 
     static final int DEFAULT_WARMUP_SESSIONS = 2000;
 
@@ -79,6 +81,8 @@ record ChatConfig(
                 env.roomPatterns("PRIVATE_ROOMS"),
                 env.integer("RATE_LIMIT_PER_SEC", DEFAULT_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
                 env.integer("RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
+                env.integer("USER_RATE_LIMIT_PER_SEC", DEFAULT_USER_RATE_LIMIT_PER_SEC, Integer.MIN_VALUE, 1_000_000),
+                env.integer("USER_RATE_LIMIT_BURST", DEFAULT_USER_RATE_LIMIT_BURST, Integer.MIN_VALUE, 1_000_000),
                 env.integer("MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER, 0, 10_000_000),
@@ -111,14 +115,17 @@ record ChatConfig(
                 .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC())
-                .withThrottle(throttle());
+                .withThrottle(throttle())
+                .withUserThrottle(throttle(userRateLimitPerSec, userRateLimitBurst));
+    }
+
+    Throttle throttle() {
+        return throttle(rateLimitPerSec, rateLimitBurst);
     }
 
     /** As in the original server's later version, a rate or a burst of 0 or less turns the limit off. */
-    Throttle throttle() {
-        return rateLimitPerSec > 0 && rateLimitBurst > 0
-                ? new Bucket4jThrottle(rateLimitPerSec, rateLimitBurst)
-                : Throttle.UNLIMITED;
+    private static Throttle throttle(int perSecond, int burst) {
+        return perSecond > 0 && burst > 0 ? new Bucket4jThrottle(perSecond, burst) : Throttle.UNLIMITED;
     }
 
     MessageStore messageStore() {

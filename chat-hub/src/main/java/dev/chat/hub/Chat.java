@@ -28,9 +28,12 @@ final class Chat {
     private final Rooms rooms;
     private final DirectMessages directMessages;
     private final MessageClock clock;
+    private final UserBudgets userBudgets;
 
-    Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, HubCounters counters) {
+    Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, HubCounters counters,
+            UserBudgets userBudgets) {
         this.counters = counters;
+        this.userBudgets = userBudgets;
         this.clock = new MessageClock(clock);
         this.fanOut = new FanOut(counters);
         this.rooms = new Rooms(store, limits, presence, fanOut, counters, this.clock);
@@ -101,6 +104,7 @@ final class Chat {
         counters.clients(members.size());
         member.outbox.discard();
         rooms.leaveAll(member);
+        userBudgets.release(member.identity().userId());
     }
 
     /** Its writer has given up on the connection and closed it. */

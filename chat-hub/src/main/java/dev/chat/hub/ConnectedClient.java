@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the transport holds for one connection: each call becomes a command in the loop's inbox, checked first on
  * the caller's thread so that the loop never spends time on input it would refuse. Each message is taken from the
- * connection's budget first: over it, the client is told when to retry, and a client that goes on sending through
+ * connection's budget, then from its user's, which all the user's connections share: over either, the client is
+ * told when to retry, and a client that goes on sending through
  * {@link #REFUSALS_BEFORE_CLOSE} refusals in a row is closed with {@link CloseReason#RATE_LIMITED}.
  */
 final class ConnectedClient implements Client {
@@ -27,12 +28,14 @@ final class ConnectedClient implements Client {
     private final Member member;
     private final Inbox inbox;
     private final Throttle.Budget budget;
+    private final Throttle.Budget userBudget;
     private final AtomicInteger refusedInARow = new AtomicInteger();
 
-    ConnectedClient(Member member, Inbox inbox, Throttle.Budget budget) {
+    ConnectedClient(Member member, Inbox inbox, Throttle.Budget budget, Throttle.Budget userBudget) {
         this.member = member;
         this.inbox = inbox;
         this.budget = budget;
+        this.userBudget = userBudget;
     }
 
     @Override
@@ -43,6 +46,9 @@ final class ConnectedClient implements Client {
     @Override
     public void post(ClientMessage message) {
         long wait = budget.take();
+        if (wait == 0) {
+            wait = userBudget.take();
+        }
         if (wait > 0) {
             refuse(wait);
             return;

@@ -45,6 +45,7 @@ public final class Hub implements ChatHub {
     private final MessageStore store;
     private final Inbox inbox;
     private final HubCounters counters = new HubCounters();
+    private final UserBudgets userBudgets;
     private final Chat chat;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -59,7 +60,9 @@ public final class Hub implements ChatHub {
         this.settings = settings;
         this.store = store;
         this.inbox = new Inbox(settings.broadcastQueueSize());
-        this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, counters);
+        this.userBudgets = new UserBudgets(settings.userThrottle());
+        this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, counters,
+                userBudgets);
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 
@@ -82,10 +85,12 @@ public final class Hub implements ChatHub {
         var member = new Member(identity, access, whenBroken -> new Outbox(
                 connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
                 broken -> inbox.offer(new Command.Broken(broken)));
+        var userBudget = userBudgets.acquire(identity.userId());
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {
+            userBudgets.release(identity.userId());
             connection.close(CloseReason.GOING_AWAY);
         }
-        return new ConnectedClient(member, inbox, settings.throttle().newBudget());
+        return new ConnectedClient(member, inbox, settings.throttle().newBudget(), userBudget);
     }
 
     @Override

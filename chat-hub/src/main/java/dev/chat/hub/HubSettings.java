@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * @param clock              stamps every message; UTC
  * @param threads            makes the loop thread and one writer thread per client; virtual threads by default
  * @param throttle           each connection's budget of messages; {@link Throttle#UNLIMITED} by default
+ * @param userThrottle       each user's budget of messages, shared by all its connections; unlimited by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
-        Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle) {
+        Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -43,13 +44,15 @@ public record HubSettings(
         requireNonNull(clock, "clock");
         requireNonNull(threads, "threads");
         requireNonNull(throttle, "throttle");
+        requireNonNull(userThrottle, "userThrottle");
     }
 
     public static HubSettings defaults() {
         return new HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
-                Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED);
+                Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
+                Throttle.UNLIMITED);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -88,12 +91,17 @@ public record HubSettings(
         return with(draft -> draft.throttle = newThrottle);
     }
 
+    public HubSettings withUserThrottle(Throttle newThrottle) {
+        return with(draft -> draft.userThrottle = newThrottle);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
-                draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle);
+                draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
+                draft.userThrottle);
     }
 
     private static final class Draft {
@@ -106,6 +114,7 @@ public record HubSettings(
         Clock clock;
         ThreadFactory threads;
         Throttle throttle;
+        Throttle userThrottle;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -117,6 +126,7 @@ public record HubSettings(
             clock = settings.clock;
             threads = settings.threads;
             throttle = settings.throttle;
+            userThrottle = settings.userThrottle;
         }
     }
 
