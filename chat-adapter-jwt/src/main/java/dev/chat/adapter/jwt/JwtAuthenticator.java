@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -23,6 +24,7 @@ import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Authenticated;
 import dev.chat.domain.port.needed.Authenticator;
 import java.net.MalformedURLException;
+import java.security.interfaces.EdECPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,6 +56,7 @@ public final class JwtAuthenticator implements Authenticator {
         this.operatorClaim = settings.operatorClaim();
         this.roomsClaim = settings.roomsClaim();
         processor.setJWSKeySelector(keySelector(settings.keys(), clock));
+        processor.setJWSVerifierFactory(new VerifierFactory());
         var required = Set.of("sub", "exp");
         var exact = new JWTClaimsSet.Builder();
         settings.issuer().ifPresent(exact::issuer);
@@ -123,7 +126,7 @@ public final class JwtAuthenticator implements Authenticator {
         return Checked.rejected(ErrorCode.TOKEN_REJECTED, "the token's claims are not accepted: " + e.getMessage());
     }
 
-    private static JWSVerificationKeySelector<SecurityContext> keySelector(JwtSettings.Keys keys, Clock clock) {
+    private static JWSKeySelector<SecurityContext> keySelector(JwtSettings.Keys keys, Clock clock) {
         return switch (keys) {
             case JwtSettings.Keys.Hmac hmac -> new JWSVerificationKeySelector<>(
                     JWSAlgorithm.parse(hmac.algorithm()), hmacKeys(hmac, clock));
@@ -143,8 +146,14 @@ public final class JwtAuthenticator implements Authenticator {
                 clock.instant().isBefore(hmac.previousUntil()) ? both : onlyCurrent);
     }
 
-    private static JWSVerificationKeySelector<SecurityContext> publicKey(String pem) {
-        return new JWSVerificationKeySelector<>(asymmetric(), new ImmutableJWKSet<>(new JWKSet(PemPublicKey.parse(pem))));
+    /** An Ed25519 key is offered for EdDSA and Ed25519 tokens only, as an RSA or EC key is for its own family. */
+    private static JWSKeySelector<SecurityContext> publicKey(String pem) {
+        var key = PemPublicKey.parse(pem);
+        if (key instanceof EdECPublicKey ed) {
+            return (header, context) -> Ed25519Verifier.ALGORITHMS.contains(header.getAlgorithm()) ? List.of(ed)
+                    : List.of();
+        }
+        return new JWSVerificationKeySelector<>(asymmetric(), new ImmutableJWKSet<>(new JWKSet(PemPublicKey.jwk(key))));
     }
 
     private static JWKSource<SecurityContext> remote(JwtSettings.Keys.JwksUrl jwks) {
