@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.ErrorCode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,12 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random and mutated input from several connections at once: the server answers each bad frame as the protocol
- * says, to its sender only, and the clients that behave notice nothing.
+ * says, to its sender only, the clients that behave notice nothing, and the server grows neither threads nor heap.
  */
 class FuzzTest {
 
-    /** 100 000 with {@code -Dfuzz.frames=100000}; the default run stays short. */
-    private static final int FRAMES = Integer.getInteger("fuzz.frames", 20_000);
+    /** In two rounds: the first lets the server reach its working size, the second must not grow it. */
+    private static final int FRAMES = Integer.getInteger("fuzz.frames", 100_000);
+    /** Room for what the heap holds for a moment; a leak of even 200 bytes a frame is twice this over a round. */
+    private static final long HEAP_SLACK = 8L * 1024 * 1024;
     private static final int FUZZERS = 4;
     private static final Set<String> ERROR_CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode)
             .collect(Collectors.toSet());
@@ -50,22 +54,14 @@ class FuzzTest {
             fuzzers.add(TestClient.entered(running.port(), "userId=fuzz" + f + "&username=Fuzz&room=fuzzing"));
         }
 
-        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            var sent = new ArrayList<Future<?>>();
-            for (int f = 0; f < FUZZERS; f++) {
-                var fuzzer = fuzzers.get(f);
-                var random = new Random(f);
-                sent.add(senders.submit(() -> {
-                    for (int i = 0; i < FRAMES / FUZZERS; i++) {
-                        fuzzer.send(mutation(random));
-                    }
-                }));
-            }
-            for (var done : sent) {
-                done.get();
-            }
-        }
+        fuzz(fuzzers, 0);
+        var threadsAfterFirst = platformThreads();
+        var heapAfterFirst = heapAfterCollection();
+        fuzz(fuzzers, 1);
 
+        assertTrue(platformThreads() <= threadsAfterFirst, "platform threads grew from " + threadsAfterFirst);
+        var heap = heapAfterCollection();
+        assertTrue(heap <= heapAfterFirst + HEAP_SLACK, "the heap grew from " + heapAfterFirst + " to " + heap);
         for (var fuzzer : fuzzers) {
             assertFalse(fuzzer.isClosed(), () -> "a fuzzer was closed: " + fuzzer.awaitClose());
             for (var text = fuzzer.pollText(); text != null; text = fuzzer.pollText()) {
@@ -80,6 +76,54 @@ class FuzzTest {
         assertEquals("still here", watcher.nextOfType("chat").get("content").asText(),
                 "the watcher in another room got nothing of the fuzzing, then the poster's chat");
         assertEquals("{\"status\":\"ok\",\"clients\":6}", running.get("/health").body());
+    }
+
+    /** Half the frames, shared among the fuzzers, each round with seeds of its own. */
+    private static void fuzz(List<TestClient> fuzzers, int round) throws Exception {
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            var sent = new ArrayList<Future<?>>();
+            for (int f = 0; f < fuzzers.size(); f++) {
+                var fuzzer = fuzzers.get(f);
+                var random = new Random(round * 1000L + f);
+                sent.add(senders.submit(() -> {
+                    for (int i = 0; i < FRAMES / 2 / fuzzers.size(); i++) {
+                        fuzzer.send(mutation(random));
+                    }
+                }));
+            }
+            for (var done : sent) {
+                done.get();
+            }
+        }
+        for (var fuzzer : fuzzers) {
+            fuzzer.send("{\"type\":\"chat\",\"room\":\"fuzzing\",\"content\":\"round " + round + " done\"}");
+        }
+        for (int f = 0; f < fuzzers.size(); f++) {
+            drainUntil(fuzzers.get(f), "fuzz" + f, "round " + round + " done");
+        }
+    }
+
+    /** Reads what the fuzzer was answered, each error with a documented code, until its own chat comes back. */
+    private static void drainUntil(TestClient fuzzer, String userId, String content) throws InterruptedException {
+        for (var message = fuzzer.next(); ; message = fuzzer.next()) {
+            if (message.path("type").asText().equals("error")) {
+                assertTrue(ERROR_CODES.contains(message.path("code").asText()), message.toString());
+            } else if (message.path("userId").asText().equals(userId)
+                    && message.path("content").asText().equals(content)) {
+                return;
+            }
+        }
+    }
+
+    private static int platformThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static long heapAfterCollection() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     @Test
