@@ -112,7 +112,7 @@ record ChatConfig(
                 .withSendQueueBytes(sendQueueBytes)
                 .withWriteInterval(writeInterval)
                 .withPresence(presence)
-                .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize))
+                .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize, historyMaxBytes / 4))
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC())
                 .withThrottle(throttle())
@@ -128,8 +128,10 @@ record ChatConfig(
         return perSecond > 0 && burst > 0 ? new Bucket4jThrottle(perSecond, burst) : Throttle.UNLIMITED;
     }
 
+    /** HISTORY_MAX_MB bounds the history twice kept: three quarters for the store, a quarter encoded for newcomers. */
     MessageStore messageStore() {
-        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS, historyMaxBytes);
+        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS,
+                historyMaxBytes - historyMaxBytes / 4);
     }
 
     ServerSettings serverSettings() {

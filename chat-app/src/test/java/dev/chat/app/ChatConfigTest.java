@@ -87,7 +87,7 @@ class ChatConfigTest {
 
         assertEquals(70_000, config.hubSettings().sendQueueBytes());
         assertEquals(Duration.ofMillis(20), config.hubSettings().writeInterval());
-        assertEquals(new RoomLimits(20, 50, 20_000), config.hubSettings().roomLimits());
+        assertEquals(new RoomLimits(20, 50, 20_000, 64L << 20), config.hubSettings().roomLimits());
         assertEquals(9, config.hubSettings().broadcastQueueSize());
         assertEquals(Duration.ofSeconds(30), config.hubSettings().shutdownTimeout());
         assertEquals(0, config.serverSettings().port());

@@ -14,10 +14,13 @@ final class Room {
 
     final String name;
     private final int recentCapacity;
+    private final RecentBytes recentBytes;
     /** The room's last messages, encoded, for newcomers: replaying them needs no store read and no encoding. */
     private final ArrayDeque<EncodedMessage> recent = new ArrayDeque<>();
     /** False while messages from before this room object, kept only in the store, belong in {@link #recent}. */
     private boolean recentIsComplete;
+    /** Once the rooms' recent messages took too many bytes, this room serves newcomers from the store for good. */
+    private boolean recentDropped;
     private final Roster connections = new Roster();
     /** By userId, in the order they came. */
     private final Map<String, User> users = new LinkedHashMap<>();
@@ -33,10 +36,11 @@ final class Room {
         }
     }
 
-    Room(String name, long lastId, int recentCapacity) {
+    Room(String name, long lastId, int recentCapacity, RecentBytes recentBytes) {
         this.name = name;
         this.lastId = lastId;
         this.recentCapacity = recentCapacity;
+        this.recentBytes = recentBytes;
         this.recentIsComplete = lastId == 0 || recentCapacity == 0;
     }
 
@@ -92,20 +96,32 @@ final class Room {
         return ++lastId;
     }
 
-    /** Keeps a just-published message among the recent ones. */
+    /** Keeps a just-published message among the recent ones, if the rooms' recent messages have room for it. */
     void remember(EncodedMessage message) {
-        if (recentCapacity == 0) {
+        if (recentCapacity == 0 || recentDropped) {
             return;
         }
         if (recent.size() == recentCapacity) {
-            recent.removeFirst();
+            recentBytes.remove(recent.removeFirst().size());
             recentIsComplete = true;
         }
         recent.addLast(message);
+        if (!recentBytes.add(message.size())) {
+            forgetRecent();
+            recentDropped = true;
+        }
     }
 
     /** The last messages published here, oldest first, if this room has seen them all; empty otherwise. */
     Optional<List<EncodedMessage>> recent() {
-        return recentIsComplete ? Optional.of(List.copyOf(recent)) : Optional.empty();
+        return recentIsComplete && !recentDropped ? Optional.of(List.copyOf(recent)) : Optional.empty();
+    }
+
+    /** Gives back the bytes of the recent messages; for a room being forgotten, or over the bound. */
+    void forgetRecent() {
+        for (var message : recent) {
+            recentBytes.remove(message.size());
+        }
+        recent.clear();
     }
 }

@@ -24,6 +24,7 @@ import java.util.OptionalLong;
 final class Rooms {
 
     private final Map<String, Room> byName = new HashMap<>();
+    private final RecentBytes recentBytes;
     private final MessageStore store;
     private final RoomLimits limits;
     private final Presence presence;
@@ -36,6 +37,7 @@ final class Rooms {
             MessageClock clock) {
         this.store = store;
         this.limits = limits;
+        this.recentBytes = new RecentBytes(limits.recentBytes());
         this.presence = presence;
         this.summaries = new PresenceSummaries(presence);
         this.fanOut = fanOut;
@@ -63,7 +65,7 @@ final class Rooms {
             return;
         }
         var room = byName.computeIfAbsent(request.room(),
-                name -> new Room(name, store.lastId(name), limits.historyOnJoin()));
+                name -> new Room(name, store.lastId(name), limits.historyOnJoin(), recentBytes));
         boolean firstOfUser = room.enter(member);
         member.rooms.add(room);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
@@ -164,6 +166,7 @@ final class Rooms {
         } else {
             publish(room, lastLeave);
         }
+        room.forgetRecent();
         byName.remove(room.name);
     }
 
