@@ -2,33 +2,49 @@ package dev.chat.app;
 
 import dev.chat.adapter.javalin.JavalinChatServer;
 import dev.chat.adapter.jwt.JwtAuthenticator;
+import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.port.needed.Authenticator;
+import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.hub.Hub;
+import dev.chat.hub.TieredMessageStore;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The running server: the hub, and the web server in front of it, started and stopped together. */
 final class ChatApplication {
 
     static final String SHUTDOWN_NOTICE = "The server is shutting down.";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatApplication.class);
 
     private final ChatConfig config;
     private final Hub hub;
     private final JavalinChatServer server;
+    private final Optional<SqliteMessageStore> durable;
 
-    private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server) {
+    private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server,
+            Optional<SqliteMessageStore> durable) {
         this.config = config;
         this.hub = hub;
         this.server = server;
+        this.durable = durable;
     }
 
+    /** With a durable store, recent history is served from memory in front of it. */
     static ChatApplication start(ChatConfig config) {
-        var hub = new Hub(config.hubSettings(), config.messageStore()).start();
+        var durable = config.durableStore();
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.messageStore(), disk))
+                .orElseGet(config::messageStore);
+        var hub = new Hub(config.hubSettings(), store).start();
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
             return new ChatApplication(config, hub,
-                    new JavalinChatServer(hub, config.serverSettings(), authenticator).start());
+                    new JavalinChatServer(hub, config.serverSettings(), authenticator).start(), durable);
         } catch (RuntimeException e) {
             hub.close();
+            closeStore(durable);
             throw e;
         }
     }
@@ -48,6 +64,19 @@ final class ChatApplication {
         server.stopAccepting();
         hub.announce(SHUTDOWN_NOTICE);
         hub.close();
-        return server.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        var closed = server.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        closeStore(durable);
+        return closed;
+    }
+
+    /** After the hub has stopped, so that every message it published is written before the database closes. */
+    private static void closeStore(Optional<SqliteMessageStore> durable) {
+        durable.ifPresent(store -> {
+            try {
+                store.close();
+            } catch (SQLException e) {
+                LOG.error("the history database did not close cleanly: {}", e.getMessage());
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
+import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Throttle;
@@ -12,6 +13,8 @@ import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -31,7 +34,12 @@ record ChatConfig(
         int rateLimitPerSec, int rateLimitBurst, int userRateLimitPerSec, int userRateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
         Set<InetAddress> trustedProxies,
-        Duration requestTimeout, Optional<TlsCertificate> tls) {
+        Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir) {
+
+    static final String MEMORY = "memory";
+    static final String SQLITE = "sqlite";
+    /** Messages that may wait for the disk before an append is counted as failed. */
+    static final int STORE_QUEUE = 100_000;
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -89,7 +97,9 @@ record ChatConfig(
                 env.integer("HANDSHAKES_PER_ADDRESS_PER_SEC", DEFAULT_HANDSHAKES_PER_ADDRESS_PER_SEC, 0, 10_000_000),
                 env.addresses("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
-                TlsConfig.read(env));
+                TlsConfig.read(env),
+                env.choice("STORE", MEMORY, Set.of(MEMORY, SQLITE)),
+                Path.of(env.text("DATA_DIR", "data")).toAbsolutePath());
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -126,6 +136,23 @@ record ChatConfig(
     /** As in the original server's later version, a rate or a burst of 0 or less turns the limit off. */
     private static Throttle throttle(int perSecond, int burst) {
         return perSecond > 0 && burst > 0 ? new Bucket4jThrottle(perSecond, burst) : Throttle.UNLIMITED;
+    }
+
+    /**
+     * With {@code STORE=sqlite}, the database in {@code DATA_DIR}, opened now.
+     *
+     * @throws IllegalStateException if it cannot be opened, saying why
+     */
+    Optional<SqliteMessageStore> durableStore() {
+        if (!store.equals(SQLITE)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE));
+        } catch (SQLException e) {
+            throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve("chat.db") + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** HISTORY_MAX_MB bounds the history twice kept: three quarters for the store, a quarter encoded for newcomers. */

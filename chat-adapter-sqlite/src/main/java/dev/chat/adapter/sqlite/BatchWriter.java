@@ -1,0 +1,176 @@
+package dev.chat.adapter.sqlite;
+
+import dev.chat.domain.RoomMessage;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes messages in batches on a thread of its own, one transaction per batch: whatever arrived while the last
+ * batch was being written goes in the next, so a quiet room's message is on disk within one commit and a busy
+ * server's are grouped. A batch the database refuses is retried a few times, then counted as failed; an outage is
+ * logged once when it starts and once when it ends, not once per message.
+ */
+final class BatchWriter implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BatchWriter.class.getName());
+    private static final int MAX_BATCH = 1000;
+    private static final int ATTEMPTS = 3;
+    private static final String INSERT = "INSERT OR REPLACE INTO messages "
+            + "(room, id, type, user_id, username, content, at_millis) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private final Connection connection;
+    private final ArrayBlockingQueue<RoomMessage> queue;
+    private final Thread thread;
+    private final AtomicLong added = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition progressed = lock.newCondition();
+    /** Messages taken out of the queue and either committed or given up on; guarded by the lock. */
+    private long settled;
+    private volatile boolean available = true;
+    private volatile boolean closing;
+
+    private BatchWriter(Connection connection, int capacity) {
+        this.connection = connection;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.thread = Thread.ofPlatform().name("chat-store-writer").daemon().unstarted(this::run);
+    }
+
+    static BatchWriter start(Connection connection, int capacity) throws SQLException {
+        connection.setAutoCommit(false);
+        var writer = new BatchWriter(connection, capacity);
+        writer.thread.start();
+        return writer;
+    }
+
+    /** Queues the message without waiting; a full queue counts it as failed. */
+    void add(RoomMessage message) {
+        if (queue.offer(message)) {
+            added.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+        }
+    }
+
+    /** Waits until everything queued before this call is committed or given up on. */
+    void awaitCommitted() {
+        long target = added.get();
+        lock.lock();
+        try {
+            while (settled < target && thread.isAlive()) {
+                progressed.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean available() {
+        return available;
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    /** Writes what is queued, stops the thread and closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        closing = true;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.close();
+    }
+
+    private void run() {
+        var batch = new ArrayList<RoomMessage>(MAX_BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                settle(batch.size());
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<RoomMessage> batch) throws InterruptedException {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                insert(batch);
+                if (!available) {
+                    available = true;
+                    LOG.log(Level.INFO, "the history database is writable again");
+                }
+                return;
+            } catch (SQLException e) {
+                rollBack();
+                if (available) {
+                    available = false;
+                    LOG.log(Level.ERROR, "the history database refused a batch; retrying: " + e.getMessage());
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
+        failed.addAndGet(batch.size());
+    }
+
+    private void insert(List<RoomMessage> batch) throws SQLException {
+        try (var statement = connection.prepareStatement(INSERT)) {
+            for (var published : batch) {
+                var message = published.message();
+                statement.setString(1, published.room());
+                statement.setLong(2, published.id());
+                statement.setString(3, message.type().name().toLowerCase(Locale.ROOT));
+                statement.setString(4, message.userId());
+                statement.setString(5, message.username());
+                statement.setString(6, message.content());
+                statement.setLong(7, message.timestamp().toEpochMilli());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        connection.commit();
+    }
+
+    private void rollBack() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the next attempt starts a new transaction either way
+        }
+    }
+
+    private void settle(int count) {
+        lock.lock();
+        try {
+            settled += count;
+            progressed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

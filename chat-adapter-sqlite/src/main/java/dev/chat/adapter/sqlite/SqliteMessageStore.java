@@ -1,0 +1,165 @@
+package dev.chat.adapter.sqlite;
+
+import dev.chat.domain.Message;
+import dev.chat.domain.MessageType;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every room's history in one SQLite file, through the xerial JDBC driver. The hub's loop never waits for the disk:
+ * {@link #append} hands the message to a {@link BatchWriter}, which commits whatever has gathered in one
+ * transaction. A read first waits until every message appended before it is committed, so the store reads as if it
+ * wrote at once; reads are the rare path, since the hub serves recent history from memory.
+ *
+ * <p>The database runs in WAL mode with {@code synchronous=NORMAL}: a committed batch survives the process being
+ * killed; a power cut may lose the last batches. Safe from any thread.
+ */
+public final class SqliteMessageStore implements MessageStore, AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS messages (
+                room TEXT NOT NULL,
+                id INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                username TEXT NOT NULL,
+                content TEXT NOT NULL,
+                at_millis INTEGER NOT NULL,
+                PRIMARY KEY (room, id)
+            ) WITHOUT ROWID""";
+    private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis";
+
+    private final Connection reader;
+    private final ReentrantLock reading = new ReentrantLock();
+    private final BatchWriter writer;
+    private final ConcurrentHashMap<String, Long> lastIds = new ConcurrentHashMap<>();
+
+    private SqliteMessageStore(Connection reader, BatchWriter writer) {
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens the database in {@code folder}, creating both if need be.
+     *
+     * @param queueCapacity messages that may wait for the disk; past it an append is counted as failed, never waited
+     *                      for
+     */
+    public static SqliteMessageStore open(Path folder, int queueCapacity) throws SQLException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new SQLException("cannot create the data directory " + folder + ": " + e.getMessage(), e);
+        }
+        var url = "jdbc:sqlite:" + folder.resolve("chat.db");
+        var writing = DriverManager.getConnection(url);
+        try (var setup = writing.createStatement()) {
+            setup.execute("PRAGMA journal_mode=WAL");
+            setup.execute("PRAGMA synchronous=NORMAL");
+            setup.execute(SCHEMA);
+        }
+        var reading = DriverManager.getConnection(url);
+        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity));
+    }
+
+    @Override
+    public void append(RoomMessage message) {
+        lastIds.merge(message.room(), message.id(), Math::max);
+        writer.add(message);
+    }
+
+    @Override
+    public long lastId(String room) {
+        return lastIds.computeIfAbsent(room, this::storedLastId);
+    }
+
+    @Override
+    public List<RoomMessage> latest(String room, int limit) {
+        return before(room, Long.MAX_VALUE, limit);
+    }
+
+    @Override
+    public List<RoomMessage> after(String room, long afterId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM messages WHERE room = ? AND id > ? ORDER BY id LIMIT ?",
+                room, afterId, limit);
+    }
+
+    @Override
+    public List<RoomMessage> before(String room, long beforeId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM messages WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                room, beforeId, limit).reversed();
+    }
+
+    /** Whether the last batch reached the disk; false while writes are failing. */
+    public boolean available() {
+        return writer.available();
+    }
+
+    /** Messages that could not be kept: the queue was full, or the disk refused them through every retry. */
+    public long failedWrites() {
+        return writer.failed();
+    }
+
+    /** Writes what is queued, then closes the database. */
+    @Override
+    public void close() throws SQLException {
+        writer.close();
+        reader.close();
+    }
+
+    private long storedLastId(String room) {
+        writer.awaitCommitted();
+        reading.lock();
+        try (var statement = reader.prepareStatement("SELECT MAX(id) FROM messages WHERE room = ?")) {
+            statement.setString(1, room);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history database could not be read: " + e.getMessage(), e);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private List<RoomMessage> query(String sql, String room, long id, int limit) {
+        writer.awaitCommitted();
+        reading.lock();
+        try (PreparedStatement statement = reader.prepareStatement(sql)) {
+            statement.setString(1, room);
+            statement.setLong(2, id);
+            statement.setInt(3, limit);
+            try (var rows = statement.executeQuery()) {
+                var messages = new ArrayList<RoomMessage>();
+                while (rows.next()) {
+                    messages.add(message(rows));
+                }
+                return messages;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the history database could not be read: " + e.getMessage(), e);
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    private static RoomMessage message(ResultSet row) throws SQLException {
+        return new RoomMessage(row.getString(1), row.getLong(2), new Message(
+                MessageType.valueOf(row.getString(3).toUpperCase(Locale.ROOT)), row.getString(4), row.getString(5),
+                row.getString(6), Instant.ofEpochMilli(row.getLong(7))));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.chat.adapter.sqlite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.MessageStoreContract;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteMessageStoreTest extends MessageStoreContract {
+
+    private static final Instant AT = Instant.parse("2026-12-02T10:00:00.123Z");
+
+    @TempDir
+    Path folder;
+
+    private final List<SqliteMessageStore> opened = new ArrayList<>();
+
+    @Override
+    protected MessageStore newStore() {
+        try {
+            return open(Files.createTempDirectory(folder, "contract"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @AfterEach
+    void closeAll() throws SQLException {
+        for (var store : opened) {
+            store.close();
+        }
+    }
+
+    @Test
+    void a_store_opened_again_on_the_same_folder_has_every_message_and_the_last_ids() throws Exception {
+        var first = SqliteMessageStore.open(folder, 10_000);
+        LongStream.rangeClosed(1, 500).forEach(id -> first.append(chat("lobby", id)));
+        first.append(chat("dev", 1));
+        first.close();
+
+        var again = open(folder);
+
+        assertEquals(500, again.lastId("lobby"));
+        assertEquals(1, again.lastId("dev"));
+        assertEquals(List.of(chat("lobby", 499), chat("lobby", 500)), again.latest("lobby", 2));
+        assertEquals(100, again.after("lobby", 200, 100).size());
+        assertTrue(again.available());
+        assertEquals(0, again.failedWrites());
+    }
+
+    @Test
+    void past_its_queue_an_append_is_counted_as_failed_and_never_waited_for() throws Exception {
+        var flood = open(folder, 1);
+
+        LongStream.rangeClosed(1, 10_000).forEach(id -> flood.append(chat("lobby", id)));
+
+        assertTrue(flood.failedWrites() > 0, "some of 10 000 appends found a queue of one full");
+        assertEquals(10_000, flood.lastId("lobby"), "the ids handed out are still known");
+    }
+
+    @Test
+    void while_the_database_refuses_writes_the_store_says_so_counts_them_and_recovers() throws Exception {
+        var store = open(folder, 10_000);
+        store.append(chat("lobby", 1));
+        store.latest("lobby", 1);
+        try (var outside = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("chat.db"));
+                var sql = outside.createStatement()) {
+            sql.execute("ALTER TABLE messages RENAME TO away");
+
+            store.append(chat("lobby", 2));
+            awaitThat(() -> !store.available(), "the store never said the database is unavailable");
+            awaitThat(() -> store.failedWrites() == 1, "the refused message was never counted");
+            sql.execute("ALTER TABLE away RENAME TO messages");
+        }
+        store.append(chat("lobby", 3));
+
+        assertEquals(List.of(chat("lobby", 1), chat("lobby", 3)), store.latest("lobby", 10));
+        assertTrue(store.available());
+    }
+
+    private static void awaitThat(BooleanSupplier condition, String otherwise) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, otherwise);
+            Thread.onSpinWait();
+        }
+    }
+
+    private SqliteMessageStore open(Path where) throws SQLException {
+        return open(where, 10_000);
+    }
+
+    private SqliteMessageStore open(Path where, int queueCapacity) throws SQLException {
+        var store = SqliteMessageStore.open(where, queueCapacity);
+        opened.add(store);
+        return store;
+    }
+
+    private static RoomMessage chat(String room, long id) {
+        return new RoomMessage(room, id, Message.chat(new Identity("alice", "Alice"), "m" + id, AT));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.chat.hub;
+
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
+import java.util.List;
+
+/**
+ * A hot store in memory in front of a durable one: every message goes to both; a read is answered from memory when
+ * memory holds all of the answer, which is the common case (a newcomer's last messages, a resume after a short
+ * absence), and from the durable store when it does not (after a restart, or further back than memory reaches).
+ * Safe from any thread if both stores are.
+ */
+public final class TieredMessageStore implements MessageStore {
+
+    private final MessageStore hot;
+    private final MessageStore durable;
+
+    public TieredMessageStore(MessageStore hot, MessageStore durable) {
+        this.hot = hot;
+        this.durable = durable;
+    }
+
+    @Override
+    public void append(RoomMessage message) {
+        hot.append(message);
+        durable.append(message);
+    }
+
+    @Override
+    public long lastId(String room) {
+        long inMemory = hot.lastId(room);
+        return inMemory > 0 ? inMemory : durable.lastId(room);
+    }
+
+    @Override
+    public List<RoomMessage> latest(String room, int limit) {
+        var fromMemory = hot.latest(room, limit);
+        return fromMemory.size() == limit ? fromMemory : durable.latest(room, limit);
+    }
+
+    /** Memory holds the answer if it holds the message right after {@code afterId}, or nothing is newer. */
+    @Override
+    public List<RoomMessage> after(String room, long afterId, int limit) {
+        var fromMemory = hot.after(room, afterId, limit);
+        boolean whole = fromMemory.isEmpty() ? hot.lastId(room) == afterId && afterId > 0
+                : fromMemory.getFirst().id() == afterId + 1;
+        return whole ? fromMemory : durable.after(room, afterId, limit);
+    }
+
+    @Override
+    public List<RoomMessage> before(String room, long beforeId, int limit) {
+        var fromMemory = hot.before(room, beforeId, limit);
+        return fromMemory.size() == limit ? fromMemory : durable.before(room, beforeId, limit);
+    }
+}
