@@ -85,6 +85,8 @@ class SlowClientTest {
         slow.awaitSendEntered();
         for (int i = 6; i < 60; i++) {
             poster.post(ClientMessage.chat(i + padding));
+            // Paced by the poster's own echo: its queue is as small as the slow one's, and must not overflow too.
+            awaitChat(alice, i + padding);
         }
         assertEquals(CloseReason.TOO_SLOW, slow.awaitClosed());
         var firstAfterTheStall = slow.next();
@@ -95,6 +97,14 @@ class SlowClientTest {
         var contents = received.stream().map(json -> field(json, "content")).toList();
         for (int i = 0; i < contents.size(); i++) {
             assertEquals((5 + i) + padding, contents.get(i), "what it received after the first five: " + contents);
+        }
+    }
+
+    /** Reads until the chat with this content, which must come. */
+    private static void awaitChat(RecordingConnection connection, String content) throws InterruptedException {
+        var json = connection.next();
+        while (!"chat".equals(field(json, "type")) || !content.equals(field(json, "content"))) {
+            json = connection.next();
         }
     }
 
