@@ -68,6 +68,41 @@ class PackagedJarIT {
     }
 
     @Test
+    void killed_with_sigkill_mid_stream_it_keeps_a_whole_prefix_and_never_reuses_an_id_it_showed() throws Exception {
+        var environment = Map.of("PORT", "0", "STORE", "sqlite", "DATA_DIR",
+                Files.createTempDirectory("chat-data").toString(), "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0",
+                "USER_RATE_LIMIT_PER_SEC", "0");
+        var server = start(javaJar(currentJava()), environment);
+        var alice = TestClient.entered(awaitStartup(server).port(), "userId=alice&username=Alice&room=dev");
+        for (int i = 1; i <= 3000; i++) {
+            alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
+        }
+        long firstId = alice.nextOfType("chat").get("id").asLong();
+        long lastShown = firstId;
+        for (int echoed = 1; echoed < 1500; echoed++) {
+            lastShown = alice.nextOfType("chat").get("id").asLong();
+        }
+        server.process().destroyForcibly();
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+
+        var restarted = start(javaJar(currentJava()), environment);
+        var bob = TestClient.connect(awaitStartup(restarted).port(), "userId=bob&username=Bob&room=dev&since="
+                + (firstId - 1));
+        bob.nextOfType("presence");
+        int kept = 0;
+        var message = bob.next();
+        for (; !message.path("type").asText().equals("join"); message = bob.next()) {
+            assertEquals("m" + ++kept, message.get("content").asText(), "what survives is a whole prefix");
+        }
+        var newId = message.path("id").asLong();
+        restarted.process().destroy();
+        assertTrue(restarted.process().waitFor(20, TimeUnit.SECONDS));
+
+        System.out.printf("SIGKILL after %d of 3000 chats were echoed: %d on disk%n", lastShown - firstId + 1, kept);
+        assertTrue(newId > lastShown, "the first id after the restart, " + newId + ", is past " + lastShown);
+    }
+
+    @Test
     void a_line_break_in_a_user_id_cannot_forge_a_log_line() throws Exception {
         var server = start(javaJar(currentJava()), Map.of("PORT", "0", "LOG_LEVEL", "debug", "WARMUP_SESSIONS", "0"));
         var port = awaitStartup(server).port();

@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class BatchWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(BatchWriter.class.getName());
-    private static final int MAX_BATCH = 1000;
+    static final int MAX_BATCH = 1000;
     private static final int ATTEMPTS = 3;
     private static final String INSERT = "INSERT OR REPLACE INTO messages "
             + "(room, id, type, user_id, username, content, at_millis) VALUES (?, ?, ?, ?, ?, ?, ?)";

@@ -27,6 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The database runs in WAL mode with {@code synchronous=NORMAL}: a committed batch survives the process being
  * killed; a power cut may lose the last batches. Safe from any thread.
+ *
+ * <p>Ids never repeat across a crash. The hub numbers a message before the disk has it, so a process killed with
+ * messages still queued had shown clients ids the disk never got; a later message must not take one of them. A
+ * store that was not closed cleanly therefore numbers every room on from {@link #CRASH_GAP} past its last id on
+ * disk, more than could have been queued, and a client resuming across the gap is told it did not recover all.
  */
 public final class SqliteMessageStore implements MessageStore, AutoCloseable {
 
@@ -42,15 +47,25 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
                 PRIMARY KEY (room, id)
             ) WITHOUT ROWID""";
     private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis";
+    private static final String META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
+    private static final String CLEAN = "INSERT OR REPLACE INTO meta (key, value) VALUES ('closed_cleanly', ?)";
 
     private final Connection reader;
     private final ReentrantLock reading = new ReentrantLock();
     private final BatchWriter writer;
     private final ConcurrentHashMap<String, Long> lastIds = new ConcurrentHashMap<>();
+    /** 0 after a clean close; after a crash, how far past its last id on disk each room numbers on. */
+    private final long gap;
 
-    private SqliteMessageStore(Connection reader, BatchWriter writer) {
+    private SqliteMessageStore(Connection reader, BatchWriter writer, long gap) {
         this.reader = reader;
         this.writer = writer;
+        this.gap = gap;
+    }
+
+    /** More ids than the queue and the batch in flight could have held when the process died. */
+    public static long crashGap(int queueCapacity) {
+        return queueCapacity + (long) BatchWriter.MAX_BATCH;
     }
 
     /**
@@ -67,13 +82,39 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         }
         var url = "jdbc:sqlite:" + folder.resolve("chat.db");
         var writing = DriverManager.getConnection(url);
+        boolean crashed;
         try (var setup = writing.createStatement()) {
             setup.execute("PRAGMA journal_mode=WAL");
             setup.execute("PRAGMA synchronous=NORMAL");
             setup.execute(SCHEMA);
+            setup.execute(META);
+            crashed = crashedLastTime(writing);
+            markClosedCleanly(writing, false);
         }
         var reading = DriverManager.getConnection(url);
-        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity));
+        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity),
+                crashed ? crashGap(queueCapacity) : 0);
+    }
+
+    /** Whether a database with messages in it was left without being closed. */
+    private static boolean crashedLastTime(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var marker = statement.executeQuery("SELECT value FROM meta WHERE key = 'closed_cleanly'")) {
+            if (marker.next()) {
+                return !"yes".equals(marker.getString(1));
+            }
+        }
+        try (var statement = connection.createStatement();
+                var any = statement.executeQuery("SELECT 1 FROM messages LIMIT 1")) {
+            return any.next();
+        }
+    }
+
+    private static void markClosedCleanly(Connection connection, boolean clean) throws SQLException {
+        try (var statement = connection.prepareStatement(CLEAN)) {
+            statement.setString(1, clean ? "yes" : "no");
+            statement.executeUpdate();
+        }
     }
 
     @Override
@@ -84,7 +125,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public long lastId(String room) {
-        return lastIds.computeIfAbsent(room, this::storedLastId);
+        return lastIds.computeIfAbsent(room, unknown -> storedLastId(unknown) + gap);
     }
 
     @Override
@@ -114,10 +155,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         return writer.failed();
     }
 
-    /** Writes what is queued, then closes the database. */
+    /** Writes what is queued, marks the database closed cleanly, then closes it. */
     @Override
     public void close() throws SQLException {
         writer.close();
+        markClosedCleanly(reader, true);
         reader.close();
     }
 

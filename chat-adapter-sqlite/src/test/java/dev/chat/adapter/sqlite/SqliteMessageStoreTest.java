@@ -64,6 +64,23 @@ class SqliteMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void after_a_crash_every_room_numbers_on_past_anything_the_dead_process_could_have_handed_out() throws Exception {
+        var crashed = open(folder);
+        LongStream.rangeClosed(1, 3).forEach(id -> crashed.append(chat("lobby", id)));
+        crashed.latest("lobby", 1);
+
+        var restarted = SqliteMessageStore.open(folder, 10_000);
+
+        long gap = SqliteMessageStore.crashGap(10_000);
+        assertEquals(3 + gap, restarted.lastId("lobby"));
+        assertEquals(gap, restarted.lastId("a-room-whose-messages-were-all-lost"));
+        assertEquals(3, restarted.latest("lobby", 10).size(), "what was committed is all there");
+        restarted.close();
+        var afterCleanClose = open(folder);
+        assertEquals(3, afterCleanClose.lastId("lobby"), "a clean close needs no gap");
+    }
+
+    @Test
     void past_its_queue_an_append_is_counted_as_failed_and_never_waited_for() throws Exception {
         var flood = open(folder, 1);
 
