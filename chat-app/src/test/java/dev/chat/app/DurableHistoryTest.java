@@ -52,6 +52,9 @@ class DurableHistoryTest {
                     "http://127.0.0.1:" + after.port() + "/api/rooms/dev/messages")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(page.contains("\"content\":\"one\"") && page.contains("\"content\":\"three\""), page);
+            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + after.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
         } finally {
             after.stop();
         }

@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.offered.ChatHub;
@@ -101,6 +102,11 @@ public final class Hub implements ChatHub {
     @Override
     public int clientCount() {
         return counters.clients();
+    }
+
+    @Override
+    public StorageState storage() {
+        return store.state();
     }
 
     @Override

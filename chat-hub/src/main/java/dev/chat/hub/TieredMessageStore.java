@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import java.util.List;
 
@@ -45,6 +46,11 @@ public final class TieredMessageStore implements MessageStore {
         boolean whole = fromMemory.isEmpty() ? hot.lastId(room) == afterId && afterId > 0
                 : fromMemory.getFirst().id() == afterId + 1;
         return whole ? fromMemory : durable.after(room, afterId, limit);
+    }
+
+    @Override
+    public StorageState state() {
+        return durable.state();
     }
 
     @Override

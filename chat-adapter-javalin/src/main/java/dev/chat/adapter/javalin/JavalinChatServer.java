@@ -24,7 +24,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 /**
  * The chat served by Javalin, with {@code /ws} upgraded by Jetty's core WebSocket handler in front of it:
  * <ul>
- *   <li>{@code GET /health}: {@code {"status":"ok","clients":N}}</li>
+ *   <li>{@code GET /health}: {@code {"status":"ok","clients":N,"storage":"ok|unavailable|disabled"}}</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
  *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link RoomRoutes})</li>
  *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
@@ -82,7 +82,8 @@ public final class JavalinChatServer {
                 config.routes.before("/api/*", guard::anyUser);
                 config.routes.before("/stats", guard::operator);
             });
-            config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount())));
+            config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
+                    hub.storage().wireName())));
             config.routes.get("/stats", ctx -> ctx.json(hub.stats()));
             config.routes.get("/api/rooms", rooms::rooms);
             config.routes.get("/api/rooms/{room}/users", rooms::users);

@@ -5,5 +5,5 @@ final class JsonBodies {
 
     private JsonBodies() {}
 
-    record Health(String status, int clients) {}
+    record Health(String status, int clients, String storage) {}
 }

@@ -3,6 +3,7 @@ package dev.chat.adapter.sqlite;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,6 +149,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     /** Whether the last batch reached the disk; false while writes are failing. */
     public boolean available() {
         return writer.available();
+    }
+
+    @Override
+    public StorageState state() {
+        return available() ? StorageState.OK : StorageState.UNAVAILABLE;
     }
 
     /** Messages that could not be kept: the queue was full, or the disk refused them through every retry. */

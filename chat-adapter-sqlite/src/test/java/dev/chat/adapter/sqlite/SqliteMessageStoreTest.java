@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import java.nio.file.Files;
@@ -100,14 +101,14 @@ class SqliteMessageStoreTest extends MessageStoreContract {
             sql.execute("ALTER TABLE messages RENAME TO away");
 
             store.append(chat("lobby", 2));
-            awaitThat(() -> !store.available(), "the store never said the database is unavailable");
+            awaitThat(() -> store.state() == StorageState.UNAVAILABLE, "the store never said the database is unavailable");
             awaitThat(() -> store.failedWrites() == 1, "the refused message was never counted");
             sql.execute("ALTER TABLE away RENAME TO messages");
         }
         store.append(chat("lobby", 3));
 
         assertEquals(List.of(chat("lobby", 1), chat("lobby", 3)), store.latest("lobby", 10));
-        assertTrue(store.available());
+        assertEquals(StorageState.OK, store.state());
     }
 
     private static void awaitThat(BooleanSupplier condition, String otherwise) {

@@ -1,6 +1,7 @@
 package dev.chat.domain.port.needed;
 
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.StorageState;
 import java.util.List;
 
 /**
@@ -27,4 +28,9 @@ public interface MessageStore {
 
     /** The newest messages before {@code beforeId}, at most {@code limit}: one page of history, going back. */
     List<RoomMessage> before(String room, long beforeId, int limit);
+
+    /** Whether what is kept survives a restart and is being written; a store in memory only is disabled. */
+    default StorageState state() {
+        return StorageState.DISABLED;
+    }
 }

@@ -7,6 +7,7 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
@@ -42,6 +43,9 @@ public interface ChatHub extends AutoCloseable {
 
     /** How many clients are connected now. */
     int clientCount();
+
+    /** Whether the history it keeps survives a restart and is being written now. */
+    StorageState storage();
 
     /** Counters since the hub started. */
     HubStats stats();
