@@ -9,7 +9,6 @@ import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.protocol.EncodedMessage;
-import dev.chat.domain.protocol.WireFormat;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
@@ -72,12 +71,10 @@ final class RoomRoutes {
      */
     private static String room(Context ctx) {
         return switch (RoomName.check(ctx.pathParam("room"))) {
-            case Checked.Accepted<String>(var room) when !HttpGuard.access(ctx).permits(room) -> {
-                HttpGuard.refuse(ctx, 403, RoomAccess.forbidden(room));
-                yield null;
-            }
+            case Checked.Accepted<String>(var room) when !HttpGuard.access(ctx).permits(room) ->
+                    refuse(ctx, 403, RoomAccess.forbidden(room));
             case Checked.Accepted<String>(var room) -> room;
-            case Checked.Rejected<String>(var rejection) -> refuse(ctx, rejection);
+            case Checked.Rejected<String>(var rejection) -> refuse(ctx, 400, rejection);
         };
     }
 
@@ -95,12 +92,13 @@ final class RoomRoutes {
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        return refuse(ctx, new Rejection(ErrorCode.INVALID_PARAMETER, name + " must be a whole number from " + min
+        return refuse(ctx, 400, new Rejection(ErrorCode.INVALID_PARAMETER, name + " must be a whole number from " + min
                 + " to " + max));
     }
 
-    private static <T> T refuse(Context ctx, Rejection rejection) {
-        ctx.status(400).contentType(ContentType.APPLICATION_JSON).result(WireFormat.encode(rejection).text());
+    /** The same JSON error as every other refusal; null, for the caller to return. */
+    private static <T> T refuse(Context ctx, int status, Rejection rejection) {
+        HttpGuard.refuse(ctx, status, rejection);
         return null;
     }
 }

@@ -170,24 +170,16 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     }
 
     private long storedLastId(String room) {
-        writer.awaitCommitted();
-        reading.lock();
-        try (var statement = reader.prepareStatement("SELECT MAX(id) FROM messages WHERE room = ?")) {
+        return read("SELECT MAX(id) FROM messages WHERE room = ?", statement -> {
             statement.setString(1, room);
             try (var rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
+                return rows.next() ? rows.getLong(1) : 0L;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the history database could not be read: " + e.getMessage(), e);
-        } finally {
-            reading.unlock();
-        }
+        });
     }
 
     private List<RoomMessage> query(String sql, String room, long id, int limit) {
-        writer.awaitCommitted();
-        reading.lock();
-        try (PreparedStatement statement = reader.prepareStatement(sql)) {
+        return read(sql, statement -> {
             statement.setString(1, room);
             statement.setLong(2, id);
             statement.setInt(3, limit);
@@ -198,11 +190,25 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
                 }
                 return messages;
             }
+        });
+    }
+
+    /** One statement on the reading connection, once every message appended before it is committed. */
+    private <T> T read(String sql, Read<T> read) {
+        writer.awaitCommitted();
+        reading.lock();
+        try (var statement = reader.prepareStatement(sql)) {
+            return read.from(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("the history database could not be read: " + e.getMessage(), e);
         } finally {
             reading.unlock();
         }
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T from(PreparedStatement statement) throws SQLException;
     }
 
     private static RoomMessage message(ResultSet row) throws SQLException {
