@@ -35,8 +35,8 @@ final class ChatApplication {
     /** With a durable store, recent history is served from memory in front of it. */
     static ChatApplication start(ChatConfig config) {
         var durable = config.durableStore();
-        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.messageStore(), disk))
-                .orElseGet(config::messageStore);
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
+                .orElseGet(config::memoryStore);
         var hub = new Hub(config.hubSettings(), store).start();
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);

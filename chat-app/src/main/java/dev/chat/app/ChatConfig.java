@@ -150,15 +150,33 @@ record ChatConfig(
         try {
             return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE));
         } catch (SQLException e) {
-            throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve("chat.db") + ": "
+            throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve(SqliteMessageStore.FILE) + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** HISTORY_MAX_MB bounds the history twice kept: three quarters for the store, a quarter encoded for newcomers. */
-    MessageStore messageStore() {
-        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS,
-                historyMaxBytes - historyMaxBytes / 4);
+    /** Where history is kept, for the startup log. */
+    String historyLocation() {
+        return store.equals(SQLITE) ? "history kept on disk in " + dataDir.resolve(SqliteMessageStore.FILE)
+                : "history kept in memory only (STORE=memory): a restart forgets it";
+    }
+
+    /**
+     * With {@code STORE=memory}, the only store: its ids start above any an earlier run gave, since it cannot know
+     * them. HISTORY_MAX_MB bounds the history twice kept: three quarters here, a quarter encoded for newcomers.
+     */
+    MessageStore memoryStore() {
+        return InMemoryMessageStore.numberedFromNow(Clock.systemUTC(), historySize,
+                InMemoryMessageStore.DEFAULT_MAX_ROOMS, storeBytes());
+    }
+
+    /** In front of the durable store, which keeps the ids; bounded as {@link #memoryStore()} is. */
+    MessageStore hotStore() {
+        return new InMemoryMessageStore(historySize, InMemoryMessageStore.DEFAULT_MAX_ROOMS, storeBytes());
+    }
+
+    private long storeBytes() {
+        return historyMaxBytes - historyMaxBytes / 4;
     }
 
     ServerSettings serverSettings() {

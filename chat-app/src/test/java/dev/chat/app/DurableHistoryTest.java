@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With STORE=sqlite, a restart keeps every room's history, resume works across it, and ids go on. */
+/**
+ * By default (STORE=sqlite) a restart keeps every room's history, resume works across it, and ids go on; with
+ * STORE=memory it forgets, and says so to a client that resumes, without reusing an id.
+ */
 class DurableHistoryTest {
 
     @TempDir
@@ -25,7 +28,7 @@ class DurableHistoryTest {
     void after_a_restart_a_client_resumes_from_its_last_id_and_new_ids_go_on_from_the_old() throws Exception {
         long seen;
         long last;
-        var before = start();
+        var before = start("sqlite");
         try {
             var alice = TestClient.entered(before.port(), "userId=alice&username=Alice&room=dev");
             alice.send("{\"type\":\"chat\",\"content\":\"one\"}");
@@ -38,7 +41,7 @@ class DurableHistoryTest {
             before.stop();
         }
 
-        var after = start();
+        var after = start("sqlite");
         try {
             var bob = TestClient.connect(after.port(), "userId=bob&username=Bob&room=dev&since=" + seen);
 
@@ -72,8 +75,37 @@ class DurableHistoryTest {
         assertTrue(refused.getMessage().startsWith("STORE=sqlite: cannot open "), refused.getMessage());
     }
 
-    private ChatApplication start() throws ConfigException {
-        return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "sqlite",
-                "DATA_DIR", dataDir.toString(), "WARMUP_SESSIONS", "0")).config());
+    @Test
+    void in_memory_a_restart_forgets_but_a_resume_with_an_old_id_is_told_and_no_id_comes_back() throws Exception {
+        long seen;
+        var before = start("memory");
+        try {
+            var alice = TestClient.entered(before.port(), "userId=alice&username=Alice&room=dev");
+            alice.send("{\"type\":\"chat\",\"content\":\"before the restart\"}");
+            seen = alice.nextOfType("chat").get("id").asLong();
+        } finally {
+            before.stop();
+        }
+
+        var after = start("memory");
+        try {
+            var carol = TestClient.entered(after.port(), "userId=carol&username=Carol&room=dev");
+            for (int i = 0; i < 120; i++) {
+                carol.send("{\"type\":\"chat\",\"content\":\"after " + i + "\"}");
+                assertTrue(carol.nextOfType("chat").get("id").asLong() > seen, "an id from before came back");
+            }
+            var bob = TestClient.connect(after.port(), "userId=bob&username=Bob&room=dev&since=" + seen);
+
+            var presence = bob.nextOfType("presence");
+            assertEquals(false, presence.get("recovered").asBoolean(), presence.toString());
+        } finally {
+            after.stop();
+        }
+    }
+
+    private ChatApplication start(String store) throws ConfigException {
+        return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", store,
+                "DATA_DIR", dataDir.toString(), "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0",
+                "USER_RATE_LIMIT_PER_SEC", "0")).config());
     }
 }

@@ -51,9 +51,13 @@ public final class Hub implements ChatHub {
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
 
-    /** A hub that keeps each room's history in memory. */
+    /**
+     * A hub that keeps each room's history in memory, numbering rooms from the clock so that ids from before a
+     * restart are never reused (see {@link InMemoryMessageStore#numberedFromNow}).
+     */
     public Hub(HubSettings settings) {
-        this(settings, new InMemoryMessageStore());
+        this(settings, InMemoryMessageStore.numberedFromNow(settings.clock(), InMemoryMessageStore.DEFAULT_PER_ROOM,
+                InMemoryMessageStore.DEFAULT_MAX_ROOMS, InMemoryMessageStore.DEFAULT_MAX_BYTES));
     }
 
     /** A hub that keeps each room's history in the given store. */

@@ -1,7 +1,9 @@
 package dev.chat.hub;
 
+import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A bound reached gives back a tenth of itself at once, so the scan it takes is paid once per tenth, not once per
  * message. Safe from any thread: the loop appends while HTTP threads read.
+ *
+ * <p>A room this store does not know numbers on from its floor, so that an id a client saw before the room was
+ * forgotten is never given to another message: the floor starts at the origin it was made with and rises to the
+ * last id of every room it forgets. A store made {@link #numberedFromNow numbered from now} starts above every id
+ * an earlier run of the process can have given, so that across a restart a resume with an old id is told it did
+ * not recover, never served the new messages that took the old numbers.
  */
 public final class InMemoryMessageStore implements MessageStore {
 
@@ -35,6 +43,7 @@ public final class InMemoryMessageStore implements MessageStore {
     private final int maxRooms;
     private final long maxBytes;
     private final ConcurrentHashMap<String, RoomHistory> rooms = new ConcurrentHashMap<>();
+    private volatile long floor;
     /** Written by the appending thread only, as are the two below. */
     private long bytes;
     private long writes;
@@ -48,12 +57,23 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     public InMemoryMessageStore(int perRoom, int maxRooms, long maxBytes) {
-        if (perRoom < 1 || maxRooms < 1 || maxBytes < 1) {
-            throw new IllegalArgumentException("a store keeps at least one message of one room");
+        this(perRoom, maxRooms, maxBytes, 0);
+    }
+
+    /** @param origin the last id of every room not yet written; rooms number on from it */
+    public InMemoryMessageStore(int perRoom, int maxRooms, long maxBytes, long origin) {
+        if (perRoom < 1 || maxRooms < 1 || maxBytes < 1 || origin < 0) {
+            throw new IllegalArgumentException("a store keeps at least one message of one room, from origin 0 up");
         }
         this.perRoom = perRoom;
         this.maxRooms = maxRooms;
         this.maxBytes = maxBytes;
+        this.floor = origin;
+    }
+
+    /** A store whose rooms number on from the clock's {@link MessageIds#origin}. */
+    public static InMemoryMessageStore numberedFromNow(Clock clock, int perRoom, int maxRooms, long maxBytes) {
+        return new InMemoryMessageStore(perRoom, maxRooms, maxBytes, MessageIds.origin(clock.instant()));
     }
 
     @Override
@@ -75,7 +95,7 @@ public final class InMemoryMessageStore implements MessageStore {
     @Override
     public long lastId(String room) {
         var history = rooms.get(room);
-        return history == null ? 0 : history.lastId();
+        return history == null ? floor : history.lastId();
     }
 
     @Override
@@ -106,6 +126,7 @@ public final class InMemoryMessageStore implements MessageStore {
         for (var quiet : rooms.entrySet().stream().sorted(QUIETEST_FIRST).limit(count).toList()) {
             rooms.remove(quiet.getKey());
             bytes -= quiet.getValue().bytes();
+            floor = Math.max(floor, quiet.getValue().lastId());
         }
     }
 

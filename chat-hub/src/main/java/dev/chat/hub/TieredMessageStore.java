@@ -27,10 +27,10 @@ public final class TieredMessageStore implements MessageStore {
         durable.append(message);
     }
 
+    /** The durable store's: it has every message memory has, and it alone knows what came before a restart. */
     @Override
     public long lastId(String room) {
-        long inMemory = hot.lastId(room);
-        return inMemory > 0 ? inMemory : durable.lastId(room);
+        return durable.lastId(room);
     }
 
     @Override

@@ -13,16 +13,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
-/** The hub tests' hub, on a fixed clock and tracked threads, with Alice's and Bob's connections. */
+/**
+ * The hub tests' hub, on a fixed clock and tracked threads, with Alice's and Bob's connections; its store numbers
+ * every room from 1, so that the messages expected read as the protocol guide shows them.
+ */
 abstract class HubFixture {
-
 
     static final Instant NOW = Instant.parse("2025-12-30T10:30:00.123456Z");
     static final Identity ALICE = new Identity("user123", "Alice");
     static final Identity BOB = new Identity("user456", "Bob");
 
     final TrackingThreads threads = new TrackingThreads();
-    final Hub hub = new Hub(settings().withClock(Clock.fixed(NOW, ZoneOffset.UTC))).start();
+    final Hub hub = new Hub(settings().withClock(Clock.fixed(NOW, ZoneOffset.UTC)), new InMemoryMessageStore()).start();
 
     final RecordingConnection alice = new RecordingConnection();
     final RecordingConnection bob = new RecordingConnection();

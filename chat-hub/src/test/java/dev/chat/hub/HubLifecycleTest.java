@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.MessageIds;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,19 @@ class HubLifecycleTest extends HubFixture {
         assertEquals(CloseReason.GOING_AWAY, slow.awaitClosed());
         assertEquals(3, slow.receivedBeforeClose(), "everything was written before the close");
         assertEquals(List.of("presence", "join", "chat"), types(slow.next(3)));
+    }
+
+    @Test
+    void a_hub_with_the_default_store_numbers_rooms_from_its_clock_so_a_restart_reuses_no_id()
+            throws InterruptedException {
+        var restarted = new Hub(settings().withClock(Clock.fixed(NOW, ZoneOffset.UTC))).start();
+        var connection = new RecordingConnection();
+
+        restarted.connect(ALICE, connection);
+
+        connection.next();
+        assertEquals(String.valueOf(MessageIds.origin(NOW) + 1), field(connection.next(), "id"));
+        restarted.close();
     }
 
     @Test
@@ -97,7 +113,7 @@ class HubLifecycleTest extends HubFixture {
     void a_failure_inside_the_loop_is_reported_and_the_loop_carries_on() throws InterruptedException {
         var failOnce = new FailingOnceClock(NOW);
         try (var log = CapturedLog.of(EventLoop.class)) {
-            var hardy = new Hub(settings().withClock(failOnce)).start();
+            var hardy = new Hub(settings().withClock(failOnce), new InMemoryMessageStore()).start();
 
             hardy.connect(ALICE, alice);
             hardy.announce("still here");

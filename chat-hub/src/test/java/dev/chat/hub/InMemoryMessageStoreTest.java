@@ -9,7 +9,9 @@ import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -49,9 +51,34 @@ class InMemoryMessageStoreTest extends MessageStoreContract {
 
         append("d", 1, 1);
 
-        assertEquals(0, store.lastId("b"));
+        assertEquals(List.of(), store.latest("b", 10));
         assertEquals(2, store.lastId("a"));
         assertEquals(1, store.lastId("d"));
+    }
+
+    @Test
+    void a_forgotten_room_numbers_on_past_every_id_a_forgotten_room_was_given() {
+        append("a", 1, 40);
+        append("b", 1, 3);
+        append("c", 1, 50);
+        append("d", 1, 1);
+
+        assertEquals(List.of(), store.latest("b", 10), "b, the quietest, was forgotten");
+        assertEquals(3, store.lastId("b"), "so its next message is 4, never an id a client saw");
+        assertEquals(3, store.lastId("a-room-never-written"));
+    }
+
+    @Test
+    void a_store_numbered_from_now_starts_every_room_above_the_ids_an_earlier_run_gave() {
+        var startedEarlier = Instant.parse("2026-12-02T04:00:00Z");
+        var earlier = InMemoryMessageStore.numberedFromNow(Clock.fixed(startedEarlier, ZoneOffset.UTC), 10, 10, 10_000);
+        long lastBeforeRestart = earlier.lastId("lobby") + 3_600_000;
+
+        var restarted = InMemoryMessageStore.numberedFromNow(
+                Clock.fixed(startedEarlier.plusSeconds(3601), ZoneOffset.UTC), 10, 10, 10_000);
+
+        assertTrue(restarted.lastId("lobby") > lastBeforeRestart, "a thousand ids a second for an hour");
+        assertEquals(restarted.lastId("lobby"), restarted.lastId("any-other-room"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.chat.adapter.javalin;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
+import dev.chat.hub.InMemoryMessageStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The real hub behind the real Javalin server on a free port, shut down as the application does it. */
+/**
+ * The real hub behind the real Javalin server on a free port, shut down as the application does it. Its history is a
+ * fresh store that numbers rooms from 1, as the default database does on its first start.
+ */
 final class RunningServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -29,7 +33,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(ServerSettings settings, HubSettings hubSettings) {
-        var hub = new Hub(hubSettings).start();
+        var hub = new Hub(hubSettings, new InMemoryMessageStore()).start();
         return new RunningServer(hub, new JavalinChatServer(hub, settings.withPort(0)).start());
     }
 
@@ -38,7 +42,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer verifying(Authenticator authenticator, ServerSettings settings) {
-        var hub = new Hub(HubSettings.defaults()).start();
+        var hub = new Hub(HubSettings.defaults(), new InMemoryMessageStore()).start();
         return new RunningServer(hub,
                 new JavalinChatServer(hub, settings.withPort(0), Optional.of(authenticator)).start());
     }

@@ -1,6 +1,7 @@
 package dev.chat.adapter.sqlite;
 
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageIds;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
@@ -35,6 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * disk, more than could have been queued, and a client resuming across the gap is told it did not recover all.
  */
 public final class SqliteMessageStore implements MessageStore, AutoCloseable {
+
+    /** The database's file in the folder it is opened in. */
+    public static final String FILE = "chat.db";
 
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS messages (
@@ -81,7 +85,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         } catch (IOException e) {
             throw new SQLException("cannot create the data directory " + folder + ": " + e.getMessage(), e);
         }
-        var url = "jdbc:sqlite:" + folder.resolve("chat.db");
+        var url = "jdbc:sqlite:" + folder.resolve(FILE);
         var writing = DriverManager.getConnection(url);
         boolean crashed;
         try (var setup = writing.createStatement()) {
@@ -124,9 +128,13 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         writer.add(message);
     }
 
+    /**
+     * From the disk once per room, then from memory. While the disk cannot be read the room numbers on from the
+     * clock's {@link MessageIds#origin}, above any id it can have given, so that chat goes on.
+     */
     @Override
     public long lastId(String room) {
-        return lastIds.computeIfAbsent(room, unknown -> storedLastId(unknown) + gap);
+        return lastIds.computeIfAbsent(room, this::numberFrom);
     }
 
     @Override
@@ -167,6 +175,14 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         writer.close();
         markClosedCleanly(reader, true);
         reader.close();
+    }
+
+    private long numberFrom(String room) {
+        try {
+            return storedLastId(room) + gap;
+        } catch (IllegalStateException unreadable) {
+            return MessageIds.origin(Instant.now());
+        }
     }
 
     private long storedLastId(String room) {

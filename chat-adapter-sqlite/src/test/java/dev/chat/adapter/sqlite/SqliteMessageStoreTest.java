@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
@@ -96,13 +97,16 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         var store = open(folder, 10_000);
         store.append(chat("lobby", 1));
         store.latest("lobby", 1);
-        try (var outside = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("chat.db"));
+        try (var outside = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(SqliteMessageStore.FILE));
                 var sql = outside.createStatement()) {
             sql.execute("ALTER TABLE messages RENAME TO away");
 
             store.append(chat("lobby", 2));
             awaitThat(() -> store.state() == StorageState.UNAVAILABLE, "the store never said the database is unavailable");
             awaitThat(() -> store.failedWrites() == 1, "the refused message was never counted");
+            long unreadableSince = MessageIds.origin(Instant.now());
+            assertTrue(store.lastId("a-room-first-seen-now") >= unreadableSince,
+                    "a room the disk cannot tell about numbers on from the clock, above any id it gave");
             sql.execute("ALTER TABLE away RENAME TO messages");
         }
         store.append(chat("lobby", 3));
