@@ -98,7 +98,7 @@ record ChatConfig(
                 env.addresses("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env),
-                env.choice("STORE", MEMORY, Set.of(MEMORY, SQLITE)),
+                env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE)),
                 Path.of(env.text("DATA_DIR", "data")).toAbsolutePath());
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "

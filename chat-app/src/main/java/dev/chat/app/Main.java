@@ -37,6 +37,7 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
+        log.info(config.historyLocation());
         log.info("chat server listening on {}://{}:{} ({}){}", config.scheme(), config.host(), app.port(), effective,
                 config.authentication().isPresent() ? "" : UNVERIFIED);
     }

@@ -42,7 +42,7 @@ class AuthenticationTest {
 
     private static ChatApplication start() {
         try {
-            return ChatApplication.start(load(Map.of("PORT", "0", "AUTH_SECRET", SECRET, "PRIVATE_ROOMS", "team-*")).config());
+            return ChatApplication.start(load(Map.of("PORT", "0", "STORE", "memory", "AUTH_SECRET", SECRET, "PRIVATE_ROOMS", "team-*")).config());
         } catch (ConfigException e) {
             throw new AssertionError(e);
         }

@@ -30,12 +30,12 @@ class ChatConfigTest {
         assertEquals(new ChatConfig("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, 1_048_576, 256,
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 256L << 20, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 10, 20, 20_000, 500, 50, 50,
-                Set.of(), Duration.ofSeconds(10), Optional.empty(), "memory", Path.of("data").toAbsolutePath()),
+                Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath()),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_MAX_MB=256 HISTORY_ON_JOIN=50 "
-                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=memory DATA_DIR=data", loaded.effective());
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=sqlite DATA_DIR=data", loaded.effective());
     }
 
     @Test

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar"));
-    private static final Path SCRIPT = Path.of(System.getProperty("chat.script", "target/chat-server"));
+    private static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar")).toAbsolutePath();
+    private static final Path SCRIPT = Path.of(System.getProperty("chat.script", "target/chat-server"))
+            .toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");
 
     @Test
@@ -161,7 +162,8 @@ class PackagedJarIT {
 
     private static Server start(List<String> command, Map<String, String> environment) throws IOException {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify, which packages it first");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .directory(Files.createTempDirectory("chat-app-run").toFile());
         builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.equals("JAVA_OPTS")
                 || name.endsWith("_TIMEOUT"));
         builder.environment().putAll(environment);

@@ -26,7 +26,7 @@ class TlsConfigTest {
         var certificate = SelfSigned.create(folder, "EC");
         var chain = Files.writeString(folder.resolve("chain.pem"), certificate.certificatePem());
         var key = Files.writeString(folder.resolve("key.pem"), certificate.privateKeyPem());
-        var loaded = ChatConfig.load(Map.of("PORT", "0", "TLS_CERT_FILE", chain.toString(),
+        var loaded = ChatConfig.load(Map.of("PORT", "0", "STORE", "memory", "TLS_CERT_FILE", chain.toString(),
                 "TLS_KEY_FILE", key.toString()));
 
         var app = ChatApplication.start(loaded.config());
