@@ -37,6 +37,7 @@ public enum ErrorCode {
     TOO_MANY_USER_CONNECTIONS,
     TOO_MANY_HANDSHAKES,
     REQUEST_TOO_LARGE,
+    SERVER_BUSY,
     INVALID_REQUEST;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);

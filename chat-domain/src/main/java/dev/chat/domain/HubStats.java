@@ -1,7 +1,9 @@
 package dev.chat.domain;
 
+import java.util.Map;
+
 /**
- * What the hub has done since it started.
+ * What the hub has done since it started, and what it holds now.
  *
  * @param clients          connected now
  * @param messages         messages broadcast (chat, system, join and leave) and direct messages sent
@@ -9,5 +11,16 @@ package dev.chat.domain;
  *                         with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW}, and can resume what it missed
  * @param closedTooSlow    clients closed with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW} because their send queue was full
  * @param closedSendFailed clients closed with {@link dev.chat.domain.protocol.CloseReason#SEND_FAILED} because their connection failed
+ * @param users            distinct users connected now
+ * @param rooms            rooms with members now
+ * @param deliveries       messages handed to a client's send queue, one per recipient
+ * @param messagesByType   {@code messages}, kind by kind
+ * @param inboxDepth       client messages waiting for the hub's loop now
  */
-public record HubStats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed) {}
+public record HubStats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed,
+        int users, int rooms, long deliveries, Map<MessageType, Long> messagesByType, int inboxDepth) {
+
+    public HubStats {
+        messagesByType = Map.copyOf(messagesByType);
+    }
+}

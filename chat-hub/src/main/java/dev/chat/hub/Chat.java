@@ -1,15 +1,19 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -29,15 +33,20 @@ final class Chat {
     private final DirectMessages directMessages;
     private final MessageClock clock;
     private final UserBudgets userBudgets;
+    private final Telemetry telemetry;
+    private final Activity activity = new Activity();
+    private final Instant started;
 
     Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, HubCounters counters,
-            UserBudgets userBudgets) {
+            UserBudgets userBudgets, Telemetry telemetry) {
         this.counters = counters;
         this.userBudgets = userBudgets;
+        this.telemetry = telemetry;
         this.clock = new MessageClock(clock);
         this.fanOut = new FanOut(counters);
         this.rooms = new Rooms(store, limits, presence, fanOut, counters, this.clock);
         this.directMessages = new DirectMessages(members, fanOut, counters, this.clock);
+        this.started = this.clock.now();
     }
 
     /** Carries out one command; then closes every member that could not take a message it was due. */
@@ -79,29 +88,35 @@ final class Chat {
             case Command.Disconnect(var member) -> dismiss(member);
             case Command.Broken(var member) -> closeBroken(member);
             case Command.Kick(var member, var reason) -> kick(member, reason);
-            case Command.Post(var from, var request) -> carryOut(from, request);
+            case Command.Post(var from, var request, var accepted) -> carryOut(from, request, accepted);
             case Command.Reply(var to, var rejection) -> reply(to, rejection);
             case Command.Announce(var content) -> announce(content);
             case Command.Tell(var to, var message) -> tell(to, message);
             case Command.Renew(var member, var access, var expires) -> renew(member, access, expires);
             case Command.ListRooms(var answer) -> answer.complete(rooms.list());
             case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
+            case Command.Analyze(var answer) -> answer.complete(analytics());
             case Command.Shutdown() -> finishAll();
         }
     }
 
     private void admit(Member member, Request.Subscribe firstRoom) {
         members.add(member);
-        counters.clients(members.size());
+        counters.clients(members.size(), members.users());
         member.outbox.start();
+        activity.connections(members.size());
         rooms.enter(member, firstRoom);
+        activity.arrived(member.identity(), clock.now());
     }
 
     private void dismiss(Member member) {
         if (!members.remove(member)) {
             return;
         }
-        counters.clients(members.size());
+        counters.clients(members.size(), members.users());
+        if (members.connectionsOf(member.identity().userId()).isEmpty()) {
+            activity.gone(member.identity().userId());
+        }
         member.outbox.discard();
         rooms.leaveAll(member);
         userBudgets.release(member.identity().userId());
@@ -133,16 +148,40 @@ final class Chat {
         }
     }
 
-    private void carryOut(Member from, Request request) {
+    private void carryOut(Member from, Request request, long acceptedNanos) {
         if (!members.contains(from)) {
             return;
         }
-        switch (request) {
+        var at = clock.now();
+        boolean posted = switch (request) {
             case Request.Chat(var room, var content) -> rooms.chat(from, room, content);
             case Request.Direct(var to, var content) -> directMessages.send(from, to, content);
-            case Request.Subscribe subscribe -> rooms.enter(from, subscribe);
-            case Request.Unsubscribe(var room) -> rooms.unsubscribe(from, room);
+            case Request.Subscribe subscribe -> enter(from, subscribe);
+            case Request.Unsubscribe(var room) -> unsubscribe(from, room);
+        };
+        if (posted) {
+            telemetry.delivered(System.nanoTime() - acceptedNanos);
+            activity.posted(at);
         }
+    }
+
+    /** Not a message posted, for the analytics. */
+    private boolean enter(Member member, Request.Subscribe subscribe) {
+        rooms.enter(member, subscribe);
+        return false;
+    }
+
+    private boolean unsubscribe(Member member, String room) {
+        rooms.unsubscribe(member, room);
+        return false;
+    }
+
+    private Analytics analytics() {
+        var now = clock.now();
+        return new Analytics(activity.total(), members.size(), members.users(), activity.peakConnections(),
+                activity.perMinute(now), telemetry.deliveryLatency(),
+                activity.firstUsers(Analytics.USER_DETAILS_LIMIT), started,
+                Duration.between(started, now).toSeconds());
     }
 
     /** A refusal checked outside the loop, for a member that may have left while it waited in the inbox. */
@@ -169,7 +208,7 @@ final class Chat {
     /** A server-wide announcement: every connection gets it once, whatever rooms it is in. */
     private void announce(String content) {
         var encoded = WireFormat.encode(Message.system(content, clock.now()));
-        counters.message();
+        counters.message(MessageType.SYSTEM, members.size());
         members.forEach(member -> fanOut.to(member, encoded));
     }
 }

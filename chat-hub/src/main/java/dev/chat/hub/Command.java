@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
@@ -42,9 +43,12 @@ sealed interface Command {
 
     record ListUsers(String room, CompletableFuture<List<Identity>> answer) implements Command {}
 
+    record Analyze(CompletableFuture<Analytics> answer) implements Command {}
+
     record Shutdown() implements Command {}
 
-    record Post(Member from, Request request) implements Command {
+    /** @param acceptedNanos when the hub took it from the connection, as a {@link System#nanoTime()} */
+    record Post(Member from, Request request, long acceptedNanos) implements Command {
         @Override
         public boolean fromClient() {
             return true;

@@ -57,7 +57,7 @@ final class ConnectedClient implements Client {
             refusedInARow.set(0);
         }
         switch (message.check()) {
-            case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request));
+            case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request, System.nanoTime()));
             case Checked.Rejected(var rejection) -> reject(rejection);
         }
     }

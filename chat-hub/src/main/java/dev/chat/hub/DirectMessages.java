@@ -3,7 +3,9 @@ package dev.chat.hub;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.protocol.WireFormat;
+import java.util.List;
 
 /** A message from one user to another: to every connection of the recipient, and of the sender, once each. */
 final class DirectMessages {
@@ -20,17 +22,19 @@ final class DirectMessages {
         this.clock = clock;
     }
 
-    void send(Member from, String to, String content) {
+    /** False if the recipient is not connected. */
+    boolean send(Member from, String to, String content) {
         var recipients = members.connectionsOf(to);
         if (recipients.isEmpty()) {
             fanOut.reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
-            return;
+            return false;
         }
         var encoded = WireFormat.encode(new DirectMessage(to, Message.direct(from.identity(), content, clock.now())));
-        counters.message();
+        var copies = to.equals(from.identity().userId()) ? List.<Member>of()
+                : members.connectionsOf(from.identity().userId());
+        counters.message(MessageType.DIRECT, recipients.size() + copies.size());
         recipients.forEach(member -> fanOut.to(member, encoded));
-        if (!to.equals(from.identity().userId())) {
-            members.connectionsOf(from.identity().userId()).forEach(member -> fanOut.to(member, encoded));
-        }
+        copies.forEach(member -> fanOut.to(member, encoded));
+        return true;
     }
 }

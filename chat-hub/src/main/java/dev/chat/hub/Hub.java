@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
@@ -16,6 +17,7 @@ import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class Hub implements ChatHub {
     private final HubSettings settings;
     private final MessageStore store;
     private final Inbox inbox;
-    private final HubCounters counters = new HubCounters();
+    private final HubCounters counters;
     private final UserBudgets userBudgets;
     private final Chat chat;
     private final Thread loopThread;
@@ -65,9 +67,10 @@ public final class Hub implements ChatHub {
         this.settings = settings;
         this.store = store;
         this.inbox = new Inbox(settings.broadcastQueueSize());
+        this.counters = new HubCounters(inbox::clientBacklog);
         this.userBudgets = new UserBudgets(settings.userThrottle());
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, counters,
-                userBudgets);
+                userBudgets, settings.telemetry());
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 
@@ -121,13 +124,19 @@ public final class Hub implements ChatHub {
     @Override
     public List<RoomSummary> rooms() {
         var answer = new CompletableFuture<List<RoomSummary>>();
-        return inbox.offer(new Command.ListRooms(answer)) ? await(answer) : List.of();
+        return ask(new Command.ListRooms(answer), answer, List.of());
     }
 
     @Override
     public List<Identity> users(String room) {
         var answer = new CompletableFuture<List<Identity>>();
-        return inbox.offer(new Command.ListUsers(room, answer)) ? await(answer) : List.of();
+        return ask(new Command.ListUsers(room, answer), answer, List.of());
+    }
+
+    @Override
+    public Optional<Analytics> analytics() {
+        var answer = new CompletableFuture<Analytics>();
+        return Optional.ofNullable(ask(new Command.Analyze(answer), answer, null));
     }
 
     /** Read straight from the store, which serves any thread: history needs nothing only the loop knows. */
@@ -167,15 +176,19 @@ public final class Hub implements ChatHub {
         }
     }
 
-    private static <T> List<T> await(CompletableFuture<List<T>> answer) {
+    /** The loop's answer, or {@code otherwise} if it gave none in time. */
+    private <T> T ask(Command question, CompletableFuture<T> answer, T otherwise) {
+        if (!inbox.offer(question)) {
+            return otherwise;
+        }
         try {
             return answer.get(QUERY_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return otherwise;
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(Level.WARNING, "hub did not answer a query", e);
-            return List.of();
+            return otherwise;
         }
     }
 

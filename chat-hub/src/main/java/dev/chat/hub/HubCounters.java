@@ -1,22 +1,44 @@
 package dev.chat.hub;
 
 import dev.chat.domain.HubStats;
+import dev.chat.domain.MessageType;
+import java.util.EnumMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntSupplier;
 
 /** The hub's running totals: written by the loop only, volatile so that any thread may read them. */
 final class HubCounters {
 
+    private static final MessageType[] TYPES = MessageType.values();
+
+    private final AtomicLongArray byType = new AtomicLongArray(TYPES.length);
+    private final IntSupplier inboxDepth;
     private volatile int clients;
+    private volatile int users;
+    private volatile int rooms;
     private volatile long messages;
+    private volatile long deliveries;
     private volatile long dropped;
     private volatile long closedTooSlow;
     private volatile long closedSendFailed;
 
-    void clients(int count) {
-        clients = count;
+    HubCounters(IntSupplier inboxDepth) {
+        this.inboxDepth = inboxDepth;
     }
 
-    void message() {
+    void clients(int count, int distinctUsers) {
+        clients = count;
+        users = distinctUsers;
+    }
+
+    void rooms(int count) {
+        rooms = count;
+    }
+
+    void message(MessageType type, int recipients) {
         messages++;
+        deliveries += recipients;
+        byType.lazySet(type.ordinal(), byType.get(type.ordinal()) + 1);
     }
 
     void drop() {
@@ -36,6 +58,11 @@ final class HubCounters {
     }
 
     HubStats snapshot() {
-        return new HubStats(clients, messages, dropped, closedTooSlow, closedSendFailed);
+        var perType = new EnumMap<MessageType, Long>(MessageType.class);
+        for (var type : TYPES) {
+            perType.put(type, byType.get(type.ordinal()));
+        }
+        return new HubStats(clients, messages, dropped, closedTooSlow, closedSendFailed, users, rooms, deliveries,
+                perType, inboxDepth.getAsInt());
     }
 }

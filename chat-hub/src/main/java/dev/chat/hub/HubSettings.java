@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.port.needed.Throttle;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +25,13 @@ import java.util.function.Consumer;
  * @param threads            makes the loop thread and one writer thread per client; virtual threads by default
  * @param throttle           each connection's budget of messages; {@link Throttle#UNLIMITED} by default
  * @param userThrottle       each user's budget of messages, shared by all its connections; unlimited by default
+ * @param telemetry          where the hub reports how long each user's message took to reach its recipients;
+ *                           {@link Telemetry#NONE} by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
-        Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle) {
+        Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
+        Telemetry telemetry) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -45,6 +49,7 @@ public record HubSettings(
         requireNonNull(threads, "threads");
         requireNonNull(throttle, "throttle");
         requireNonNull(userThrottle, "userThrottle");
+        requireNonNull(telemetry, "telemetry");
     }
 
     public static HubSettings defaults() {
@@ -52,7 +57,7 @@ public record HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
-                Throttle.UNLIMITED);
+                Throttle.UNLIMITED, Telemetry.NONE);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -95,13 +100,17 @@ public record HubSettings(
         return with(draft -> draft.userThrottle = newThrottle);
     }
 
+    public HubSettings withTelemetry(Telemetry newTelemetry) {
+        return with(draft -> draft.telemetry = newTelemetry);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
-                draft.userThrottle);
+                draft.userThrottle, draft.telemetry);
     }
 
     private static final class Draft {
@@ -115,6 +124,7 @@ public record HubSettings(
         ThreadFactory threads;
         Throttle throttle;
         Throttle userThrottle;
+        Telemetry telemetry;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -127,6 +137,7 @@ public record HubSettings(
             threads = settings.threads;
             throttle = settings.throttle;
             userThrottle = settings.userThrottle;
+            telemetry = settings.telemetry;
         }
     }
 

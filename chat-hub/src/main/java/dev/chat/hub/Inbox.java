@@ -14,12 +14,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Inbox {
 
     private final LinkedTransferQueue<Command> commands = new LinkedTransferQueue<>();
+    private final int clientCapacity;
     private final Semaphore clientSpace;
     private final AtomicInteger submitting = new AtomicInteger();
     private volatile boolean open = true;
 
     Inbox(int clientCapacity) {
+        this.clientCapacity = clientCapacity;
         clientSpace = new Semaphore(clientCapacity);
+    }
+
+    /** Client input queued and not yet taken by the loop; from any thread. */
+    int clientBacklog() {
+        return clientCapacity - clientSpace.availablePermits();
     }
 
     /** Queues a command without waiting. False once the inbox is closed. */

@@ -44,6 +44,11 @@ final class Members {
         return everyone.size();
     }
 
+    /** Distinct users, however many connections each has. */
+    int users() {
+        return byUser.size();
+    }
+
     void forEach(Consumer<Member> action) {
         everyone.forEach(action);
     }

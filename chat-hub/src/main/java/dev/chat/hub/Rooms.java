@@ -66,6 +66,7 @@ final class Rooms {
         }
         var room = byName.computeIfAbsent(request.room(),
                 name -> new Room(name, store.lastId(name), limits.historyOnJoin(), recentBytes));
+        counters.rooms(byName.size());
         boolean firstOfUser = room.enter(member);
         member.rooms.add(room);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
@@ -100,23 +101,24 @@ final class Rooms {
         }
     }
 
-    /** A chat names its room, or goes to the one room its sender is in. */
-    void chat(Member from, String roomName, String content) {
+    /** A chat names its room, or goes to the one room its sender is in; false if it was refused. */
+    boolean chat(Member from, String roomName, String content) {
         Room room;
         if (roomName != null) {
             room = roomOf(from, roomName).orElse(null);
             if (room == null) {
                 fanOut.reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
-                return;
+                return false;
             }
         } else if (from.rooms.size() == 1) {
             room = from.rooms.getFirst();
         } else {
             fanOut.reject(from, ErrorCode.ROOM_REQUIRED, "you are in " + from.rooms.size()
                     + " rooms: name the 'room'");
-            return;
+            return false;
         }
         publish(room, Message.chat(from.identity(), content, clock.now()));
+        return true;
     }
 
     /** When the presence summaries of large rooms are due, as a {@link System#nanoTime()}; empty if none are. */
@@ -168,6 +170,7 @@ final class Rooms {
         }
         room.forgetRecent();
         byName.remove(room.name);
+        counters.rooms(byName.size());
     }
 
     /** A join or a leave: on its own in a small room, summed up once per interval in a large one. */
@@ -190,7 +193,7 @@ final class Rooms {
         store.append(published);
         var encoded = WireFormat.encode(published);
         room.remember(encoded);
-        counters.message();
+        counters.message(message.type(), room.connectionCount());
         fanOut.toRoom(room, encoded);
     }
 }

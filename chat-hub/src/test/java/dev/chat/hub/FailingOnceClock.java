@@ -11,9 +11,15 @@ final class FailingOnceClock extends Clock {
 
     private final Instant now;
     private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile boolean armed;
 
     FailingOnceClock(Instant now) {
         this.now = now;
+    }
+
+    /** From now on the next reading fails, and only that one. */
+    void arm() {
+        armed = true;
     }
 
     boolean failed() {
@@ -22,7 +28,7 @@ final class FailingOnceClock extends Clock {
 
     @Override
     public Instant instant() {
-        if (failed.compareAndSet(false, true)) {
+        if (armed && failed.compareAndSet(false, true)) {
             throw new IllegalStateException("clock failure for the test");
         }
         return now;

@@ -114,6 +114,7 @@ class HubLifecycleTest extends HubFixture {
         var failOnce = new FailingOnceClock(NOW);
         try (var log = CapturedLog.of(EventLoop.class)) {
             var hardy = new Hub(settings().withClock(failOnce), new InMemoryMessageStore()).start();
+            failOnce.arm();
 
             hardy.connect(ALICE, alice);
             hardy.announce("still here");

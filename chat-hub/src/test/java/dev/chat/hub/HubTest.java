@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.HubStats;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HubTest extends HubFixture {
@@ -87,8 +89,11 @@ class HubTest extends HubFixture {
         assertEquals(1, hub.clientCount());
         aliceClient.disconnect();
         hub.announce("sync");
-        assertEquals(new HubStats(0, 5, 0, 0, 0), awaitStats(5),
-                "two joins, two leaves and the announcement; Alice's leave went into the empty room's history");
+        var byType = Map.of(MessageType.CHAT, 0L, MessageType.SYSTEM, 1L, MessageType.JOIN, 2L, MessageType.LEAVE, 2L,
+                MessageType.DIRECT, 0L);
+        assertEquals(new HubStats(0, 5, 0, 0, 0, 0, 0, 4, byType, 0), awaitStats(5),
+                "two joins, two leaves and the announcement; delivered to Alice, to both, to Alice, to nobody, to"
+                        + " nobody, since Alice's leave went into the empty room's history");
     }
 
     @Test

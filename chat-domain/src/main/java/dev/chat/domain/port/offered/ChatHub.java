@@ -1,5 +1,6 @@
 package dev.chat.domain.port.offered;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
@@ -12,6 +13,7 @@ import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port the core offers: a hub that owns every connected client, routes their messages through rooms and to
@@ -49,6 +51,9 @@ public interface ChatHub extends AutoCloseable {
 
     /** Counters since the hub started. */
     HubStats stats();
+
+    /** What a dashboard shows; empty if the hub is too busy to answer in time, or closed. */
+    Optional<Analytics> analytics();
 
     /** The rooms that have members, busiest first. */
     List<RoomSummary> rooms();
