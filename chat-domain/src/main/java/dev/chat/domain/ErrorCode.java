@@ -38,6 +38,7 @@ public enum ErrorCode {
     TOO_MANY_HANDSHAKES,
     REQUEST_TOO_LARGE,
     SERVER_BUSY,
+    NOT_FOUND,
     INVALID_REQUEST;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);

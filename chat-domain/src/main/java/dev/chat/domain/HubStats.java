@@ -1,5 +1,7 @@
 package dev.chat.domain;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -14,13 +16,15 @@ import java.util.Map;
  * @param users            distinct users connected now
  * @param rooms            rooms with members now
  * @param deliveries       messages handed to a client's send queue, one per recipient
- * @param messagesByType   {@code messages}, kind by kind
+ * @param messagesByType   {@code messages}, kind by kind, in the order of {@link MessageType}
  * @param inboxDepth       client messages waiting for the hub's loop now
  */
 public record HubStats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed,
         int users, int rooms, long deliveries, Map<MessageType, Long> messagesByType, int inboxDepth) {
 
     public HubStats {
-        messagesByType = Map.copyOf(messagesByType);
+        var inOrder = new EnumMap<MessageType, Long>(MessageType.class);
+        inOrder.putAll(messagesByType);
+        messagesByType = Collections.unmodifiableMap(inOrder);
     }
 }

@@ -54,8 +54,18 @@ final class Handshake implements WebSocketNegotiator {
         this.openSocket = openSocket;
     }
 
+    /** Decides, and reports how long deciding took: the part of a handshake's latency that is the server's. */
     @Override
     public FrameHandler negotiate(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        long started = System.nanoTime();
+        try {
+            return decide(request, response, callback);
+        } finally {
+            settings.telemetry().handshake(System.nanoTime() - started);
+        }
+    }
+
+    private FrameHandler decide(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
         var peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         var from = clientAddress.of(peer, request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
         var full = rate.take(from).or(() -> seats.take(from));

@@ -2,7 +2,10 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Rejection;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +29,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * <ul>
  *   <li>{@code GET /health}: {@code {"status":"ok","clients":N,"storage":"ok|unavailable|disabled"}}</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
+ *   <li>{@code GET /api/analytics}: what a dashboard shows, as the original server's analytics name it</li>
+ *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
  *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link RoomRoutes})</li>
  *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
  * </ul>
@@ -81,14 +86,27 @@ public final class JavalinChatServer {
             credentials.map(HttpGuard::new).ifPresent(guard -> {
                 config.routes.before("/api/*", guard::anyUser);
                 config.routes.before("/stats", guard::operator);
+                config.routes.before("/api/analytics", guard::operator);
+                config.routes.before("/metrics", guard::operator);
             });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
                     hub.storage().wireName())));
-            config.routes.get("/stats", ctx -> ctx.json(hub.stats()));
+            config.routes.get("/stats", ctx -> ctx.json(JsonBodies.Stats.of(hub.stats())));
+            config.routes.get("/api/analytics", ctx -> analytics(ctx, hub));
+            config.routes.error(404, "*", ctx -> HttpGuard.refuse(ctx, 404,
+                    new Rejection(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path())));
+            settings.metricsPage().ifPresent(page -> config.routes.get("/metrics",
+                    ctx -> ctx.contentType(page.contentType()).result(page.render())));
             config.routes.get("/api/rooms", rooms::rooms);
             config.routes.get("/api/rooms/{room}/users", rooms::users);
             config.routes.get("/api/rooms/{room}/messages", rooms::messages);
         });
+    }
+
+    private static void analytics(Context ctx, ChatHub hub) {
+        hub.analytics().ifPresentOrElse(analytics -> ctx.json(JsonBodies.Analytics.of(analytics)),
+                () -> HttpGuard.refuse(ctx, 503, new Rejection(ErrorCode.SERVER_BUSY,
+                        "the hub did not answer in time; try again")));
     }
 
     public JavalinChatServer start() {

@@ -3,6 +3,7 @@ package dev.chat.adapter.javalin;
 import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.RoomPatterns;
+import dev.chat.domain.port.needed.Telemetry;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,13 +30,16 @@ import java.util.function.Consumer;
  * @param requestTimeout  a connection whose first request has not arrived whole by then is closed, however slowly
  *                        it keeps sending
  * @param tls             when present, the server speaks HTTPS and WSS only, with this certificate
+ * @param telemetry       where handshake latencies are reported
+ * @param metricsPage     when present, served at {@code GET /metrics}, for operators only once identities are
+ *                        verified
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
         int maxHandshakesPerAddressPerSecond, Set<InetAddress> trustedProxies,
-        Duration requestTimeout, Optional<TlsCertificate> tls) {
+        Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -48,12 +52,14 @@ public record ServerSettings(
         trustedProxies = Set.copyOf(trustedProxies);
         requireNonNull(requestTimeout, "requestTimeout");
         requireNonNull(tls, "tls");
+        requireNonNull(telemetry, "telemetry");
+        requireNonNull(metricsPage, "metricsPage");
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, 0, 0, Set.of(),
-                Duration.ofSeconds(10), Optional.empty());
+                Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -118,6 +124,14 @@ public record ServerSettings(
         return with(draft -> draft.tls = certificate);
     }
 
+    public ServerSettings withTelemetry(Telemetry newTelemetry) {
+        return with(draft -> draft.telemetry = newTelemetry);
+    }
+
+    public ServerSettings withMetricsPage(MetricsPage page) {
+        return with(draft -> draft.metricsPage = Optional.of(page));
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -131,7 +145,7 @@ public record ServerSettings(
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
                 draft.maxConnections, draft.maxConnectionsPerAddress, draft.maxConnectionsPerUser,
                 draft.maxHandshakesPerAddressPerSecond, draft.trustedProxies, draft.requestTimeout,
-                draft.tls);
+                draft.tls, draft.telemetry, draft.metricsPage);
     }
 
     private static final class Draft {
@@ -151,6 +165,8 @@ public record ServerSettings(
         Set<InetAddress> trustedProxies;
         Duration requestTimeout;
         Optional<TlsCertificate> tls;
+        Telemetry telemetry;
+        Optional<MetricsPage> metricsPage;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -169,6 +185,8 @@ public record ServerSettings(
             trustedProxies = settings.trustedProxies;
             requestTimeout = settings.requestTimeout;
             tls = settings.tls;
+            telemetry = settings.telemetry;
+            metricsPage = settings.metricsPage;
         }
     }
 }

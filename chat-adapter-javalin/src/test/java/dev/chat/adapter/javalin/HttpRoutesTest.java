@@ -30,12 +30,22 @@ class HttpRoutesTest {
     }
 
     @Test
+    void without_a_metrics_page_metrics_is_not_found_in_json() throws Exception {
+        var response = running.get("/metrics");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    }
+
+    @Test
     void stats_shows_the_hubs_counters() throws Exception {
         try (var alice = TestClient.joined(running.port(), "alice", "Alice")) {
             alice.send("{\"type\":\"chat\",\"content\":\"hi\"}");
             alice.nextOfType("chat");
 
-            assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0,\"closedTooSlow\":0,\"closedSendFailed\":0}", running.get("/stats").body());
+            assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0,\"closedTooSlow\":0,\"closedSendFailed\":0,"
+                    + "\"users\":1,\"rooms\":1,\"deliveries\":2,\"messagesByType\":{\"chat\":1,\"system\":0,\"join\":1,"
+                    + "\"leave\":0,\"direct\":0},\"inboxDepth\":0}", running.get("/stats").body());
         }
     }
 }

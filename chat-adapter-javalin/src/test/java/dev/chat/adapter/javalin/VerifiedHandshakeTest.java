@@ -20,13 +20,25 @@ class VerifiedHandshakeTest {
 
     private static final Identity ALICE = new Identity("alice", "Alice");
 
+    private static final MetricsPage METRICS = new MetricsPage() {
+        @Override
+        public String contentType() {
+            return "text/plain; version=0.0.4; charset=utf-8";
+        }
+
+        @Override
+        public String render() {
+            return "chat_connections 0.0\n";
+        }
+    };
+
     private final RunningServer running = RunningServer.verifying(token -> switch (String.valueOf(token)) {
         case "alice-token" -> Checked.accepted(new Authenticated(ALICE, Instant.MAX, false, RoomPatterns.NONE));
         case "operator-token" -> Checked.accepted(new Authenticated(new Identity("op", "Op"), Instant.MAX, true, RoomPatterns.NONE));
         case "old-token" -> Checked.rejected(ErrorCode.TOKEN_EXPIRED, "the token has expired: get a new one");
         case "null" -> Checked.rejected(ErrorCode.TOKEN_MISSING, "a token is required");
         default -> Checked.rejected(ErrorCode.TOKEN_INVALID, "the token is not one this server accepts");
-    });
+    }, ServerSettings.defaults().withMetricsPage(METRICS));
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -70,6 +82,13 @@ class VerifiedHandshakeTest {
         assertEquals(403, notOperator.statusCode());
         assertTrue(notOperator.body().contains("\"code\":\"operator_required\""), notOperator.body());
         assertEquals(200, running.get("/stats", "operator-token").statusCode());
+        assertEquals(403, running.get("/api/analytics", "alice-token").statusCode());
+        assertEquals(200, running.get("/api/analytics", "operator-token").statusCode());
+        assertEquals(401, running.get("/metrics").statusCode());
+        assertEquals(403, running.get("/metrics", "alice-token").statusCode());
+        var metrics = running.get("/metrics", "operator-token");
+        assertEquals("chat_connections 0.0\n", metrics.body());
+        assertEquals(METRICS.contentType(), metrics.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(200, running.get("/health").statusCode(), "load balancers check health without a token");
     }
 
