@@ -1,6 +1,7 @@
 package dev.chat.adapter.sqlite;
 
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.Telemetry;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +29,7 @@ final class BatchWriter implements AutoCloseable {
             + "(room, id, type, user_id, username, content, at_millis) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
+    private final Telemetry telemetry;
     private final ArrayBlockingQueue<RoomMessage> queue;
     private final Thread thread;
     private final AtomicLong added = new AtomicLong();
@@ -39,15 +41,16 @@ final class BatchWriter implements AutoCloseable {
     private volatile boolean available = true;
     private volatile boolean closing;
 
-    private BatchWriter(Connection connection, int capacity) {
+    private BatchWriter(Connection connection, int capacity, Telemetry telemetry) {
         this.connection = connection;
+        this.telemetry = telemetry;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name("chat-store-writer").daemon().unstarted(this::run);
     }
 
-    static BatchWriter start(Connection connection, int capacity) throws SQLException {
+    static BatchWriter start(Connection connection, int capacity, Telemetry telemetry) throws SQLException {
         connection.setAutoCommit(false);
-        var writer = new BatchWriter(connection, capacity);
+        var writer = new BatchWriter(connection, capacity, telemetry);
         writer.thread.start();
         return writer;
     }
@@ -82,6 +85,10 @@ final class BatchWriter implements AutoCloseable {
 
     long failed() {
         return failed.get();
+    }
+
+    int queued() {
+        return queue.size();
     }
 
     /** Writes what is queued, stops the thread and closes the connection. */
@@ -120,7 +127,9 @@ final class BatchWriter implements AutoCloseable {
     private void write(List<RoomMessage> batch) throws InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
+                long started = System.nanoTime();
                 insert(batch);
+                telemetry.stored(batch.size(), System.nanoTime() - started);
                 if (!available) {
                     available = true;
                     LOG.log(Level.INFO, "the history database is writable again");

@@ -6,6 +6,7 @@ import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.Telemetry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
      *                      for
      */
     public static SqliteMessageStore open(Path folder, int queueCapacity) throws SQLException {
+        return open(folder, queueCapacity, Telemetry.NONE);
+    }
+
+    /** As {@link #open(Path, int)}, reporting how long each batch took to commit. */
+    public static SqliteMessageStore open(Path folder, int queueCapacity, Telemetry telemetry) throws SQLException {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -97,7 +103,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
             markClosedCleanly(writing, false);
         }
         var reading = DriverManager.getConnection(url);
-        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity),
+        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity, telemetry),
                 crashed ? crashGap(queueCapacity) : 0);
     }
 
@@ -162,6 +168,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
     @Override
     public StorageState state() {
         return available() ? StorageState.OK : StorageState.UNAVAILABLE;
+    }
+
+    /** Messages waiting for the disk now. */
+    public int queued() {
+        return writer.queued();
     }
 
     /** Messages that could not be kept: the queue was full, or the disk refused them through every retry. */

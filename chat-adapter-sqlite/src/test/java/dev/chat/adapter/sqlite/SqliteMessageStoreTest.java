@@ -10,6 +10,7 @@ import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
+import dev.chat.domain.port.needed.Telemetry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +115,26 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         assertEquals(List.of(chat("lobby", 1), chat("lobby", 3)), store.latest("lobby", 10));
         assertEquals(StorageState.OK, store.state());
+    }
+
+    @Test
+    void every_committed_batch_is_reported_with_its_size_and_nothing_is_left_queued_after_a_read() throws Exception {
+        var batches = new ConcurrentLinkedQueue<Integer>();
+        var reporting = SqliteMessageStore.open(folder, 10_000, new Telemetry() {
+            @Override
+            public void stored(int messages, long nanos) {
+                assertTrue(nanos > 0);
+                batches.add(messages);
+            }
+        });
+        opened.add(reporting);
+
+        LongStream.rangeClosed(1, 2500).forEach(id -> reporting.append(chat("lobby", id)));
+        reporting.latest("lobby", 1);
+
+        assertEquals(2500, batches.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batches.stream().allMatch(size -> size <= 1000), "no batch above 1000: " + batches);
+        assertEquals(0, reporting.queued());
     }
 
     private static void awaitThat(BooleanSupplier condition, String otherwise) {
