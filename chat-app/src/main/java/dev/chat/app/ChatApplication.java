@@ -1,7 +1,9 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.JavalinChatServer;
+import dev.chat.adapter.javalin.MetricsPage;
 import dev.chat.adapter.jwt.JwtAuthenticator;
+import dev.chat.adapter.micrometer.PrometheusTelemetry;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.needed.MessageStore;
@@ -32,21 +34,50 @@ final class ChatApplication {
         this.durable = durable;
     }
 
-    /** With a durable store, recent history is served from memory in front of it. */
+    /**
+     * With a durable store, recent history is served from memory in front of it. Every part reports to one
+     * Prometheus registry, served at {@code /metrics}.
+     */
     static ChatApplication start(ChatConfig config) {
-        var durable = config.durableStore();
+        var telemetry = new PrometheusTelemetry();
+        var durable = config.durableStore(telemetry);
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
                 .orElseGet(config::memoryStore);
-        var hub = new Hub(config.hubSettings(), store).start();
+        var hub = new Hub(config.hubSettings().withTelemetry(telemetry), store).start();
+        telemetry.observeHub(hub::stats);
+        durable.ifPresent(disk -> observe(telemetry, disk));
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
+            var settings = config.serverSettings().withTelemetry(telemetry).withMetricsPage(page(telemetry));
             return new ChatApplication(config, hub,
-                    new JavalinChatServer(hub, config.serverSettings(), authenticator).start(), durable);
+                    new JavalinChatServer(hub, settings, authenticator).start(), durable);
         } catch (RuntimeException e) {
             hub.close();
             closeStore(durable);
             throw e;
         }
+    }
+
+    private static void observe(PrometheusTelemetry telemetry, SqliteMessageStore store) {
+        telemetry.gauge("chat.store.queue.length", "messages waiting for the durable store", store::queued);
+        telemetry.counter("chat.store.write.failures", "messages the durable store could not keep",
+                store::failedWrites);
+        telemetry.gauge("chat.store.available", "1 while the durable store takes its writes, else 0",
+                () -> store.available() ? 1 : 0);
+    }
+
+    private static MetricsPage page(PrometheusTelemetry telemetry) {
+        return new MetricsPage() {
+            @Override
+            public String contentType() {
+                return PrometheusTelemetry.CONTENT_TYPE;
+            }
+
+            @Override
+            public String render() {
+                return telemetry.render();
+            }
+        };
     }
 
     int port() {

@@ -7,6 +7,7 @@ import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
@@ -143,12 +144,12 @@ record ChatConfig(
      *
      * @throws IllegalStateException if it cannot be opened, saying why
      */
-    Optional<SqliteMessageStore> durableStore() {
+    Optional<SqliteMessageStore> durableStore(Telemetry telemetry) {
         if (!store.equals(SQLITE)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE));
+            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry));
         } catch (SQLException e) {
             throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve(SqliteMessageStore.FILE) + ": "
                     + e.getMessage(), e);
