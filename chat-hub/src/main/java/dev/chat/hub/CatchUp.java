@@ -27,6 +27,11 @@ record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
         }
         var missed = store.after(room.name, since, limits.maxCatchUp());
         boolean complete = !missed.isEmpty() && missed.getFirst().id() == since + 1 && missed.getLast().id() == last;
+        if (!complete && missed.size() == limits.maxCatchUp()) {
+            // More was missed than a resume replays: what is sent must still run on into the live messages, so the
+            // client gets the room's latest, as a newcomer does, and pages back through the rest over HTTP.
+            return new CatchUp(latest(room, store, limits), false);
+        }
         return new CatchUp(encoded(missed), complete);
     }
 
