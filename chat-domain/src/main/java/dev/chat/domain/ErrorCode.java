@@ -39,6 +39,7 @@ public enum ErrorCode {
     REQUEST_TOO_LARGE,
     SERVER_BUSY,
     NOT_FOUND,
+    HISTORY_FORBIDDEN,
     INVALID_REQUEST;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);

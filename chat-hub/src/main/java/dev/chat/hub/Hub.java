@@ -2,6 +2,8 @@ package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
 import dev.chat.domain.HubStats;
+import dev.chat.domain.MessagePosition;
+import dev.chat.domain.RoomMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
@@ -131,6 +133,11 @@ public final class Hub implements ChatHub {
     public List<Identity> users(String room) {
         var answer = new CompletableFuture<List<Identity>>();
         return ask(new Command.ListUsers(room, answer), answer, List.of());
+    }
+
+    @Override
+    public List<RoomMessage> messagesBy(String userId, MessagePosition before, int limit) {
+        return store.byUser(userId, before, limit);
     }
 
     @Override

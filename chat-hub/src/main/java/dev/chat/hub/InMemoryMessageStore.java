@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.MessageIds;
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import java.time.Clock;
@@ -114,6 +115,14 @@ public final class InMemoryMessageStore implements MessageStore {
     public List<RoomMessage> before(String room, long beforeId, int limit) {
         var history = rooms.get(room);
         return history == null ? List.of() : history.before(beforeId, limit);
+    }
+
+    /** By looking through every room: enough for what memory holds, and the durable stores have an index. */
+    @Override
+    public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
+        return rooms.values().stream().flatMap(history -> history.byUser(userId, before).stream())
+                .sorted(Comparator.comparing(MessagePosition::of).reversed()).limit(limit)
+                .sorted(Comparator.comparing(MessagePosition::of)).toList();
     }
 
     /** The estimated bytes of every message kept. */

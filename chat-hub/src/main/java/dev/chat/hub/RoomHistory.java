@@ -1,6 +1,9 @@
 package dev.chat.hub;
 
+import dev.chat.domain.MessagePosition;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -142,6 +145,24 @@ final class RoomHistory {
         try {
             int end = firstWithIdAbove(beforeId - 1);
             return copy(Math.max(0, end - limit), end);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The user's chats kept here that stand before {@code before}. */
+    List<RoomMessage> byUser(String userId, MessagePosition before) {
+        lock.lock();
+        try {
+            var found = new ArrayList<RoomMessage>();
+            for (int i = 0; i < size; i++) {
+                var kept = at(i);
+                if (kept.message().type() == MessageType.CHAT && kept.message().userId().equals(userId)
+                        && MessagePosition.of(kept).compareTo(before) < 0) {
+                    found.add(kept);
+                }
+            }
+            return found;
         } finally {
             lock.unlock();
         }

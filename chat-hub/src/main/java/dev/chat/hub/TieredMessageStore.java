@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
@@ -46,6 +47,12 @@ public final class TieredMessageStore implements MessageStore {
         boolean whole = fromMemory.isEmpty() ? hot.lastId(room) == afterId && afterId > 0
                 : fromMemory.getFirst().id() == afterId + 1;
         return whole ? fromMemory : durable.after(room, afterId, limit);
+    }
+
+    /** From the durable store alone: memory holds only each room's newest, so it cannot tell what came before. */
+    @Override
+    public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
+        return durable.byUser(userId, before, limit);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
@@ -59,6 +60,11 @@ class EmbeddingTest {
         @Override
         public List<RoomMessage> after(String room, long afterId, int limit) {
             return kept.after(room, afterId, limit);
+        }
+
+        @Override
+        public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
+            return kept.byUser(userId, before, limit);
         }
 
         @Override

@@ -1,7 +1,9 @@
 package dev.chat.adapter.javalin;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomAccess;
@@ -9,22 +11,27 @@ import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.protocol.EncodedMessage;
+import dev.chat.domain.protocol.WireFormat;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The rooms over HTTP: which rooms have members, who is in one, and one page of its history; of the private rooms,
- * only those the caller's token grants.
+ * The {@code /api} routes: which rooms have members, who is in one, one page of a room's history (of the private
+ * rooms, only those the caller's token grants) and one page of a user's own messages (once identities are
+ * verified, for that user and operators only).
  * <ul>
  *   <li>{@code GET /api/rooms}: {@code {"rooms":[{"room":"global","members":3}]}}</li>
  *   <li>{@code GET /api/rooms/{room}/users}: {@code {"room":"global","users":[{"userId":..,"username":..}]}}</li>
  *   <li>{@code GET /api/rooms/{room}/messages?limit=50&before=<id>}: {@code {"room":"global","messages":[...]}},
  *       oldest first, each message exactly as WebSocket clients received it</li>
+ *   <li>{@code GET /api/users/{userId}/messages?limit=50&before=<next>}:
+ *       {@code {"userId":"alice","messages":[...],"next":"1764669600123-42-dev"}}, the user's chats over every room,
+ *       oldest first; {@code next} (null on the last page) asks for the page before</li>
  * </ul>
  */
-final class RoomRoutes {
+final class ApiRoutes {
 
     static final int MAX_PAGE = 100;
     private static final int DEFAULT_PAGE = 50;
@@ -33,9 +40,12 @@ final class RoomRoutes {
 
     record UserList(String room, List<Identity> users) {}
 
+    /** The messages go out as the hub encoded them, as in a room's page. */
+    record UserMessages(String userId, @JsonRawValue String messages, String next) {}
+
     private final ChatHub hub;
 
-    RoomRoutes(ChatHub hub) {
+    ApiRoutes(ChatHub hub) {
         this.hub = hub;
     }
 
@@ -59,10 +69,32 @@ final class RoomRoutes {
         if (room == null || limit == null || before == null) {
             return;
         }
-        var messages = hub.history(room, before == 0 ? null : before, limit.intValue()).stream()
-                .map(EncodedMessage::text)
-                .collect(Collectors.joining(",", "[", "]"));
+        var messages = array(hub.history(room, before == 0 ? null : before, limit.intValue()));
         ctx.contentType(ContentType.APPLICATION_JSON).result("{\"room\":\"" + room + "\",\"messages\":" + messages + "}");
+    }
+
+    void messagesBy(Context ctx) {
+        var userId = ctx.pathParam("userId");
+        var limit = number(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        MessagePosition before = switch (MessagePosition.check(ctx.queryParam("before"))) {
+            case Checked.Accepted<MessagePosition>(var position) -> position;
+            case Checked.Rejected<MessagePosition>(var rejection) -> refuse(ctx, 400, rejection);
+        };
+        if (limit == null || before == null) {
+            return;
+        }
+        if (!HttpGuard.mayReadMessagesOf(ctx, userId)) {
+            HttpGuard.refuse(ctx, 403, new Rejection(ErrorCode.HISTORY_FORBIDDEN,
+                    "only " + userId + " and operators may read " + userId + "'s messages"));
+            return;
+        }
+        var page = hub.messagesBy(userId, before, limit.intValue());
+        String next = page.size() < limit ? null : MessagePosition.of(page.getFirst()).wire();
+        ctx.json(new UserMessages(userId, array(page.stream().map(WireFormat::encode).toList()), next));
+    }
+
+    private static String array(List<EncodedMessage> messages) {
+        return messages.stream().map(EncodedMessage::text).collect(Collectors.joining(",", "[", "]"));
     }
 
     /**

@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 final class HttpGuard {
 
     private static final String ACCESS = "chat.roomAccess";
+    private static final String CALLER = "chat.caller";
 
     private final Credentials credentials;
 
@@ -33,7 +34,14 @@ final class HttpGuard {
         var who = verified(ctx);
         if (who != null) {
             ctx.attribute(ACCESS, who.access());
+            ctx.attribute(CALLER, who);
         }
+    }
+
+    /** Anyone where identities are not verified, since anyone may claim any userId; else that user or an operator. */
+    static boolean mayReadMessagesOf(Context ctx, String userId) {
+        Credential caller = ctx.attribute(CALLER);
+        return caller == null || caller.operator() || caller.identity().userId().equals(userId);
     }
 
     void operator(Context ctx) {

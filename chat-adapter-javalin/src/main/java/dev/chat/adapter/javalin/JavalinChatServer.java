@@ -31,7 +31,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  *   <li>{@code GET /stats}: the hub's counters</li>
  *   <li>{@code GET /api/analytics}: what a dashboard shows, as the original server's analytics name it</li>
  *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
- *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link RoomRoutes})</li>
+ *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link ApiRoutes})</li>
+ *   <li>{@code GET /api/users/{userId}/messages}: a user's own messages over every room ({@link ApiRoutes})</li>
  *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
  * </ul>
  *
@@ -65,7 +66,7 @@ public final class JavalinChatServer {
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson(), credentials);
         var handshake = new Handshake(settings, credentials, seats,
                 admission -> new ChatSocket(shared, admission));
-        var rooms = new RoomRoutes(hub);
+        var api = new ApiRoutes(hub);
         var scheduler = new ScheduledExecutorScheduler("chat-request-deadline", true);
         var deadline = new RequestDeadline(settings.requestTimeout(), scheduler);
         this.app = Javalin.create(config -> {
@@ -97,9 +98,10 @@ public final class JavalinChatServer {
                     new Rejection(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path())));
             settings.metricsPage().ifPresent(page -> config.routes.get("/metrics",
                     ctx -> ctx.contentType(page.contentType()).result(page.render())));
-            config.routes.get("/api/rooms", rooms::rooms);
-            config.routes.get("/api/rooms/{room}/users", rooms::users);
-            config.routes.get("/api/rooms/{room}/messages", rooms::messages);
+            config.routes.get("/api/rooms", api::rooms);
+            config.routes.get("/api/rooms/{room}/users", api::users);
+            config.routes.get("/api/rooms/{room}/messages", api::messages);
+            config.routes.get("/api/users/{userId}/messages", api::messagesBy);
         });
     }
 

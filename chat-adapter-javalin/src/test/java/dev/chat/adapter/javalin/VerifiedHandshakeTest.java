@@ -84,6 +84,11 @@ class VerifiedHandshakeTest {
         assertEquals(200, running.get("/stats", "operator-token").statusCode());
         assertEquals(403, running.get("/api/analytics", "alice-token").statusCode());
         assertEquals(200, running.get("/api/analytics", "operator-token").statusCode());
+        var someoneElses = running.get("/api/users/bob/messages", "alice-token");
+        assertEquals(403, someoneElses.statusCode());
+        assertTrue(someoneElses.body().contains("\"code\":\"history_forbidden\""), someoneElses.body());
+        assertEquals(200, running.get("/api/users/alice/messages", "alice-token").statusCode());
+        assertEquals(200, running.get("/api/users/bob/messages", "operator-token").statusCode());
         assertEquals(401, running.get("/metrics").statusCode());
         assertEquals(403, running.get("/metrics", "alice-token").statusCode());
         var metrics = running.get("/metrics", "operator-token");

@@ -5,6 +5,7 @@ import dev.chat.domain.port.needed.Telemetry;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,8 @@ final class BatchWriter implements AutoCloseable {
 
     private final Connection connection;
     private final Telemetry telemetry;
+    private final Retention retention;
+    private final RetentionSweep sweep;
     private final ArrayBlockingQueue<RoomMessage> queue;
     private final Thread thread;
     private final AtomicLong added = new AtomicLong();
@@ -41,16 +44,22 @@ final class BatchWriter implements AutoCloseable {
     private volatile boolean available = true;
     private volatile boolean closing;
 
-    private BatchWriter(Connection connection, int capacity, Telemetry telemetry) {
+    private long nextSweep;
+
+    private BatchWriter(Connection connection, int capacity, Telemetry telemetry, Retention retention) {
         this.connection = connection;
         this.telemetry = telemetry;
+        this.retention = retention;
+        this.sweep = new RetentionSweep(retention);
+        this.nextSweep = System.nanoTime();
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name("chat-store-writer").daemon().unstarted(this::run);
     }
 
-    static BatchWriter start(Connection connection, int capacity, Telemetry telemetry) throws SQLException {
+    static BatchWriter start(Connection connection, int capacity, Telemetry telemetry, Retention retention)
+            throws SQLException {
         connection.setAutoCommit(false);
-        var writer = new BatchWriter(connection, capacity, telemetry);
+        var writer = new BatchWriter(connection, capacity, telemetry, retention);
         writer.thread.start();
         return writer;
     }
@@ -107,6 +116,7 @@ final class BatchWriter implements AutoCloseable {
         var batch = new ArrayList<RoomMessage>(MAX_BATCH);
         while (!closing || !queue.isEmpty()) {
             try {
+                sweepIfDue();
                 var first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -121,6 +131,23 @@ final class BatchWriter implements AutoCloseable {
                 settle(batch.size());
                 batch.clear();
             }
+        }
+    }
+
+    /** A sweep that found a full chunk goes on at the next turn; one that did not waits for the interval. */
+    private void sweepIfDue() {
+        if (retention.keepsEverything() || System.nanoTime() - nextSweep < 0) {
+            return;
+        }
+        try {
+            int deleted = sweep.sweep(connection, Instant.now());
+            nextSweep = deleted >= RetentionSweep.CHUNK ? System.nanoTime()
+                    : System.nanoTime() + retention.every().toNanos();
+        } catch (SQLException e) {
+            rollBack();
+            nextSweep = System.nanoTime() + retention.every().toNanos();
+            LOG.log(Level.WARNING, "old history could not be deleted; trying again in " + retention.every() + ": "
+                    + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.chat.adapter.sqlite;
 
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageIds;
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
@@ -52,6 +53,8 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
                 at_millis INTEGER NOT NULL,
                 PRIMARY KEY (room, id)
             ) WITHOUT ROWID""";
+    private static final String BY_USER_INDEX = "CREATE INDEX IF NOT EXISTS messages_by_user"
+            + " ON messages (user_id, type, at_millis, room, id)";
     private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis";
     private static final String META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
     private static final String CLEAN = "INSERT OR REPLACE INTO meta (key, value) VALUES ('closed_cleanly', ?)";
@@ -81,11 +84,15 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
      *                      for
      */
     public static SqliteMessageStore open(Path folder, int queueCapacity) throws SQLException {
-        return open(folder, queueCapacity, Telemetry.NONE);
+        return open(folder, queueCapacity, Telemetry.NONE, Retention.FOREVER);
     }
 
-    /** As {@link #open(Path, int)}, reporting how long each batch took to commit. */
-    public static SqliteMessageStore open(Path folder, int queueCapacity, Telemetry telemetry) throws SQLException {
+    /**
+     * As {@link #open(Path, int)}, reporting how long each batch took to commit, and deleting in the background what
+     * the retention no longer keeps.
+     */
+    public static SqliteMessageStore open(Path folder, int queueCapacity, Telemetry telemetry, Retention retention)
+            throws SQLException {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -98,12 +105,13 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
             setup.execute("PRAGMA journal_mode=WAL");
             setup.execute("PRAGMA synchronous=NORMAL");
             setup.execute(SCHEMA);
+            setup.execute(BY_USER_INDEX);
             setup.execute(META);
             crashed = crashedLastTime(writing);
             markClosedCleanly(writing, false);
         }
         var reading = DriverManager.getConnection(url);
-        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity, telemetry),
+        return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity, telemetry, retention),
                 crashed ? crashGap(queueCapacity) : 0);
     }
 
@@ -160,6 +168,20 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
                 room, beforeId, limit).reversed();
     }
 
+    @Override
+    public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
+        return read("SELECT " + COLUMNS + " FROM messages WHERE user_id = ? AND type = 'chat'"
+                + " AND (at_millis, room, id) < (?, ?, ?) ORDER BY at_millis DESC, room DESC, id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, userId);
+                    statement.setLong(2, before.atMillis());
+                    statement.setString(3, before.room());
+                    statement.setLong(4, before.id());
+                    statement.setInt(5, limit);
+                    return messages(statement);
+                }).reversed();
+    }
+
     /** Whether the last batch reached the disk; false while writes are failing. */
     public boolean available() {
         return writer.available();
@@ -210,14 +232,18 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
             statement.setString(1, room);
             statement.setLong(2, id);
             statement.setInt(3, limit);
-            try (var rows = statement.executeQuery()) {
-                var messages = new ArrayList<RoomMessage>();
-                while (rows.next()) {
-                    messages.add(message(rows));
-                }
-                return messages;
-            }
+            return messages(statement);
         });
+    }
+
+    private static List<RoomMessage> messages(PreparedStatement statement) throws SQLException {
+        try (var rows = statement.executeQuery()) {
+            var messages = new ArrayList<RoomMessage>();
+            while (rows.next()) {
+                messages.add(message(rows));
+            }
+            return messages;
+        }
     }
 
     /** One statement on the reading connection, once every message appended before it is committed. */

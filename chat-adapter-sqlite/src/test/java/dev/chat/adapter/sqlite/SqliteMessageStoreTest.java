@@ -1,6 +1,7 @@
 package dev.chat.adapter.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +128,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
                 assertTrue(nanos > 0);
                 batches.add(messages);
             }
-        });
+        }, Retention.FOREVER);
         opened.add(reporting);
 
         LongStream.rangeClosed(1, 2500).forEach(id -> reporting.append(chat("lobby", id)));
@@ -135,6 +137,46 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         assertEquals(2500, batches.stream().mapToInt(Integer::intValue).sum());
         assertTrue(batches.stream().allMatch(size -> size <= 1000), "no batch above 1000: " + batches);
         assertEquals(0, reporting.queued());
+    }
+
+    @Test
+    void past_their_age_messages_are_deleted_in_the_background_but_each_room_keeps_its_newest() throws Exception {
+        var now = Instant.now();
+        var store = SqliteMessageStore.open(folder, 10_000, Telemetry.NONE,
+                new Retention(Duration.ofHours(1), 0, Duration.ofMillis(10)));
+        LongStream.rangeClosed(1, 3).forEach(id -> store.append(chat("lobby", id, now.minus(Duration.ofHours(2)))));
+        LongStream.rangeClosed(4, 5).forEach(id -> store.append(chat("lobby", id, now)));
+        LongStream.rangeClosed(1, 2).forEach(id -> store.append(chat("quiet", id, now.minus(Duration.ofDays(9)))));
+
+        awaitThat(() -> store.latest("lobby", 10).size() == 2 && store.latest("quiet", 10).size() == 1,
+                "the old messages were never deleted");
+        store.close();
+
+        var reopened = open(folder);
+        assertEquals(List.of(4L, 5L), reopened.latest("lobby", 10).stream().map(RoomMessage::id).toList());
+        assertEquals(List.of(2L), reopened.latest("quiet", 10).stream().map(RoomMessage::id).toList());
+        assertEquals(2, reopened.lastId("quiet"), "ids go on from the newest, kept however old");
+    }
+
+    @Test
+    void past_its_count_a_room_keeps_only_its_last_ids() throws Exception {
+        var store = SqliteMessageStore.open(folder, 10_000, Telemetry.NONE,
+                new Retention(Duration.ZERO, 3, Duration.ofMillis(10)));
+        opened.add(store);
+        LongStream.rangeClosed(1, 10).forEach(id -> store.append(chat("lobby", id)));
+        store.append(chat("small", 1));
+
+        awaitThat(() -> store.latest("lobby", 100).size() == 3, "the room was never trimmed to 3");
+
+        assertEquals(List.of(8L, 9L, 10L), store.latest("lobby", 100).stream().map(RoomMessage::id).toList());
+        assertEquals(1, store.latest("small", 100).size());
+    }
+
+    @Test
+    void retention_is_never_negative() {
+        assertThrows(IllegalArgumentException.class, () -> new Retention(Duration.ofHours(-1), 0, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Retention(Duration.ZERO, -1, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Retention(Duration.ZERO, 0, Duration.ZERO));
     }
 
     private static void awaitThat(BooleanSupplier condition, String otherwise) {
@@ -156,6 +198,10 @@ class SqliteMessageStoreTest extends MessageStoreContract {
     }
 
     private static RoomMessage chat(String room, long id) {
-        return new RoomMessage(room, id, Message.chat(new Identity("alice", "Alice"), "m" + id, AT));
+        return chat(room, id, AT);
+    }
+
+    private static RoomMessage chat(String room, long id, Instant at) {
+        return new RoomMessage(room, id, Message.chat(new Identity("alice", "Alice"), "m" + id, at));
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.domain.port.needed;
 
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.StorageState;
 import java.util.List;
@@ -28,6 +29,12 @@ public interface MessageStore {
 
     /** The newest messages before {@code beforeId}, at most {@code limit}: one page of history, going back. */
     List<RoomMessage> before(String room, long beforeId, int limit);
+
+    /**
+     * One page of a user's own chats, over every room: the newest before {@code before}, at most {@code limit},
+     * ordered by {@link MessagePosition}. Called from HTTP threads only.
+     */
+    List<RoomMessage> byUser(String userId, MessagePosition before, int limit);
 
     /** Whether what is kept survives a restart and is being written; a store in memory only is disabled. */
     default StorageState state() {

@@ -2,6 +2,9 @@ package dev.chat.domain.port.offered;
 
 import dev.chat.domain.Analytics;
 import dev.chat.domain.HubStats;
+import dev.chat.domain.MessagePosition;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.Request;
@@ -51,6 +54,9 @@ public interface ChatHub extends AutoCloseable {
 
     /** Counters since the hub started. */
     HubStats stats();
+
+    /** One page of a user's chats over every room, oldest first (see {@link MessageStore#byUser}). */
+    List<RoomMessage> messagesBy(String userId, MessagePosition before, int limit);
 
     /** What a dashboard shows; empty if the hub is too busy to answer in time, or closed. */
     Optional<Analytics> analytics();

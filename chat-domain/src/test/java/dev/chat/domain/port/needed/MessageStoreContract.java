@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,27 @@ public abstract class MessageStoreContract {
         assertEquals("a", store.latest("a", 1).getFirst().room());
     }
 
+    @Test
+    void a_users_chats_over_every_room_page_back_by_time_and_a_tie_in_the_same_millisecond_loses_none() {
+        var alice = new Identity("alice", "Alice");
+        var bob = new Identity("bob", "Bob");
+        store.append(new RoomMessage("a", 1, Message.joined(alice, AT)));
+        store.append(new RoomMessage("a", 2, Message.chat(alice, "first", AT)));
+        store.append(new RoomMessage("b", 1, Message.chat(alice, "tied in b", AT.plusMillis(5))));
+        store.append(new RoomMessage("a", 3, Message.chat(alice, "tied in a", AT.plusMillis(5))));
+        store.append(new RoomMessage("a", 4, Message.chat(bob, "not hers", AT.plusMillis(6))));
+        store.append(new RoomMessage("b", 2, Message.chat(alice, "last", AT.plusMillis(9))));
+
+        var newest = store.byUser("alice", MessagePosition.NEWEST, 2);
+        var older = store.byUser("alice", MessagePosition.of(newest.getFirst()), 2);
+        var oldest = store.byUser("alice", MessagePosition.of(older.getFirst()), 2);
+
+        assertEquals(List.of("tied in b", "last"), contents(newest));
+        assertEquals(List.of("first", "tied in a"), contents(older));
+        assertEquals(List.of(), oldest, "her join is not one of her messages");
+        assertEquals(List.of(), store.byUser("nobody", MessagePosition.NEWEST, 10));
+    }
+
     /** The history API reads from its own threads while the loop appends: every page it reads is whole. */
     @Test
     void pages_read_while_messages_are_appended_are_in_order_without_holes() throws Exception {
@@ -131,6 +153,10 @@ public abstract class MessageStoreContract {
             }
         }
         assertEquals(300, store.lastId("busy"));
+    }
+
+    private static List<String> contents(List<RoomMessage> messages) {
+        return messages.stream().map(kept -> kept.message().content()).toList();
     }
 
     private void append(String room, long from, long to) {
