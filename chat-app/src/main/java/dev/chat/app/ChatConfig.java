@@ -4,6 +4,7 @@ import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
+import dev.chat.adapter.sqlite.Retention;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
@@ -35,12 +36,14 @@ record ChatConfig(
         int rateLimitPerSec, int rateLimitBurst, int userRateLimitPerSec, int userRateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
         Set<InetAddress> trustedProxies,
-        Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir) {
+        Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
+        Duration retentionMaxAge, int retentionPerRoom) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
     /** Messages that may wait for the disk before an append is counted as failed. */
     static final int STORE_QUEUE = 100_000;
+    static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -100,7 +103,10 @@ record ChatConfig(
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env),
                 env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE)),
-                Path.of(env.text("DATA_DIR", "data")).toAbsolutePath());
+                Path.of(env.text("DATA_DIR", "data")).toAbsolutePath(),
+                env.integer("RESUME_MAX_MESSAGES", InMemoryMessageStore.DEFAULT_PER_ROOM, 0, 1_000_000),
+                env.durationOrZero("RETENTION_MAX_AGE", Duration.ZERO),
+                env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000));
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -123,7 +129,8 @@ record ChatConfig(
                 .withSendQueueBytes(sendQueueBytes)
                 .withWriteInterval(writeInterval)
                 .withPresence(presence)
-                .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, historySize, historyMaxBytes / 4))
+                .withRoomLimits(new RoomLimits(maxRoomsPerConnection, historyOnJoin, resumeMaxMessages,
+                        historyMaxBytes / 4))
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC())
                 .withThrottle(throttle())
@@ -149,7 +156,8 @@ record ChatConfig(
             return Optional.empty();
         }
         try {
-            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry));
+            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry,
+                    new Retention(retentionMaxAge, retentionPerRoom, RETENTION_SWEEP)));
         } catch (SQLException e) {
             throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve(SqliteMessageStore.FILE) + ": "
                     + e.getMessage(), e);

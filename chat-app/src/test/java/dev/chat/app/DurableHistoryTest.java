@@ -55,6 +55,11 @@ class DurableHistoryTest {
                     "http://127.0.0.1:" + after.port() + "/api/rooms/dev/messages")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(page.contains("\"content\":\"one\"") && page.contains("\"content\":\"three\""), page);
+            var hers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + after.port() + "/api/users/alice/messages")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(hers.startsWith("{\"userId\":\"alice\",\"messages\":[{\"type\":\"chat\"") && hers.contains("\"one\"")
+                    && hers.endsWith("\"next\":null}"), "her messages, from disk: " + hers);
             var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + after.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
