@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -34,6 +36,8 @@ public final class PrometheusTelemetry implements Telemetry {
     private final Timer handshake;
     private final Timer storeWrite;
     private final DistributionSummary storeBatch;
+    /** Micrometer holds what a gauge or counter reads only weakly; these are what keeps each one from reading NaN. */
+    private final List<Object> observed = new CopyOnWriteArrayList<>();
 
     public PrometheusTelemetry() {
         delivery = timer("chat.delivery.latency",
@@ -79,6 +83,7 @@ public final class PrometheusTelemetry implements Telemetry {
         gauge("chat.users", "distinct users connected", hub, HubStats::users);
         gauge("chat.rooms", "rooms with members", hub, HubStats::rooms);
         gauge("chat.inbox.depth", "client messages waiting for the hub's loop", hub, HubStats::inboxDepth);
+        observed.add(hub);
         for (var type : MessageType.values()) {
             FunctionCounter.builder("chat.messages", hub, stats -> stats.get().messagesByType().get(type))
                     .description("messages sent by the hub, of each type")
@@ -110,12 +115,14 @@ public final class PrometheusTelemetry implements Telemetry {
 
     private <T> void gauge(String name, String description, Supplier<? extends T> source,
             ToDoubleFunction<T> value) {
+        observed.add(source);
         Gauge.builder(name, source, supplier -> value.applyAsDouble(supplier.get())).description(description)
                 .register(registry);
     }
 
     private <T> void counter(String name, String description, Supplier<? extends T> source,
             ToDoubleFunction<T> value) {
+        observed.add(source);
         FunctionCounter.builder(name, source, supplier -> value.applyAsDouble(supplier.get()))
                 .description(description).register(registry);
     }
