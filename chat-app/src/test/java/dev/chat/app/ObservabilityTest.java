@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.adapter.javalin.TestClient;
+import dev.chat.adapter.micrometer.PrometheusText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What an operator's dashboard and Prometheus read from the running application, after real clients chatted. */
 class ObservabilityTest {
-
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)");
 
     @TempDir
     Path data;
@@ -80,7 +78,7 @@ class ObservabilityTest {
     @Test
     void metrics_are_prometheus_text_with_counts_latency_histograms_and_the_store() throws Exception {
         var response = get("/metrics");
-        var samples = samples(response.body());
+        var samples = PrometheusText.samples(response.body());
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain; version=0.0.4"));
@@ -108,7 +106,7 @@ class ObservabilityTest {
             var documented = json.readTree(guide.substring(example + 1, guide.indexOf('\n', example + 1)));
             assertEquals(fieldNames(json.readTree(get(route).body())), fieldNames(documented), route);
         }
-        var served = samples(get("/metrics").body()).keySet().stream()
+        var served = PrometheusText.samples(get("/metrics").body()).keySet().stream()
                 .map(sample -> sample.replaceAll("\\{.*", "").replaceAll("_(bucket|count|sum|max)$", ""))
                 .collect(Collectors.toSet());
         var table = section(guide, "## `GET /metrics`");
@@ -131,18 +129,5 @@ class ObservabilityTest {
     private HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, Double> samples(String page) {
-        var samples = new LinkedHashMap<String, Double>();
-        for (var line : page.split("\n")) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var sample = SAMPLE.matcher(line);
-            assertTrue(sample.matches(), "not a Prometheus sample: " + line);
-            samples.put(sample.group(1), Double.parseDouble(sample.group(2)));
-        }
-        return samples;
     }
 }

@@ -7,16 +7,11 @@ import dev.chat.domain.HubStats;
 import dev.chat.domain.MessageType;
 import java.lang.ref.WeakReference;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTelemetryTest {
-
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) (\\S+)");
 
     private final PrometheusTelemetry telemetry = new PrometheusTelemetry();
 
@@ -27,10 +22,10 @@ class PrometheusTelemetryTest {
         telemetry.gauge("chat.store.queue.length", "messages waiting for the disk", () -> 7);
         telemetry.counter("chat.store.write.failures", "messages the store could not keep", () -> 2L);
 
-        var before = samples(telemetry.render());
+        var before = PrometheusText.samples(telemetry.render());
         clients.set(5);
         collectGarbageAtLeastOnce();
-        var after = samples(telemetry.render());
+        var after = PrometheusText.samples(telemetry.render());
 
         assertEquals(3.0, before.get("chat_connections"));
         assertEquals(5.0, after.get("chat_connections"), "read at every render");
@@ -53,7 +48,7 @@ class PrometheusTelemetryTest {
         telemetry.handshake(2_000_000);
         telemetry.stored(250, 5_000_000);
 
-        var samples = samples(telemetry.render());
+        var samples = PrometheusText.samples(telemetry.render());
 
         assertEquals(100.0, samples.get("chat_delivery_latency_seconds_count"));
         assertEquals(5.05, samples.get("chat_delivery_latency_seconds_sum"), 1e-9);
@@ -85,19 +80,5 @@ class PrometheusTelemetryTest {
         byType.put(MessageType.CHAT, 11L);
         byType.put(MessageType.JOIN, 1L);
         return new HubStats(clients, 12, 6, 1, 0, 2, 4, 40, byType, 9);
-    }
-
-    /** Each sample line, by its name and labels; every other line must be a comment. */
-    private static Map<String, Double> samples(String page) {
-        var samples = new LinkedHashMap<String, Double>();
-        for (var line : page.split("\n")) {
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            var sample = SAMPLE.matcher(line);
-            assertTrue(sample.matches(), "not a Prometheus sample: " + line);
-            samples.put(sample.group(1), Double.parseDouble(sample.group(2)));
-        }
-        return samples;
     }
 }
