@@ -86,7 +86,7 @@ final class Reports {
                     ? row("highest rate held", "none: the first step already failed")
                     : row("highest rate held", fixed(highestHeld.sentPerSecond()) + " messages/s = "
                             + fixed(highestHeld.deliveriesPerSecond()) + " deliveries/s, p99 "
-                            + highestHeld.latencyMillis().p99() + " ms"));
+                            + highestHeld.latencyMillis().p99() + " ms")).append(System.lineSeparator());
             return text.toString();
         }
     }

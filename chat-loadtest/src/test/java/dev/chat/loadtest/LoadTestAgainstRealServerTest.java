@@ -91,6 +91,7 @@ class LoadTestAgainstRealServerTest {
         assertEquals(2, report.steps().size(), "two steps, both within a 1 s p99");
         assertEquals(report.steps().get(1), report.highestHeld());
         assertEquals(40.0, report.highestHeld().targetRate());
+        assertTrue(report.table().endsWith(System.lineSeparator()), "what is printed next starts a line of its own");
     }
 
     @Test
