@@ -18,9 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -57,19 +59,29 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
             + " ON messages (user_id, type, at_millis, room, id)";
     private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis";
     private static final String META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
+    /** About 10 MB of room names and ids at most. */
+    static final int LAST_IDS_KEPT = 100_000;
     private static final String CLEAN = "INSERT OR REPLACE INTO meta (key, value) VALUES ('closed_cleanly', ?)";
 
     private final Connection reader;
     private final ReentrantLock reading = new ReentrantLock();
     private final BatchWriter writer;
-    private final ConcurrentHashMap<String, Long> lastIds = new ConcurrentHashMap<>();
+    /** The rooms in use, not every room ever seen: one that falls out is read from the disk again. */
+    private final Map<String, Long> lastIds;
     /** 0 after a clean close; after a crash, how far past its last id on disk each room numbers on. */
     private final long gap;
+    private final long openedAtMillis = System.currentTimeMillis();
 
-    private SqliteMessageStore(Connection reader, BatchWriter writer, long gap) {
+    private SqliteMessageStore(Connection reader, BatchWriter writer, long gap, int lastIdsKept) {
         this.reader = reader;
         this.writer = writer;
         this.gap = gap;
+        this.lastIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > lastIdsKept;
+            }
+        });
     }
 
     /** More ids than the queue and the batch in flight could have held when the process died. */
@@ -93,6 +105,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
      */
     public static SqliteMessageStore open(Path folder, int queueCapacity, Telemetry telemetry, Retention retention)
             throws SQLException {
+        return open(folder, queueCapacity, telemetry, retention, LAST_IDS_KEPT);
+    }
+
+    static SqliteMessageStore open(Path folder, int queueCapacity, Telemetry telemetry, Retention retention,
+            int lastIdsKept) throws SQLException {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -112,7 +129,7 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         }
         var reading = DriverManager.getConnection(url);
         return new SqliteMessageStore(reading, BatchWriter.start(writing, queueCapacity, telemetry, retention),
-                crashed ? crashGap(queueCapacity) : 0);
+                crashed ? crashGap(queueCapacity) : 0, lastIdsKept);
     }
 
     /** Whether a database with messages in it was left without being closed. */
@@ -192,6 +209,11 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         return available() ? StorageState.OK : StorageState.UNAVAILABLE;
     }
 
+    /** How many rooms' last ids are held in memory now. */
+    int roomsRemembered() {
+        return lastIds.size();
+    }
+
     /** Messages waiting for the disk now. */
     public int queued() {
         return writer.queued();
@@ -210,21 +232,24 @@ public final class SqliteMessageStore implements MessageStore, AutoCloseable {
         reader.close();
     }
 
+    /**
+     * The last id on disk, once everything queued is committed; past the crash gap if the room has written nothing
+     * since the store was opened, since only such a room can have lost ids that clients saw.
+     */
     private long numberFrom(String room) {
         try {
-            return storedLastId(room) + gap;
+            return read("SELECT MAX(id), MAX(at_millis) FROM messages WHERE room = ?", statement -> {
+                statement.setString(1, room);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    long last = rows.getLong(1);
+                    boolean writtenSinceOpening = !rows.wasNull() && rows.getLong(2) >= openedAtMillis;
+                    return writtenSinceOpening ? last : last + gap;
+                }
+            });
         } catch (IllegalStateException unreadable) {
             return MessageIds.origin(Instant.now());
         }
-    }
-
-    private long storedLastId(String room) {
-        return read("SELECT MAX(id) FROM messages WHERE room = ?", statement -> {
-            statement.setString(1, room);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0L;
-            }
-        });
     }
 
     private List<RoomMessage> query(String sql, String room, long id, int limit) {

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqliteMessageStoreTest extends MessageStoreContract {
 
-    private static final Instant AT = Instant.parse("2026-12-02T10:00:00.123Z");
+    /** Before any store in these tests is opened, as the hub's clock stamps what a store gets. */
+    private static final Instant AT = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
 
     @TempDir
     Path folder;
@@ -84,6 +86,28 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         restarted.close();
         var afterCleanClose = open(folder);
         assertEquals(3, afterCleanClose.lastId("lobby"), "a clean close needs no gap");
+    }
+
+    @Test
+    void a_room_that_falls_out_of_memory_is_read_again_and_only_a_room_silent_since_the_crash_skips_the_gap()
+            throws Exception {
+        var crashed = open(folder);
+        LongStream.rangeClosed(1, 3).forEach(id -> crashed.append(chat("lobby", id)));
+        crashed.append(chat("quiet", 7));
+        crashed.latest("lobby", 1);
+
+        var restarted = SqliteMessageStore.open(folder, 10_000, Telemetry.NONE, Retention.FOREVER, 2);
+        opened.add(restarted);
+        long gap = SqliteMessageStore.crashGap(10_000);
+        long next = restarted.lastId("lobby") + 1;
+        restarted.append(chat("lobby", next, Instant.now()));
+        for (var other : List.of("a", "b", "c")) {
+            restarted.lastId(other);
+        }
+
+        assertEquals(next, restarted.lastId("lobby"), "read from disk again, it is where it was: no second gap");
+        assertEquals(7 + gap, restarted.lastId("quiet"), "silent since the crash, it still skips the gap");
+        assertEquals(2, restarted.roomsRemembered(), "a flood of rooms costs memory for the last few only");
     }
 
     @Test
