@@ -1,20 +1,16 @@
 package dev.chat.hub;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A fixed clock whose first reading throws, to prove the hub survives a failure in the middle of a command. */
-final class FailingOnceClock extends Clock {
+/** A standing clock whose next reading, once armed, throws, to prove the hub survives a failure inside a command. */
+final class FailingOnceClock extends SteppingClock {
 
-    private final Instant now;
     private final AtomicBoolean failed = new AtomicBoolean();
     private volatile boolean armed;
 
     FailingOnceClock(Instant now) {
-        this.now = now;
+        super(now);
     }
 
     /** From now on the next reading fails, and only that one. */
@@ -31,16 +27,6 @@ final class FailingOnceClock extends Clock {
         if (armed && failed.compareAndSet(false, true)) {
             throw new IllegalStateException("clock failure for the test");
         }
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+        return super.instant();
     }
 }

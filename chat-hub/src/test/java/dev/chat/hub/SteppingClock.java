@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it on. */
-final class SteppingClock extends Clock {
+class SteppingClock extends Clock {
 
     private volatile Instant now;
 
