@@ -12,6 +12,8 @@ import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.Telemetry;
+import dev.chat.sql.Retention;
+import dev.chat.sql.SqlMessageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -36,7 +38,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
     @TempDir
     Path folder;
 
-    private final List<SqliteMessageStore> opened = new ArrayList<>();
+    private final List<SqlMessageStore> opened = new ArrayList<>();
 
     @Override
     protected MessageStore newStore() {
@@ -79,7 +81,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         var restarted = SqliteMessageStore.open(folder, 10_000);
 
-        long gap = SqliteMessageStore.crashGap(10_000);
+        long gap = SqlMessageStore.crashGap(10_000);
         assertEquals(3 + gap, restarted.lastId("lobby"));
         assertEquals(gap, restarted.lastId("a-room-whose-messages-were-all-lost"));
         assertEquals(3, restarted.latest("lobby", 10).size(), "what was committed is all there");
@@ -98,7 +100,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         var restarted = SqliteMessageStore.open(folder, 10_000, Telemetry.NONE, Retention.FOREVER, 2);
         opened.add(restarted);
-        long gap = SqliteMessageStore.crashGap(10_000);
+        long gap = SqlMessageStore.crashGap(10_000);
         long next = restarted.lastId("lobby") + 1;
         restarted.append(chat("lobby", next, Instant.now()));
         for (var other : List.of("a", "b", "c")) {
@@ -203,6 +205,19 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         assertThrows(IllegalArgumentException.class, () -> new Retention(Duration.ZERO, 0, Duration.ZERO));
     }
 
+    @Test
+    void a_folder_that_cannot_be_made_or_a_file_that_is_no_database_is_refused_with_the_reason() throws Exception {
+        var blocker = Files.writeString(folder.resolve("a-file"), "not a folder");
+        var notAFolder = assertThrows(SQLException.class, () -> SqliteMessageStore.open(blocker.resolve("db"), 10));
+        assertTrue(notAFolder.getMessage().startsWith("cannot create the data directory "), notAFolder.getMessage());
+
+        var garbage = Files.createDirectories(folder.resolve("garbage"));
+        Files.writeString(garbage.resolve(SqliteMessageStore.FILE), "this is not a SQLite database, not at all");
+        var notADatabase = assertThrows(SQLException.class, () -> SqliteMessageStore.open(garbage, 10));
+        assertTrue(notADatabase.getMessage().contains(SqliteMessageStore.FILE) || notADatabase.getMessage()
+                .contains("not a database"), notADatabase.getMessage());
+    }
+
     private static void awaitThat(BooleanSupplier condition, String otherwise) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
@@ -211,11 +226,11 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         }
     }
 
-    private SqliteMessageStore open(Path where) throws SQLException {
+    private SqlMessageStore open(Path where) throws SQLException {
         return open(where, 10_000);
     }
 
-    private SqliteMessageStore open(Path where, int queueCapacity) throws SQLException {
+    private SqlMessageStore open(Path where, int queueCapacity) throws SQLException {
         var store = SqliteMessageStore.open(where, queueCapacity);
         opened.add(store);
         return store;

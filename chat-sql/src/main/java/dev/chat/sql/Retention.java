@@ -1,4 +1,4 @@
-package dev.chat.adapter.sqlite;
+package dev.chat.sql;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.chat.adapter.sqlite;
+package dev.chat.sql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,7 +23,10 @@ final class RetentionSweep {
         this.retention = retention;
     }
 
-    /** One chunk of each rule; the rows deleted, {@link #CHUNK} or more meaning there may be more to do. */
+    /**
+     * One chunk of each rule, in the caller's transaction; the rows deleted, {@link #CHUNK} or more meaning there may
+     * be more to do.
+     */
     int sweep(Connection connection, Instant now) throws SQLException {
         int deleted = 0;
         if (!retention.maxAge().isZero()) {
@@ -32,7 +35,6 @@ final class RetentionSweep {
         if (retention.perRoom() > 0) {
             deleted += delete(connection, TOO_MANY, retention.perRoom());
         }
-        connection.commit();
         return deleted;
     }
 

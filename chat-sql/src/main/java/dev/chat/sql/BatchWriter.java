@@ -1,10 +1,11 @@
-package dev.chat.adapter.sqlite;
+package dev.chat.sql;
 
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.Telemetry;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,9 @@ final class BatchWriter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(BatchWriter.class.getName());
     static final int MAX_BATCH = 1000;
     private static final int ATTEMPTS = 3;
-    private static final String INSERT = "INSERT OR REPLACE INTO messages "
-            + "(room, id, type, user_id, username, content, at_millis) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    private final Connection connection;
+    private final DataSource source;
+    private final String insert;
     private final Telemetry telemetry;
     private final Retention retention;
     private final RetentionSweep sweep;
@@ -46,8 +46,9 @@ final class BatchWriter implements AutoCloseable {
 
     private long nextSweep;
 
-    private BatchWriter(Connection connection, int capacity, Telemetry telemetry, Retention retention) {
-        this.connection = connection;
+    private BatchWriter(DataSource source, String insert, int capacity, Telemetry telemetry, Retention retention) {
+        this.source = source;
+        this.insert = insert;
         this.telemetry = telemetry;
         this.retention = retention;
         this.sweep = new RetentionSweep(retention);
@@ -56,10 +57,10 @@ final class BatchWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("chat-store-writer").daemon().unstarted(this::run);
     }
 
-    static BatchWriter start(Connection connection, int capacity, Telemetry telemetry, Retention retention)
-            throws SQLException {
-        connection.setAutoCommit(false);
-        var writer = new BatchWriter(connection, capacity, telemetry, retention);
+    /** @param insert the dialect's statement that keeps one message, its seven columns in the order of the table */
+    static BatchWriter start(DataSource source, String insert, int capacity, Telemetry telemetry,
+            Retention retention) {
+        var writer = new BatchWriter(source, insert, capacity, telemetry, retention);
         writer.thread.start();
         return writer;
     }
@@ -100,16 +101,15 @@ final class BatchWriter implements AutoCloseable {
         return queue.size();
     }
 
-    /** Writes what is queued, stops the thread and closes the connection. */
+    /** Writes what is queued, then stops the thread. */
     @Override
-    public void close() throws SQLException {
+    public void close() {
         closing = true;
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connection.close();
     }
 
     private void run() {
@@ -140,11 +140,10 @@ final class BatchWriter implements AutoCloseable {
             return;
         }
         try {
-            int deleted = sweep.sweep(connection, Instant.now());
+            int deleted = inTransaction(connection -> sweep.sweep(connection, Instant.now()));
             nextSweep = deleted >= RetentionSweep.CHUNK ? System.nanoTime()
                     : System.nanoTime() + retention.every().toNanos();
         } catch (SQLException e) {
-            rollBack();
             nextSweep = System.nanoTime() + retention.every().toNanos();
             LOG.log(Level.WARNING, "old history could not be deleted; trying again in " + retention.every() + ": "
                     + e.getMessage());
@@ -155,7 +154,7 @@ final class BatchWriter implements AutoCloseable {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 long started = System.nanoTime();
-                insert(batch);
+                inTransaction(connection -> insert(connection, batch));
                 telemetry.stored(batch.size(), System.nanoTime() - started);
                 if (!available) {
                     available = true;
@@ -163,7 +162,6 @@ final class BatchWriter implements AutoCloseable {
                 }
                 return;
             } catch (SQLException e) {
-                rollBack();
                 if (available) {
                     available = false;
                     LOG.log(Level.ERROR, "the history database refused a batch; retrying: " + e.getMessage());
@@ -174,8 +172,8 @@ final class BatchWriter implements AutoCloseable {
         failed.addAndGet(batch.size());
     }
 
-    private void insert(List<RoomMessage> batch) throws SQLException {
-        try (var statement = connection.prepareStatement(INSERT)) {
+    private int insert(Connection connection, List<RoomMessage> batch) throws SQLException {
+        try (var statement = connection.prepareStatement(insert)) {
             for (var published : batch) {
                 var message = published.message();
                 statement.setString(1, published.room());
@@ -189,14 +187,37 @@ final class BatchWriter implements AutoCloseable {
             }
             statement.executeBatch();
         }
-        connection.commit();
+        return batch.size();
     }
 
-    private void rollBack() {
+    /**
+     * One transaction on a connection borrowed for it, so that a connection the database dropped (a restarted
+     * server) is replaced by the pool rather than failing every batch after it.
+     */
+    private int inTransaction(Work work) throws SQLException {
+        try (var connection = source.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int done = work.on(connection);
+                connection.commit();
+                return done;
+            } catch (SQLException e) {
+                rollBack(connection);
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int on(Connection connection) throws SQLException;
+    }
+
+    private static void rollBack(Connection connection) {
         try {
             connection.rollback();
         } catch (SQLException ignored) {
-            // the next attempt starts a new transaction either way
+            // the next attempt starts a new transaction on a connection from the pool either way
         }
     }
 
