@@ -4,11 +4,11 @@ import dev.chat.adapter.javalin.JavalinChatServer;
 import dev.chat.adapter.javalin.MetricsPage;
 import dev.chat.adapter.jwt.JwtAuthenticator;
 import dev.chat.adapter.micrometer.PrometheusTelemetry;
-import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.hub.Hub;
 import dev.chat.hub.TieredMessageStore;
+import dev.chat.sql.SqlMessageStore;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,10 +24,10 @@ final class ChatApplication {
     private final ChatConfig config;
     private final Hub hub;
     private final JavalinChatServer server;
-    private final Optional<SqliteMessageStore> durable;
+    private final Optional<SqlMessageStore> durable;
 
     private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server,
-            Optional<SqliteMessageStore> durable) {
+            Optional<SqlMessageStore> durable) {
         this.config = config;
         this.hub = hub;
         this.server = server;
@@ -58,7 +58,7 @@ final class ChatApplication {
         }
     }
 
-    private static void observe(PrometheusTelemetry telemetry, SqliteMessageStore store) {
+    private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {
         telemetry.gauge("chat.store.queue.length", "messages waiting for the durable store", store::queued);
         telemetry.counter("chat.store.write.failures", "messages the durable store could not keep",
                 store::failedWrites);
@@ -101,7 +101,7 @@ final class ChatApplication {
     }
 
     /** After the hub has stopped, so that every message it published is written before the database closes. */
-    private static void closeStore(Optional<SqliteMessageStore> durable) {
+    private static void closeStore(Optional<SqlMessageStore> durable) {
         durable.ifPresent(store -> {
             try {
                 store.close();

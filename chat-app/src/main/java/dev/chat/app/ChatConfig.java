@@ -4,7 +4,7 @@ import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
-import dev.chat.adapter.sqlite.Retention;
+import dev.chat.adapter.postgres.PostgresMessageStore;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
@@ -14,6 +14,8 @@ import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
+import dev.chat.sql.Retention;
+import dev.chat.sql.SqlMessageStore;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -37,10 +39,11 @@ record ChatConfig(
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
         Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
-        Duration retentionMaxAge, int retentionPerRoom) {
+        Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
+    static final String POSTGRES = "postgres";
     /** Messages that may wait for the disk before an append is counted as failed. */
     static final int STORE_QUEUE = 100_000;
     static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
@@ -102,11 +105,16 @@ record ChatConfig(
                 env.addresses("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env),
-                env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE)),
+                env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE, POSTGRES)),
                 Path.of(env.text("DATA_DIR", "data")).toAbsolutePath(),
                 env.integer("RESUME_MAX_MESSAGES", InMemoryMessageStore.DEFAULT_PER_ROOM, 0, 1_000_000),
                 env.durationOrZero("RETENTION_MAX_AGE", Duration.ZERO),
-                env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000));
+                env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000),
+                DatabaseConfig.read(env));
+        if (config.store().equals(POSTGRES) && config.database().isEmpty()) {
+            throw new ConfigException("STORE=postgres needs DATABASE_URL, a JDBC URL such as "
+                    + "jdbc:postgresql://db:5432/chat");
+        }
         if (config.historyOnJoin() > config.historySize()) {
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
@@ -147,27 +155,36 @@ record ChatConfig(
     }
 
     /**
-     * With {@code STORE=sqlite}, the database in {@code DATA_DIR}, opened now.
+     * With {@code STORE=sqlite}, the database in {@code DATA_DIR}; with {@code STORE=postgres}, the one at
+     * {@code DATABASE_URL}; opened now.
      *
      * @throws IllegalStateException if it cannot be opened, saying why
      */
-    Optional<SqliteMessageStore> durableStore(Telemetry telemetry) {
-        if (!store.equals(SQLITE)) {
-            return Optional.empty();
-        }
+    Optional<SqlMessageStore> durableStore(Telemetry telemetry) {
+        var retention = new Retention(retentionMaxAge, retentionPerRoom, RETENTION_SWEEP);
         try {
-            return Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry,
-                    new Retention(retentionMaxAge, retentionPerRoom, RETENTION_SWEEP)));
+            return switch (store) {
+                case SQLITE -> Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry, retention));
+                case POSTGRES -> Optional.of(PostgresMessageStore.open(database.orElseThrow().url(),
+                        database.orElseThrow().user(), database.orElseThrow().password(), STORE_QUEUE, telemetry,
+                        retention));
+                default -> Optional.empty();
+            };
         } catch (SQLException e) {
-            throw new IllegalStateException("STORE=sqlite: cannot open " + dataDir.resolve(SqliteMessageStore.FILE) + ": "
+            throw new IllegalStateException("STORE=" + store + ": cannot open " + historyPlace() + ": "
                     + e.getMessage(), e);
         }
     }
 
     /** Where history is kept, for the startup log. */
     String historyLocation() {
-        return store.equals(SQLITE) ? "history kept on disk in " + dataDir.resolve(SqliteMessageStore.FILE)
-                : "history kept in memory only (STORE=memory): a restart forgets it";
+        return store.equals(MEMORY) ? "history kept in memory only (STORE=memory): a restart forgets it"
+                : "history kept " + historyPlace();
+    }
+
+    private String historyPlace() {
+        return store.equals(SQLITE) ? "on disk in " + dataDir.resolve(SqliteMessageStore.FILE)
+                : "in PostgreSQL at " + database.map(DatabaseConfig.Database::url).orElse("");
     }
 
     /**

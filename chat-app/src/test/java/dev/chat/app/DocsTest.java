@@ -38,6 +38,7 @@ class DocsTest {
         AuthConfig.DEFAULTS.forEach(defaults::put);
         defaults.remove("TLS");
         TlsConfig.DEFAULTS.forEach(defaults::put);
+        DatabaseConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);
