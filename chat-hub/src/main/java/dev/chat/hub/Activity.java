@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the analytics count that the hub's other state does not: messages users posted, in total and minute by
- * minute over the last {@link Analytics#MINUTES}, the most connections at once, and since when each user is
- * connected. Owned by the loop, like the rest of the chat.
+ * What the analytics count that the hub's other state does not: messages users posted minute by minute over the
+ * last {@link Analytics#MINUTES}, the most connections at once, and since when each user is connected (the totals
+ * are the {@link HubCounters}'). Owned by the loop, like the rest of the chat.
  */
 final class Activity {
 
@@ -20,13 +20,11 @@ final class Activity {
     private final long[] perMinute = new long[Analytics.MINUTES];
     private final Map<String, Analytics.ActiveUser> users = new LinkedHashMap<>();
     private long minute;
-    private long total;
     private int peakConnections;
 
     void posted(Instant at) {
         advanceTo(at);
         perMinute[slot(minute)]++;
-        total++;
     }
 
     void connections(int open) {
@@ -34,15 +32,11 @@ final class Activity {
     }
 
     void arrived(Identity user, Instant at) {
-        users.putIfAbsent(user.userId(), new Analytics.ActiveUser(user.userId(), user.username(), at));
+        users.computeIfAbsent(user.userId(), id -> new Analytics.ActiveUser(id, user.username(), at));
     }
 
     void gone(String userId) {
         users.remove(userId);
-    }
-
-    long total() {
-        return total;
     }
 
     int peakConnections() {

@@ -152,33 +152,28 @@ final class Chat {
         if (!members.contains(from)) {
             return;
         }
-        var at = clock.now();
-        boolean posted = switch (request) {
+        Instant posted = switch (request) {
             case Request.Chat(var room, var content) -> rooms.chat(from, room, content);
             case Request.Direct(var to, var content) -> directMessages.send(from, to, content);
-            case Request.Subscribe subscribe -> enter(from, subscribe);
-            case Request.Unsubscribe(var room) -> unsubscribe(from, room);
+            case Request.Subscribe subscribe -> {
+                rooms.enter(from, subscribe);
+                yield null;
+            }
+            case Request.Unsubscribe(var room) -> {
+                rooms.unsubscribe(from, room);
+                yield null;
+            }
         };
-        if (posted) {
+        if (posted != null) {
             telemetry.delivered(System.nanoTime() - acceptedNanos);
-            activity.posted(at);
+            activity.posted(posted);
         }
-    }
-
-    /** Not a message posted, for the analytics. */
-    private boolean enter(Member member, Request.Subscribe subscribe) {
-        rooms.enter(member, subscribe);
-        return false;
-    }
-
-    private boolean unsubscribe(Member member, String room) {
-        rooms.unsubscribe(member, room);
-        return false;
     }
 
     private Analytics analytics() {
         var now = clock.now();
-        return new Analytics(activity.total(), members.size(), members.users(), activity.peakConnections(),
+        long posted = counters.count(MessageType.CHAT) + counters.count(MessageType.DIRECT);
+        return new Analytics(posted, members.size(), members.users(), activity.peakConnections(),
                 activity.perMinute(now), telemetry.deliveryLatency(),
                 activity.firstUsers(Analytics.USER_DETAILS_LIMIT), started,
                 Duration.between(started, now).toSeconds());

@@ -5,6 +5,7 @@ import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.protocol.WireFormat;
+import java.time.Instant;
 import java.util.List;
 
 /** A message from one user to another: to every connection of the recipient, and of the sender, once each. */
@@ -23,18 +24,19 @@ final class DirectMessages {
     }
 
     /** False if the recipient is not connected. */
-    boolean send(Member from, String to, String content) {
+    Instant send(Member from, String to, String content) {
         var recipients = members.connectionsOf(to);
         if (recipients.isEmpty()) {
             fanOut.reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
-            return false;
+            return null;
         }
-        var encoded = WireFormat.encode(new DirectMessage(to, Message.direct(from.identity(), content, clock.now())));
+        var direct = Message.direct(from.identity(), content, clock.now());
+        var encoded = WireFormat.encode(new DirectMessage(to, direct));
         var copies = to.equals(from.identity().userId()) ? List.<Member>of()
                 : members.connectionsOf(from.identity().userId());
         counters.message(MessageType.DIRECT, recipients.size() + copies.size());
         recipients.forEach(member -> fanOut.to(member, encoded));
         copies.forEach(member -> fanOut.to(member, encoded));
-        return true;
+        return direct.timestamp();
     }
 }

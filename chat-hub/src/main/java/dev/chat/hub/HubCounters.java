@@ -57,10 +57,14 @@ final class HubCounters {
         return clients;
     }
 
+    long count(MessageType type) {
+        return byType.get(type.ordinal());
+    }
+
     HubStats snapshot() {
         var perType = new EnumMap<MessageType, Long>(MessageType.class);
         for (var type : TYPES) {
-            perType.put(type, byType.get(type.ordinal()));
+            perType.put(type, count(type));
         }
         return new HubStats(clients, messages, dropped, closedTooSlow, closedSendFailed, users, rooms, deliveries,
                 perType, inboxDepth.getAsInt());

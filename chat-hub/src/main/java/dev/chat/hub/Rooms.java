@@ -10,6 +10,7 @@ import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.WireFormat;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -101,24 +102,25 @@ final class Rooms {
         }
     }
 
-    /** A chat names its room, or goes to the one room its sender is in; false if it was refused. */
-    boolean chat(Member from, String roomName, String content) {
+    /** A chat names its room, or goes to the one room its sender is in; the time it was stamped, null if refused. */
+    Instant chat(Member from, String roomName, String content) {
         Room room;
         if (roomName != null) {
             room = roomOf(from, roomName).orElse(null);
             if (room == null) {
                 fanOut.reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
-                return false;
+                return null;
             }
         } else if (from.rooms.size() == 1) {
             room = from.rooms.getFirst();
         } else {
             fanOut.reject(from, ErrorCode.ROOM_REQUIRED, "you are in " + from.rooms.size()
                     + " rooms: name the 'room'");
-            return false;
+            return null;
         }
-        publish(room, Message.chat(from.identity(), content, clock.now()));
-        return true;
+        var chat = Message.chat(from.identity(), content, clock.now());
+        publish(room, chat);
+        return chat.timestamp();
     }
 
     /** When the presence summaries of large rooms are due, as a {@link System#nanoTime()}; empty if none are. */
