@@ -7,6 +7,7 @@ import dev.chat.domain.port.needed.Telemetry;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -83,20 +84,18 @@ public final class PrometheusTelemetry implements Telemetry {
         gauge("chat.users", "distinct users connected", hub, HubStats::users);
         gauge("chat.rooms", "rooms with members", hub, HubStats::rooms);
         gauge("chat.inbox.depth", "client messages waiting for the hub's loop", hub, HubStats::inboxDepth);
-        observed.add(hub);
         for (var type : MessageType.values()) {
-            FunctionCounter.builder("chat.messages", hub, stats -> stats.get().messagesByType().get(type))
-                    .description("messages sent by the hub, of each type")
-                    .tag("type", type.name().toLowerCase(Locale.ROOT)).register(registry);
+            counter("chat.messages", "messages sent by the hub, of each type", hub,
+                    stats -> stats.messagesByType().get(type), Tags.of("type", type.name().toLowerCase(Locale.ROOT)));
         }
         counter("chat.deliveries", "messages handed to a client's send queue, one per recipient", hub,
-                HubStats::deliveries);
+                HubStats::deliveries, Tags.empty());
         counter("chat.dropped", "deliveries refused to clients too far behind, each then closed with 4008", hub,
-                HubStats::dropped);
+                HubStats::dropped, Tags.empty());
         counter("chat.slow.clients.closed", "clients closed with 4008 because their send queue was full", hub,
-                HubStats::closedTooSlow);
+                HubStats::closedTooSlow, Tags.empty());
         counter("chat.send.failures", "clients closed because their connection failed", hub,
-                HubStats::closedSendFailed);
+                HubStats::closedSendFailed, Tags.empty());
     }
 
     /** A value read at every render, such as a queue's length. */
@@ -106,7 +105,7 @@ public final class PrometheusTelemetry implements Telemetry {
 
     /** A total that only grows, read at every render. */
     public void counter(String name, String description, Supplier<? extends Number> total) {
-        counter(name, description, total, Number::doubleValue);
+        counter(name, description, total, Number::doubleValue, Tags.empty());
     }
 
     public String render() {
@@ -121,10 +120,10 @@ public final class PrometheusTelemetry implements Telemetry {
     }
 
     private <T> void counter(String name, String description, Supplier<? extends T> source,
-            ToDoubleFunction<T> value) {
+            ToDoubleFunction<T> value, Tags tags) {
         observed.add(source);
         FunctionCounter.builder(name, source, supplier -> value.applyAsDouble(supplier.get()))
-                .description(description).register(registry);
+                .description(description).tags(tags).register(registry);
     }
 
     private static Timer.Builder timer(String name, String description) {
