@@ -165,15 +165,18 @@ record ChatConfig(
         try {
             return switch (store) {
                 case SQLITE -> Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry, retention));
-                case POSTGRES -> Optional.of(PostgresMessageStore.open(database.orElseThrow().url(),
-                        database.orElseThrow().user(), database.orElseThrow().password(), STORE_QUEUE, telemetry,
-                        retention));
+                case POSTGRES -> Optional.of(postgres(database.orElseThrow(), telemetry, retention));
                 default -> Optional.empty();
             };
         } catch (SQLException e) {
             throw new IllegalStateException("STORE=" + store + ": cannot open " + historyPlace() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private static SqlMessageStore postgres(DatabaseConfig.Database at, Telemetry telemetry, Retention retention)
+            throws SQLException {
+        return PostgresMessageStore.open(at.url(), at.user(), at.password(), STORE_QUEUE, telemetry, retention);
     }
 
     /** Where history is kept, for the startup log. */
