@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,17 +47,12 @@ class DurableHistoryTest {
             assertEquals("three", bob.nextOfType("chat").get("content").asText());
             var join = bob.nextOfType("join");
             assertTrue(join.get("id").asLong() > last, "ids go on after " + last + ": " + join);
-            var page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + after.port() + "/api/rooms/dev/messages")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            var page = AppRequests.get(after, "/api/rooms/dev/messages").body();
             assertTrue(page.contains("\"content\":\"one\"") && page.contains("\"content\":\"three\""), page);
-            var hers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + after.port() + "/api/users/alice/messages")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            var hers = AppRequests.get(after, "/api/users/alice/messages").body();
             assertTrue(hers.startsWith("{\"userId\":\"alice\",\"messages\":[{\"type\":\"chat\"") && hers.contains("\"one\"")
                     && hers.endsWith("\"next\":null}"), "her messages, from disk: " + hers);
-            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + after.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            var health = AppRequests.get(after, "/health");
             assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
         } finally {
             after.stop();

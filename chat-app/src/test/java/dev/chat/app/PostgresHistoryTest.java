@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +49,7 @@ class PostgresHistoryTest {
             assertEquals(true, presence.get("recovered").asBoolean(), presence.toString());
             assertEquals("two", bob.nextOfType("chat").get("content").asText());
             assertTrue(bob.nextOfType("join").get("id").asLong() > last, "ids go on after " + last);
-            var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + after.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            var health = AppRequests.get(after, "/health");
             assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
         } finally {
             after.stop();

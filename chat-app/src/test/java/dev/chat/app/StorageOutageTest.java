@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -96,8 +92,6 @@ class StorageOutageTest {
     }
 
     private static String get(ChatApplication app, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return AppRequests.get(app, path).body();
     }
 }
