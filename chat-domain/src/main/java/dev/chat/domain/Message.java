@@ -35,6 +35,18 @@ public record Message(MessageType type, String userId, String username, String c
         return new Message(MessageType.DIRECT, author.userId(), author.username(), content, at);
     }
 
+    /** What a large room is told of its joins and leaves since the last such message, for example "12 joined, 3 left". */
+    public static Message presenceSummary(int joined, int left, Instant at) {
+        return system(summaryText(joined, left), at);
+    }
+
+    private static String summaryText(int joined, int left) {
+        if (left == 0) {
+            return joined + " joined";
+        }
+        return joined == 0 ? left + " left" : joined + " joined, " + left + " left";
+    }
+
     /** A server announcement; it has no author, so its user fields are empty. */
     public static Message system(String content, Instant at) {
         return new Message(MessageType.SYSTEM, "", "", content, at);

@@ -48,4 +48,13 @@ class MessageTest {
         assertEquals("bob", new DirectMessage("bob", Message.direct(new Identity("u", "U"), "hi", Instant.EPOCH)).to());
         assertThrows(NullPointerException.class, () -> new DirectMessage(null, message));
     }
+
+    @Test
+    void a_presence_summary_reads_naturally_and_has_no_author() {
+        var at = Instant.parse("2026-12-02T10:00:00Z");
+        assertEquals("3 joined", Message.presenceSummary(3, 0, at).content());
+        assertEquals("2 left", Message.presenceSummary(0, 2, at).content());
+        assertEquals("1 joined, 4 left", Message.presenceSummary(1, 4, at).content());
+        assertEquals(MessageType.SYSTEM, Message.presenceSummary(1, 4, at).type());
+    }
 }

@@ -7,7 +7,9 @@ import dev.chat.domain.protocol.WireFormat;
 import java.util.List;
 
 /**
- * What a connection entering a room is sent from its history.
+ * What a connection entering a room is sent from its history: nothing newer than the room's last message here,
+ * which in a cluster the store may already hold while the message is still on its way to this node, where it
+ * arrives live.
  *
  * @param recovered for a resume, whether every message since the client's last one was still there; null otherwise
  */
@@ -25,7 +27,9 @@ record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
             // An id this room never reached: the server's memory is younger than the client's.
             return new CatchUp(latest(room, store, limits), false);
         }
-        var missed = store.after(room.name, since, limits.maxCatchUp());
+        var missed = store.after(room.name, since, limits.maxCatchUp()).stream()
+                .filter(message -> message.id() <= last)
+                .toList();
         boolean complete = !missed.isEmpty() && missed.getFirst().id() == since + 1 && missed.getLast().id() == last;
         if (!complete && missed.size() == limits.maxCatchUp()) {
             // More was missed than a resume replays: what is sent must still run on into the live messages, so the
@@ -37,7 +41,8 @@ record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
 
     /** From the room's own recent messages when it has them all, which is the common case; else from the store. */
     private static List<EncodedMessage> latest(Room room, MessageStore store, RoomLimits limits) {
-        return room.recent().orElseGet(() -> encoded(store.latest(room.name, limits.historyOnJoin())));
+        return room.recent().orElseGet(() -> encoded(store.before(room.name, room.lastId() + 1,
+                limits.historyOnJoin())));
     }
 
     private static List<EncodedMessage> encoded(List<RoomMessage> messages) {

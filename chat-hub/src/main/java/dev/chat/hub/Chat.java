@@ -31,21 +31,23 @@ final class Chat {
     private final FanOut fanOut;
     private final Rooms rooms;
     private final DirectMessages directMessages;
+    private final Sharing sharing;
     private final MessageClock clock;
     private final UserBudgets userBudgets;
     private final Telemetry telemetry;
     private final Activity activity = new Activity();
     private final Instant started;
 
-    Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, HubCounters counters,
-            UserBudgets userBudgets, Telemetry telemetry) {
+    Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, Sharing sharing,
+            HubCounters counters, UserBudgets userBudgets, Telemetry telemetry) {
         this.counters = counters;
         this.userBudgets = userBudgets;
         this.telemetry = telemetry;
         this.clock = new MessageClock(clock);
         this.fanOut = new FanOut(counters);
-        this.rooms = new Rooms(store, limits, presence, fanOut, counters, this.clock);
-        this.directMessages = new DirectMessages(members, fanOut, counters, this.clock);
+        this.sharing = sharing;
+        this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock);
+        this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
     }
 
@@ -97,12 +99,18 @@ final class Chat {
             case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
             case Command.Analyze(var answer) -> answer.complete(analytics());
             case Command.Shutdown() -> finishAll();
+            case Command.Arrived(var message, var fromHere) -> rooms.arrived(message, fromHere);
+            case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
+            case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());
         }
     }
 
     private void admit(Member member, Request.Subscribe firstRoom) {
         members.add(member);
-        counters.clients(members.size(), members.users());
+        if (members.connectionsOf(member.identity().userId()).size() == 1) {
+            sharing.connected(member.identity());
+        }
+        counters.clients(members.size(), members.userCount());
         member.outbox.start();
         activity.connections(members.size());
         rooms.enter(member, firstRoom);
@@ -113,9 +121,10 @@ final class Chat {
         if (!members.remove(member)) {
             return;
         }
-        counters.clients(members.size(), members.users());
+        counters.clients(members.size(), members.userCount());
         if (members.connectionsOf(member.identity().userId()).isEmpty()) {
             activity.gone(member.identity().userId());
+            sharing.disconnected(member.identity());
         }
         member.outbox.discard();
         rooms.leaveAll(member);
@@ -173,7 +182,7 @@ final class Chat {
     private Analytics analytics() {
         var now = clock.now();
         long posted = counters.count(MessageType.CHAT) + counters.count(MessageType.DIRECT);
-        return new Analytics(posted, members.size(), members.users(), activity.peakConnections(),
+        return new Analytics(posted, members.size(), members.userCount(), activity.peakConnections(),
                 activity.perMinute(now), telemetry.deliveryLatency(),
                 activity.firstUsers(Analytics.USER_DETAILS_LIMIT), started,
                 Duration.between(started, now).toSeconds());

@@ -1,10 +1,12 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
+import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
@@ -46,6 +48,15 @@ sealed interface Command {
     record Analyze(CompletableFuture<Analytics> answer) implements Command {}
 
     record Shutdown() implements Command {}
+
+    /** A message the cluster numbered in a room; {@code fromHere} if this node published it. */
+    record Arrived(RoomMessage message, boolean fromHere) implements Command {}
+
+    /** A direct message from the cluster, for whichever of its users' connections are here. */
+    record ArrivedDirect(DirectMessage message) implements Command {}
+
+    /** The cluster lost who is on this node: tell it again. */
+    record Resync() implements Command {}
 
     /** @param acceptedNanos when the hub took it from the connection, as a {@link System#nanoTime()} */
     record Post(Member from, Request request, long acceptedNanos) implements Command {

@@ -12,31 +12,44 @@ import java.util.List;
 final class DirectMessages {
 
     private final Members members;
+    private final Sharing sharing;
     private final FanOut fanOut;
     private final HubCounters counters;
     private final MessageClock clock;
 
-    DirectMessages(Members members, FanOut fanOut, HubCounters counters, MessageClock clock) {
+    DirectMessages(Members members, Sharing sharing, FanOut fanOut, HubCounters counters, MessageClock clock) {
         this.members = members;
+        this.sharing = sharing;
         this.fanOut = fanOut;
         this.counters = counters;
         this.clock = clock;
     }
 
-    /** False if the recipient is not connected. */
+    /** The time the message was stamped; null if it was refused because the recipient is not connected here. */
     Instant send(Member from, String to, String content) {
-        var recipients = members.connectionsOf(to);
-        if (recipients.isEmpty()) {
+        var direct = new DirectMessage(to, Message.direct(from.identity(), content, clock.now()));
+        if (sharing.handedOn(direct, from)) {
+            return direct.message().timestamp();
+        }
+        if (members.connectionsOf(to).isEmpty()) {
             fanOut.reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
             return null;
         }
-        var direct = Message.direct(from.identity(), content, clock.now());
-        var encoded = WireFormat.encode(new DirectMessage(to, direct));
-        var copies = to.equals(from.identity().userId()) ? List.<Member>of()
-                : members.connectionsOf(from.identity().userId());
+        deliver(direct);
+        return direct.message().timestamp();
+    }
+
+    /** To the connections here of its recipient and of its sender; from this node or from the cluster. */
+    void deliver(DirectMessage direct) {
+        var recipients = members.connectionsOf(direct.to());
+        var sender = direct.message().userId();
+        var copies = direct.to().equals(sender) ? List.<Member>of() : members.connectionsOf(sender);
+        if (recipients.isEmpty() && copies.isEmpty()) {
+            return;
+        }
+        var encoded = WireFormat.encode(direct);
         counters.message(MessageType.DIRECT, recipients.size() + copies.size());
         recipients.forEach(member -> fanOut.to(member, encoded));
         copies.forEach(member -> fanOut.to(member, encoded));
-        return direct.timestamp();
     }
 }

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.ClusterState;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
@@ -9,6 +10,7 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.StorageState;
+import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.offered.ChatHub;
@@ -51,6 +53,8 @@ public final class Hub implements ChatHub {
     private final Inbox inbox;
     private final HubCounters counters;
     private final UserBudgets userBudgets;
+    private final Sharing sharing;
+    private final Optional<Cluster> cluster;
     private final Chat chat;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -66,13 +70,30 @@ public final class Hub implements ChatHub {
 
     /** A hub that keeps each room's history in the given store. */
     public Hub(HubSettings settings, MessageStore store) {
+        this(settings, store, Optional.empty());
+    }
+
+    /**
+     * A hub that is one node of a cluster, which numbers, delivers and keeps the recent history of every room.
+     * {@code store} serves history the cluster no longer holds, and keeps each message this node published; it is
+     * typically the cluster's own history in front of a durable store that all nodes share. The caller closes the
+     * cluster after the hub.
+     */
+    public Hub(HubSettings settings, MessageStore store, Cluster cluster) {
+        this(settings, store, Optional.of(cluster));
+    }
+
+    private Hub(HubSettings settings, MessageStore store, Optional<Cluster> cluster) {
         this.settings = settings;
         this.store = store;
+        this.cluster = cluster;
         this.inbox = new Inbox(settings.broadcastQueueSize());
         this.counters = new HubCounters(inbox::clientBacklog);
         this.userBudgets = new UserBudgets(settings.userThrottle());
-        this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, counters,
-                userBudgets, settings.telemetry());
+        this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox))
+                .orElseGet(() -> new Alone(store, settings.presence()));
+        this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,
+                counters, userBudgets, settings.telemetry());
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 
@@ -86,6 +107,7 @@ public final class Hub implements ChatHub {
         if (!state.compareAndSet(State.NEW, State.RUNNING)) {
             throw new IllegalStateException("a hub can be started once; this one is " + state.get());
         }
+        cluster.ifPresent(shared -> shared.start(new ClusterListener(inbox)));
         loopThread.start();
         return this;
     }
@@ -119,18 +141,32 @@ public final class Hub implements ChatHub {
     }
 
     @Override
+    public ClusterState cluster() {
+        return cluster.map(shared -> shared.available() ? ClusterState.OK : ClusterState.UNAVAILABLE)
+                .orElse(ClusterState.DISABLED);
+    }
+
+    @Override
     public HubStats stats() {
         return counters.snapshot();
     }
 
     @Override
     public List<RoomSummary> rooms() {
+        var everywhere = sharing.rooms();
+        if (everywhere.isPresent()) {
+            return everywhere.get();
+        }
         var answer = new CompletableFuture<List<RoomSummary>>();
         return ask(new Command.ListRooms(answer), answer, List.of());
     }
 
     @Override
     public List<Identity> users(String room) {
+        var everywhere = sharing.users(room);
+        if (everywhere.isPresent()) {
+            return everywhere.get();
+        }
         var answer = new CompletableFuture<List<Identity>>();
         return ask(new Command.ListUsers(room, answer), answer, List.of());
     }

@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Identity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +46,13 @@ final class Members {
     }
 
     /** Distinct users, however many connections each has. */
-    int users() {
+    int userCount() {
         return byUser.size();
+    }
+
+    /** Each connected user once. */
+    List<Identity> users() {
+        return byUser.values().stream().map(connections -> connections.getFirst().identity()).toList();
     }
 
     void forEach(Consumer<Member> action) {

@@ -1,5 +1,7 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Message;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,17 +43,18 @@ final class PresenceSummaries {
         return pending.isEmpty() ? OptionalLong.empty() : OptionalLong.of(dueNanos);
     }
 
-    /** Every pending summary's text by room, taken out. */
-    Map<Room, String> takeAll() {
-        var texts = new LinkedHashMap<Room, String>();
-        pending.forEach((room, tally) -> texts.put(room, text(tally.joined, tally.left)));
+    /** Every pending summary by room, taken out. */
+    Map<Room, Message> takeAll(Instant at) {
+        var summaries = new LinkedHashMap<Room, Message>();
+        pending.forEach((room, tally) -> summaries.put(room, Message.presenceSummary(tally.joined, tally.left, at)));
         pending.clear();
-        return texts;
+        return summaries;
     }
 
     /** One room's pending summary, taken out. */
-    Optional<String> take(Room room) {
-        return Optional.ofNullable(pending.remove(room)).map(tally -> text(tally.joined, tally.left));
+    Optional<Message> take(Room room, Instant at) {
+        return Optional.ofNullable(pending.remove(room))
+                .map(tally -> Message.presenceSummary(tally.joined, tally.left, at));
     }
 
     private Tally tally(Room room) {
@@ -59,13 +62,5 @@ final class PresenceSummaries {
             dueNanos = System.nanoTime() + intervalNanos;
         }
         return pending.computeIfAbsent(room, changed -> new Tally());
-    }
-
-    /** For example "12 joined, 3 left". */
-    static String text(int joined, int left) {
-        if (left == 0) {
-            return joined + " joined";
-        }
-        return joined == 0 ? left + " left" : joined + " joined, " + left + " left";
     }
 }

@@ -96,6 +96,11 @@ final class Room {
         return ++lastId;
     }
 
+    /** For a message the cluster numbered: ids reach this node in order, perhaps with gaps. */
+    void advanceTo(long id) {
+        lastId = id;
+    }
+
     /** Keeps a just-published message among the recent ones, if the rooms' recent messages have room for it. */
     void remember(EncodedMessage message) {
         if (recentCapacity == 0 || recentDropped) {
@@ -115,6 +120,12 @@ final class Room {
     /** The last messages published here, oldest first, if this room has seen them all; empty otherwise. */
     Optional<List<EncodedMessage>> recent() {
         return recentIsComplete && !recentDropped ? Optional.of(List.copyOf(recent)) : Optional.empty();
+    }
+
+    /** Messages were missed here: the recent ones serve newcomers again once they are a full run. */
+    void missedSome() {
+        forgetRecent();
+        recentIsComplete = recentCapacity == 0;
     }
 
     /** Gives back the bytes of the recent messages; for a room being forgotten, or over the bound. */

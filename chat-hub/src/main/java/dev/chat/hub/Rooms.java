@@ -8,9 +8,11 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.WireFormat;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ final class Rooms {
     private final Map<String, Room> byName = new HashMap<>();
     private final RecentBytes recentBytes;
     private final MessageStore store;
+    private final Sharing sharing;
     private final RoomLimits limits;
     private final Presence presence;
     private final PresenceSummaries summaries;
@@ -34,9 +37,10 @@ final class Rooms {
     private final HubCounters counters;
     private final MessageClock clock;
 
-    Rooms(MessageStore store, RoomLimits limits, Presence presence, FanOut fanOut, HubCounters counters,
-            MessageClock clock) {
+    Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
+            HubCounters counters, MessageClock clock) {
         this.store = store;
+        this.sharing = sharing;
         this.limits = limits;
         this.recentBytes = new RecentBytes(limits.recentBytes());
         this.presence = presence;
@@ -66,18 +70,36 @@ final class Rooms {
             return;
         }
         var room = byName.computeIfAbsent(request.room(),
-                name -> new Room(name, store.lastId(name), limits.historyOnJoin(), recentBytes));
+                name -> new Room(name, sharing.lastId(name), limits.historyOnJoin(), recentBytes));
         counters.rooms(byName.size());
-        boolean firstOfUser = room.enter(member);
+        boolean firstHere = room.enter(member);
         member.rooms.add(room);
+        var at = clock.now();
+        var view = sharing.entered(room, member.identity(), firstHere, at);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
-        fanOut.to(member, WireFormat.presence(room.name, room.userCount(),
-                room.firstUsers(Math.max(presence.limit(), 1)), catchUp.recovered()));
+        fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), catchUp.recovered()));
         catchUp.messages().forEach(member.outbox::offerHistory);
-        if (firstOfUser) {
-            announceChange(room, Message.joined(member.identity(), clock.now()),
-                    presence.announcesEachChange(room.connectionCount()));
+        announce(room, view.announcement(), Message.joined(member.identity(), at));
+    }
+
+    /**
+     * A message the cluster numbered, from any node: kept in this node's store if this node published it, and
+     * handed to this node's members of its room once each, in the room's order. A message that arrives after a
+     * gap (this node lost the cluster's stream for a while) is preceded by what history still has of the gap.
+     */
+    void arrived(RoomMessage message, boolean fromHere) {
+        if (fromHere) {
+            store.append(message);
         }
+        var room = byName.get(message.room());
+        if (room == null || message.id() <= room.lastId()) {
+            return;
+        }
+        if (message.id() > room.lastId() + 1) {
+            fillGap(room, message.id());
+        }
+        room.advanceTo(message.id());
+        deliver(room, message);
     }
 
     void unsubscribe(Member member, String roomName) {
@@ -119,7 +141,7 @@ final class Rooms {
             return null;
         }
         var chat = Message.chat(from.identity(), content, clock.now());
-        publish(room, chat);
+        publish(room, chat, from);
         return chat.timestamp();
     }
 
@@ -129,14 +151,23 @@ final class Rooms {
     }
 
     void announceSummaries() {
-        summaries.takeAll().forEach((room, summary) -> publish(room, Message.system(summary, clock.now())));
+        summaries.takeAll(clock.now()).forEach((room, summary) -> publish(room, summary, null));
     }
 
+    /** The rooms with members here; in a cluster, {@link Sharing#rooms()} knows them all. */
     List<RoomSummary> list() {
         return byName.values().stream()
                 .map(room -> new RoomSummary(room.name, room.userCount()))
                 .sorted(Comparator.comparingInt(RoomSummary::members).reversed().thenComparing(RoomSummary::room))
                 .toList();
+    }
+
+    /** Everyone here as the cluster records them: each user connected, and each user in each room. */
+    List<Cluster.Here> here(List<Identity> connected) {
+        var here = new ArrayList<Cluster.Here>();
+        connected.forEach(who -> here.add(new Cluster.Here(null, who)));
+        byName.values().forEach(room -> room.users().forEach(who -> here.add(new Cluster.Here(room.name, who))));
+        return here;
     }
 
     List<Identity> usersIn(String roomName) {
@@ -150,25 +181,30 @@ final class Rooms {
 
     private void leave(Member member, Room room) {
         boolean eachChangeAnnounced = presence.announcesEachChange(room.connectionCount());
-        boolean lastOfUser = room.leave(member);
+        boolean lastHere = room.leave(member);
         member.rooms.remove(room);
+        var at = clock.now();
+        var announcement = sharing.left(room, member.identity(), lastHere, eachChangeAnnounced, at);
+        var leave = Message.left(member.identity(), at);
         if (room.isEmpty()) {
-            close(room, Message.left(member.identity(), clock.now()));
-        } else if (lastOfUser) {
-            announceChange(room, Message.left(member.identity(), clock.now()), eachChangeAnnounced);
+            close(room, announcement, leave);
+        } else {
+            announce(room, announcement, leave);
         }
     }
 
     /**
-     * The last member has left: its leave, and the summary of any changes not yet announced, go into the room's
-     * history, where the next to enter will find them; then the room is forgotten until someone enters again.
+     * The last member here has left: its leave, and the summary of any changes not yet announced, go into the
+     * room's history, where the next to enter will find them; then the room is forgotten until someone enters again.
      */
-    private void close(Room room, Message lastLeave) {
+    private void close(Room room, Sharing.Announcement announcement, Message leave) {
         if (summaries.isPending(room)) {
-            summaries.left(room);
-            publish(room, Message.system(summaries.take(room).orElseThrow(), clock.now()));
-        } else {
-            publish(room, lastLeave);
+            if (announcement != Sharing.Announcement.NONE) {
+                summaries.left(room);
+            }
+            publish(room, summaries.take(room, clock.now()).orElseThrow(), null);
+        } else if (announcement == Sharing.Announcement.NOW) {
+            publish(room, leave, null);
         }
         room.forgetRecent();
         byName.remove(room.name);
@@ -176,26 +212,57 @@ final class Rooms {
     }
 
     /** A join or a leave: on its own in a small room, summed up once per interval in a large one. */
-    private void announceChange(Room room, Message change, boolean onItsOwn) {
-        if (onItsOwn) {
-            publish(room, change);
-        } else if (change.type() == MessageType.JOIN) {
-            summaries.joined(room);
-        } else {
-            summaries.left(room);
+    private void announce(Room room, Sharing.Announcement announcement, Message change) {
+        switch (announcement) {
+            case NONE -> { }
+            case NOW -> publish(room, change, null);
+            case IN_SUMMARY -> {
+                if (change.type() == MessageType.JOIN) {
+                    summaries.joined(room);
+                } else {
+                    summaries.left(room);
+                }
+            }
         }
     }
 
+    /** Numbers the message in its room and keeps it, then delivers it here unless the cluster will. */
+    private void publish(Room room, Message message, Member sender) {
+        sharing.publish(room, message, sender).ifPresent(published -> deliver(room, published));
+    }
+
     /**
-     * Numbers the message in its room, keeps it, and sends it to every member of the room. Each message is counted
-     * before it is handed out, so that a client that has it never reads a count without it.
+     * Sends a numbered message to every member of the room here. Each message is counted before it is handed out,
+     * so that a client that has it never reads a count without it.
      */
-    private void publish(Room room, Message message) {
-        var published = new RoomMessage(room.name, room.nextId(), message);
-        store.append(published);
+    private void deliver(Room room, RoomMessage published) {
         var encoded = WireFormat.encode(published);
         room.remember(encoded);
-        counters.message(message.type(), room.connectionCount());
+        counters.message(published.message().type(), room.connectionCount());
         fanOut.toRoom(room, encoded);
+    }
+
+    /**
+     * Delivers what history still holds between the room's last message here and {@code nextId}. If that is not
+     * all of it, the room's members are told, with a presence message that says {@code recovered:false}, that they
+     * may have missed messages, which they can page back to.
+     */
+    private void fillGap(Room room, long nextId) {
+        long from = room.lastId();
+        long missing = nextId - from - 1;
+        var found = store.after(room.name, from, (int) Math.min(missing, limits.maxCatchUp())).stream()
+                .filter(message -> message.id() < nextId)
+                .toList();
+        for (var message : found) {
+            room.advanceTo(message.id());
+            deliver(room, message);
+        }
+        boolean whole = found.size() == missing && (found.isEmpty() || found.getFirst().id() == from + 1);
+        if (!whole) {
+            room.missedSome();
+            var users = sharing.users(room.name).orElseGet(room::users);
+            fanOut.toRoom(room, WireFormat.presence(room.name, users.size(),
+                    users.stream().limit(Math.max(presence.limit(), 1)).toList(), false));
+        }
     }
 }

@@ -86,13 +86,6 @@ class PresenceTest {
     }
 
     @Test
-    void the_summary_reads_naturally() {
-        assertEquals("3 joined", PresenceSummaries.text(3, 0));
-        assertEquals("2 left", PresenceSummaries.text(0, 2));
-        assertEquals("1 joined, 4 left", PresenceSummaries.text(1, 4));
-    }
-
-    @Test
     void a_presence_policy_needs_a_positive_interval_and_a_limit_of_at_least_zero() {
         assertThrows(IllegalArgumentException.class, () -> new Presence(-1, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> new Presence(10, Duration.ZERO));

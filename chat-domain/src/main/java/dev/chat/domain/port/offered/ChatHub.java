@@ -1,6 +1,7 @@
 package dev.chat.domain.port.offered;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.ClusterState;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
@@ -51,6 +52,11 @@ public interface ChatHub extends AutoCloseable {
 
     /** Whether the history it keeps survives a restart and is being written now. */
     StorageState storage();
+
+    /** Whether this hub is one node of a cluster, and reaches it now. */
+    default ClusterState cluster() {
+        return ClusterState.DISABLED;
+    }
 
     /** Counters since the hub started. */
     HubStats stats();

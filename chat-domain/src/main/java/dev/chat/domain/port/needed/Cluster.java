@@ -1,0 +1,108 @@
+package dev.chat.domain.port.needed;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The port the hub needs to be one chat with other nodes: the cluster numbers every room's messages, keeps the
+ * room's recent history, delivers every message to every node (this one included) in the room's order, knows who
+ * is in each room on any node, and finds a user's connections wherever they are.
+ *
+ * <p>Threading: {@link #lastId}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
+ * for them, so they must answer quickly or fail; {@link #publish}, {@link #send}, {@link #online},
+ * {@link #offline} and {@link #resync} return at once. The {@link Listener} is called from the cluster's own
+ * threads and must not block. {@link #rooms()}, {@link #users} and {@link #available()} serve any thread.
+ */
+public interface Cluster extends AutoCloseable {
+
+    /** What reaches this node from the cluster. */
+    interface Listener {
+
+        /** A message numbered by the cluster, from any node; {@code fromHere} if this node published it. */
+        void published(RoomMessage message, boolean fromHere);
+
+        /** A direct message, for whichever connections of its sender and recipient are on this node. */
+        void direct(DirectMessage message);
+
+        /**
+         * The cluster no longer knows who is on this node (its server lost its data, or took this node for dead
+         * while it could not reach it): the node should {@link #resync} what it has.
+         */
+        void presenceLost();
+    }
+
+    /** What a node has left to do about a user's join or leave once the cluster has recorded it. */
+    enum Change {
+        /** The user was already in the room on another node (or is still): nobody is told. */
+        NONE,
+        /** The cluster published the join or leave in the room, numbered like any message. */
+        ANNOUNCED,
+        /** The room is larger than the presence limit: the node counts the change into its next summary. */
+        TO_SUMMARISE
+    }
+
+    /**
+     * What a connection entering a room learns of it.
+     *
+     * @param users every user in the room, on any node, each once
+     * @param shown some of them, at most the presence limit
+     */
+    record Entered(Change change, int users, List<Identity> shown) {
+
+        public Entered {
+            shown = List.copyOf(shown);
+        }
+    }
+
+    /** One user in one room on this node; a null room stands for the user being connected at all. */
+    record Here(String room, Identity who) {}
+
+    /** Starts taking the cluster's messages, before any other call. */
+    void start(Listener listener);
+
+    /** The id of the newest message in the room, on any node; 0 if there is none. */
+    long lastId(String room);
+
+    /**
+     * Records that the user is in the room on this node; the first such record on any node is a join, published
+     * in the room if it has at most the cluster's presence limit of users.
+     */
+    Entered enter(String room, Identity who, Instant at);
+
+    /** Records that the user has no connection left in the room on this node; the last such on any node is a leave. */
+    Change leave(String room, Identity who, Instant at);
+
+    /** Numbers the message in its room, keeps it and delivers it to every node; fails if it could not. */
+    CompletionStage<Long> publish(String room, Message message);
+
+    /** Delivers a direct message to every node; false if its recipient is connected to none. */
+    CompletionStage<Boolean> send(DirectMessage message);
+
+    /** The user has a connection on this node, so direct messages from any node find it. */
+    void online(Identity who);
+
+    /** The user has no connection left on this node. */
+    void offline(Identity who);
+
+    /** Replaces everything the cluster holds about who is on this node with {@code here}, announcing the changes. */
+    void resync(List<Here> here, Instant at);
+
+    /** Every room with users on any node, busiest first. */
+    List<RoomSummary> rooms();
+
+    /** The users in a room on any node, each once. */
+    List<Identity> users(String room);
+
+    /** Whether this node reaches the cluster now. */
+    boolean available();
+
+    /** Leaves the cluster: this node's users leave every room at once, announced as any leave is. */
+    @Override
+    void close();
+}

@@ -1,0 +1,85 @@
+package dev.chat.hub;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
+import dev.chat.domain.port.needed.MessageStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A hub that is the whole chat: it numbers each room from its store and knows every member itself. */
+final class Alone implements Sharing {
+
+    private final MessageStore store;
+    private final Presence presence;
+
+    Alone(MessageStore store, Presence presence) {
+        this.store = store;
+        this.presence = presence;
+    }
+
+    @Override
+    public long lastId(String room) {
+        return store.lastId(room);
+    }
+
+    @Override
+    public View entered(Room room, Identity who, boolean firstHere, Instant at) {
+        var users = room.firstUsers(Math.max(presence.limit(), 1));
+        if (!firstHere) {
+            return new View(room.userCount(), users, Announcement.NONE);
+        }
+        return new View(room.userCount(), users, presence.announcesEachChange(room.connectionCount())
+                ? Announcement.NOW : Announcement.IN_SUMMARY);
+    }
+
+    /** The last to leave is told even in a room over the limit: it goes into the history the next to enter finds. */
+    @Override
+    public Announcement left(Room room, Identity who, boolean lastHere, boolean eachChangeAnnounced, Instant at) {
+        if (!lastHere) {
+            return Announcement.NONE;
+        }
+        return eachChangeAnnounced || room.isEmpty() ? Announcement.NOW : Announcement.IN_SUMMARY;
+    }
+
+    @Override
+    public Optional<RoomMessage> publish(Room room, Message message, Member sender) {
+        var published = new RoomMessage(room.name, room.nextId(), message);
+        store.append(published);
+        return Optional.of(published);
+    }
+
+    @Override
+    public boolean handedOn(DirectMessage message, Member sender) {
+        return false;
+    }
+
+    @Override
+    public void connected(Identity who) {
+        // Every member is in this node's own index already.
+    }
+
+    @Override
+    public void disconnected(Identity who) {
+        // As for connected: nobody else needs to know.
+    }
+
+    @Override
+    public void resync(List<Cluster.Here> here, Instant at) {
+        // Only a cluster can lose track of this node's members.
+    }
+
+    @Override
+    public Optional<List<RoomSummary>> rooms() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<Identity>> users(String room) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.chat.hub;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
+import dev.chat.domain.protocol.WireFormat;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A hub that is one node of a cluster: the cluster numbers each room, knows who is in it on every node, and
+ * delivers every message back to every node, this one included, where {@link Rooms} hands it out. A node that
+ * cannot reach the cluster refuses posts to their senders ({@link ErrorCode#CLUSTER_UNAVAILABLE}) rather than
+ * number them on its own, and keeps its members; it tells the cluster again who is here once it is back.
+ */
+final class Clustered implements Sharing {
+
+    private static final System.Logger LOG = System.getLogger(Clustered.class.getName());
+    private static final Rejection UNAVAILABLE = new Rejection(ErrorCode.CLUSTER_UNAVAILABLE,
+            "the chat cluster cannot be reached; your message was not sent, try again");
+
+    private final Cluster cluster;
+    private final Presence presence;
+    private final Inbox inbox;
+
+    Clustered(Cluster cluster, Presence presence, Inbox inbox) {
+        this.cluster = cluster;
+        this.presence = presence;
+        this.inbox = inbox;
+    }
+
+    /** Zero while the cluster cannot say: a resume to this room then learns that it may have missed something. */
+    @Override
+    public long lastId(String room) {
+        try {
+            return cluster.lastId(room);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster could not say where room " + room + " is: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** Within this node's rooms only while the cluster cannot be reached; it learns of them when it is back. */
+    @Override
+    public View entered(Room room, Identity who, boolean firstHere, Instant at) {
+        try {
+            var entered = cluster.enter(room.name, who, at);
+            return new View(entered.users(), entered.shown(), announcement(entered.change()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster did not record " + who.userId() + " in " + room.name + ": "
+                    + e.getMessage());
+            return new View(room.userCount(), room.firstUsers(Math.max(presence.limit(), 1)), Announcement.NONE);
+        }
+    }
+
+    @Override
+    public Announcement left(Room room, Identity who, boolean lastHere, boolean eachChangeAnnounced, Instant at) {
+        if (!lastHere) {
+            return Announcement.NONE;
+        }
+        try {
+            return announcement(cluster.leave(room.name, who, at));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster did not record that " + who.userId() + " left " + room.name + ": "
+                    + e.getMessage());
+            return Announcement.NONE;
+        }
+    }
+
+    @Override
+    public Optional<RoomMessage> publish(Room room, Message message, Member sender) {
+        cluster.publish(room.name, message).whenComplete((id, failure) -> {
+            if (failure != null) {
+                refused(sender, "a message in " + room.name, failure);
+            }
+        });
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean handedOn(DirectMessage message, Member sender) {
+        cluster.send(message).whenComplete((delivered, failure) -> {
+            if (failure != null) {
+                refused(sender, "a direct message", failure);
+            } else if (!delivered) {
+                tell(sender, new Rejection(ErrorCode.USER_OFFLINE, "user '" + message.to() + "' is not connected"));
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public void connected(Identity who) {
+        untilResync(() -> cluster.online(who), who.userId() + " connected");
+    }
+
+    @Override
+    public void disconnected(Identity who) {
+        untilResync(() -> cluster.offline(who), who.userId() + " disconnected");
+    }
+
+    /** A change the cluster did not take is told with everything else at the next resync. */
+    private static void untilResync(Runnable change, String what) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster did not record that " + what + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void resync(List<Cluster.Here> here, Instant at) {
+        cluster.resync(here, at);
+    }
+
+    @Override
+    public Optional<List<RoomSummary>> rooms() {
+        return Optional.of(cluster.rooms());
+    }
+
+    @Override
+    public Optional<List<Identity>> users(String room) {
+        return Optional.of(cluster.users(room));
+    }
+
+    private void refused(Member sender, String what, Throwable failure) {
+        LOG.log(Level.WARNING, () -> "cluster did not take " + what + ": " + failure.getMessage());
+        if (sender != null) {
+            tell(sender, UNAVAILABLE);
+        }
+    }
+
+    /** From the cluster's thread: through the inbox, so that the loop alone touches the member. */
+    private void tell(Member member, Rejection rejection) {
+        inbox.offer(new Command.Tell(member, WireFormat.encode(rejection)));
+    }
+
+    private static Announcement announcement(Cluster.Change change) {
+        return switch (change) {
+            case NONE, ANNOUNCED -> Announcement.NONE;
+            case TO_SUMMARISE -> Announcement.IN_SUMMARY;
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package dev.chat.hub;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who decides a room's ids and presence: this node {@link Alone}, or the cluster of nodes it is {@link Clustered}
+ * in. {@link Rooms} and {@link DirectMessages} ask it, and carry out what it leaves to them.
+ */
+sealed interface Sharing permits Alone, Clustered {
+
+    /** What a join or leave leaves for this node to announce. */
+    enum Announcement { NONE, NOW, IN_SUMMARY }
+
+    /** What a connection entering a room is told of who is there, and what its join leaves to announce. */
+    record View(int users, List<Identity> shown, Announcement announcement) {}
+
+    /** A room opens on this node: the id it numbers on from. */
+    long lastId(String room);
+
+    /** The member has just entered the room here; {@code firstHere} if it is its user's first connection in it. */
+    View entered(Room room, Identity who, boolean firstHere, Instant at);
+
+    /**
+     * A member has just left the room here; {@code lastHere} if it was its user's last connection in it, and
+     * {@code eachChangeAnnounced} whether the room was small enough before it left for each change to be told.
+     */
+    Announcement left(Room room, Identity who, boolean lastHere, boolean eachChangeAnnounced, Instant at);
+
+    /**
+     * Numbers and keeps the message. Here it is numbered at once, and returned for delivery; in a cluster it is
+     * handed on, and arrives back with its id like every other node's (its sender, if any, is told if it cannot).
+     */
+    Optional<RoomMessage> publish(Room room, Message message, Member sender);
+
+    /** True if the cluster took the message, to deliver it or tell its sender why not; false to deliver it here. */
+    boolean handedOn(DirectMessage message, Member sender);
+
+    /** The user's first connection here came, or its last went. */
+    void connected(Identity who);
+
+    void disconnected(Identity who);
+
+    /** Tells the cluster again who is here, after it lost that. */
+    void resync(List<Cluster.Here> here, Instant at);
+
+    /** Who is in which rooms when they are not all here; empty for the rooms this node alone knows. */
+    Optional<List<RoomSummary>> rooms();
+
+    Optional<List<Identity>> users(String room);
+}

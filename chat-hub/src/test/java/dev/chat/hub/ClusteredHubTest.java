@@ -1,0 +1,127 @@
+package dev.chat.hub;
+
+import static dev.chat.hub.Json.field;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.ClusterState;
+import dev.chat.domain.Identity;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.protocol.ClientMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two hubs as two nodes of one cluster: what each one's clients see of the other's. */
+class ClusteredHubTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T10:30:00.123Z");
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Identity BOB = new Identity("bob", "Bob");
+
+    private final InProcessCluster cluster = new InProcessCluster(100);
+    private final InProcessCluster.Node nodeA = cluster.node();
+    private final InProcessCluster.Node nodeB = cluster.node();
+    private final InMemoryMessageStore storeA = new InMemoryMessageStore();
+    private final Hub hubA = hub(nodeA, storeA);
+    private final Hub hubB = hub(nodeB, new InMemoryMessageStore());
+    private final RecordingConnection alice = new RecordingConnection();
+    private final RecordingConnection bob = new RecordingConnection();
+
+    @AfterEach
+    void closeHubs() {
+        hubA.close();
+        hubB.close();
+    }
+
+    @Test
+    void a_chat_on_one_node_reaches_the_room_on_every_node_with_one_id_and_is_kept_by_its_node() throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        assertEquals("presence", field(alice.next(), "type"));
+        assertEquals("join", field(alice.next(), "type"));
+        hubB.connect(BOB, bob);
+        assertTrue(bob.next().contains("\"count\":2"), "bob sees alice, on the other node");
+        assertEquals("Bob joined", field(alice.next(), "content"), "a join on b is told on a");
+
+        aliceClient.post(ClientMessage.chat("hello"));
+
+        var onA = alice.next();
+        var onB = bob.next();
+        assertEquals("Bob joined", field(onB, "content"));
+        onB = bob.next();
+        assertEquals(onA, onB, "every node sends the same message, id included");
+        assertEquals("hello", field(onA, "content"));
+        assertEquals(Long.parseLong(field(onA, "id")), storeA.lastId("global"), "the node that published keeps it");
+        assertEquals(List.of(new RoomSummary("global", 2)), hubB.rooms());
+        assertEquals(List.of(ALICE, BOB), hubB.users("global"));
+        assertEquals(ClusterState.OK, hubA.cluster());
+    }
+
+    @Test
+    void a_direct_message_finds_its_recipient_on_another_node_and_an_absent_one_is_refused() throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        alice.next(2);
+        hubB.connect(BOB, bob);
+        bob.next(2);
+        alice.next();
+
+        aliceClient.post(new ClientMessage("direct", "psst", null, "bob", null));
+        aliceClient.post(new ClientMessage("direct", "anyone?", null, "carol", null));
+
+        assertEquals("psst", field(bob.next(), "content"));
+        assertEquals("psst", field(alice.next(), "content"), "the sender's copy");
+        assertEquals("user_offline", field(alice.next(), "code"));
+    }
+
+    @Test
+    void a_node_that_cannot_reach_the_cluster_refuses_posts_to_their_sender_and_keeps_its_clients() throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        alice.next(2);
+        cluster.down = true;
+
+        aliceClient.post(ClientMessage.chat("lost?"));
+        aliceClient.post(new ClientMessage("direct", "lost too?", null, "bob", null));
+
+        assertEquals("cluster_unavailable", field(alice.next(), "code"));
+        assertEquals("cluster_unavailable", field(alice.next(), "code"));
+        assertEquals(ClusterState.UNAVAILABLE, hubA.cluster());
+        hubA.connect(BOB, bob);
+        assertEquals("presence", field(bob.next(), "type"), "a newcomer still enters, on this node's word");
+        cluster.down = false;
+        aliceClient.post(ClientMessage.chat("back"));
+        assertEquals("back", field(alice.next(), "content"));
+    }
+
+    @Test
+    void a_node_the_cluster_lost_track_of_tells_it_who_is_here() throws Exception {
+        hubA.connect(ALICE, alice);
+        alice.next(2);
+
+        nodeA.loseTrack();
+
+        awaitResync();
+        var here = nodeA.resyncs.getFirst();
+        assertTrue(here.contains(new dev.chat.domain.port.needed.Cluster.Here(null, ALICE)), here.toString());
+        assertTrue(here.contains(new dev.chat.domain.port.needed.Cluster.Here("global", ALICE)), here.toString());
+    }
+
+    private void awaitResync() {
+        long deadline = System.nanoTime() + RecordingConnection.WAIT_SECONDS * 1_000_000_000L;
+        while (true) {
+            synchronized (nodeA) {
+                if (!nodeA.resyncs.isEmpty()) {
+                    return;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "the node did not resync");
+            Thread.yield();
+        }
+    }
+
+    private static Hub hub(InProcessCluster.Node node, InMemoryMessageStore store) {
+        return new Hub(HubSettings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)), store, node).start();
+    }
+}

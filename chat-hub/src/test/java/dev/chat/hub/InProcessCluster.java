@@ -1,0 +1,184 @@
+package dev.chat.hub;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The cluster's rules without Redis, for the hub's tests: one shared state that numbers rooms, counts each user's
+ * nodes per room, and delivers to every node's listener at once. {@link #down} makes every call fail, as a node
+ * that cannot reach Redis sees it.
+ */
+final class InProcessCluster {
+
+    private final Map<String, Long> lastIds = new HashMap<>();
+    private final Map<String, Map<String, Integer>> nodesByUser = new HashMap<>();
+    private final Map<String, Identity> names = new LinkedHashMap<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private final int presenceLimit;
+    volatile boolean down;
+
+    InProcessCluster(int presenceLimit) {
+        this.presenceLimit = presenceLimit;
+    }
+
+    synchronized Node node() {
+        var node = new Node();
+        nodes.add(node);
+        return node;
+    }
+
+    private synchronized long publish(Node from, String room, Message message) {
+        failIfDown();
+        long id = lastIds.merge(room, 1L, Long::sum);
+        var published = new RoomMessage(room, id, message);
+        nodes.forEach(node -> node.listener.published(published, node == from));
+        return id;
+    }
+
+    private synchronized boolean hold(String scope, Identity who) {
+        failIfDown();
+        names.put(who.userId(), who);
+        return nodesByUser.computeIfAbsent(scope, any -> new LinkedHashMap<>()).merge(who.userId(), 1, Integer::sum)
+                == 1;
+    }
+
+    private synchronized boolean release(String scope, Identity who) {
+        failIfDown();
+        var users = nodesByUser.getOrDefault(scope, new LinkedHashMap<>());
+        if (users.merge(who.userId(), -1, Integer::sum) > 0) {
+            return false;
+        }
+        users.remove(who.userId());
+        return true;
+    }
+
+    private synchronized List<Identity> usersIn(String room) {
+        failIfDown();
+        return nodesByUser.getOrDefault(room, Map.of()).keySet().stream().map(names::get).toList();
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new IllegalStateException("the cluster is down");
+        }
+    }
+
+    final class Node implements Cluster {
+
+        private Listener listener;
+
+        void loseTrack() {
+            listener.presenceLost();
+        }
+
+        @Override
+        public void start(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public long lastId(String room) {
+            synchronized (InProcessCluster.this) {
+                failIfDown();
+                return lastIds.getOrDefault(room, 0L);
+            }
+        }
+
+        @Override
+        public Entered enter(String room, Identity who, Instant at) {
+            var change = Change.NONE;
+            if (hold(room, who)) {
+                change = usersIn(room).size() <= presenceLimit ? Change.ANNOUNCED : Change.TO_SUMMARISE;
+                if (change == Change.ANNOUNCED) {
+                    InProcessCluster.this.publish(this, room, Message.joined(who, at));
+                }
+            }
+            var users = usersIn(room);
+            return new Entered(change, users.size(), users.stream().limit(Math.max(presenceLimit, 1)).toList());
+        }
+
+        @Override
+        public Change leave(String room, Identity who, Instant at) {
+            if (!release(room, who)) {
+                return Change.NONE;
+            }
+            InProcessCluster.this.publish(this, room, Message.left(who, at));
+            return Change.ANNOUNCED;
+        }
+
+        @Override
+        public CompletionStage<Long> publish(String room, Message message) {
+            try {
+                return CompletableFuture.completedFuture(InProcessCluster.this.publish(this, room, message));
+            } catch (IllegalStateException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public CompletionStage<Boolean> send(DirectMessage message) {
+            synchronized (InProcessCluster.this) {
+                if (down) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("the cluster is down"));
+                }
+                if (!nodesByUser.getOrDefault("", Map.of()).containsKey(message.to())) {
+                    return CompletableFuture.completedFuture(false);
+                }
+                nodes.forEach(node -> node.listener.direct(message));
+                return CompletableFuture.completedFuture(true);
+            }
+        }
+
+        @Override
+        public void online(Identity who) {
+            hold("", who);
+        }
+
+        @Override
+        public void offline(Identity who) {
+            release("", who);
+        }
+
+        final List<List<Here>> resyncs = new ArrayList<>();
+
+        @Override
+        public synchronized void resync(List<Here> here, Instant at) {
+            resyncs.add(here);
+        }
+
+        @Override
+        public List<RoomSummary> rooms() {
+            synchronized (InProcessCluster.this) {
+                return nodesByUser.entrySet().stream().filter(room -> !room.getKey().isEmpty())
+                        .map(room -> new RoomSummary(room.getKey(), room.getValue().size())).toList();
+            }
+        }
+
+        @Override
+        public List<Identity> users(String room) {
+            return usersIn(room);
+        }
+
+        @Override
+        public boolean available() {
+            return !down;
+        }
+
+        @Override
+        public void close() {
+            // Nothing to release: the shared state lives as long as the test.
+        }
+    }
+}
