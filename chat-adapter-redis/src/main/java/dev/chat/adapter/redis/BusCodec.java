@@ -1,0 +1,74 @@
+package dev.chat.adapter.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import java.time.Instant;
+
+/**
+ * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
+ * {@code R <node> <id> <body>} for a room's message and {@code D <node> <body>} for a direct one. Joins, leaves and
+ * summaries carry no text: they are worded here, as on a single node, so every node words them alike.
+ */
+final class BusCodec {
+
+    /** A frame from the bus: what it carries, and the node that published it. */
+    sealed interface Frame {
+        String node();
+    }
+
+    record Published(String node, RoomMessage message) implements Frame {}
+
+    record Direct(String node, DirectMessage message) implements Frame {}
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    Frame frame(String frame) {
+        int nodeEnd = frame.indexOf(' ', 2);
+        var node = frame.substring(2, nodeEnd);
+        return switch (frame.charAt(0)) {
+            case 'R' -> {
+                int idEnd = frame.indexOf(' ', nodeEnd + 1);
+                long id = Long.parseLong(frame, nodeEnd + 1, idEnd, 10);
+                yield new Published(node, roomMessage(id, frame.substring(idEnd + 1)));
+            }
+            case 'D' -> {
+                var body = tree(frame.substring(nodeEnd + 1));
+                yield new Direct(node, new DirectMessage(body.path("to").asText(), message(body)));
+            }
+            default -> throw new IllegalArgumentException("not a frame of the chat's bus: " + frame);
+        };
+    }
+
+    RoomMessage roomMessage(long id, String body) {
+        var tree = tree(body);
+        return new RoomMessage(tree.path("room").asText(), id, message(tree));
+    }
+
+    private static Message message(JsonNode body) {
+        var at = Instant.parse(body.path("ts").asText());
+        var who = new Identity(body.path("userId").asText(), body.path("username").asText());
+        var content = body.path("content").asText();
+        return switch (body.path("type").asText()) {
+            case "CHAT" -> Message.chat(who, content, at);
+            case "DIRECT" -> Message.direct(who, content, at);
+            case "JOIN" -> Message.joined(who, at);
+            case "LEAVE" -> Message.left(who, at);
+            case "SYSTEM" -> Message.system(content, at);
+            case "SUMMARY" -> Message.presenceSummary(body.path("joined").asInt(), body.path("left").asInt(), at);
+            default -> throw new IllegalArgumentException("not a message type of the chat: " + body.path("type"));
+        };
+    }
+
+    private JsonNode tree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a message of the chat: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.chat.adapter.redis;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.MessageIds;
+import dev.chat.domain.RoomSummary;
+import dev.chat.domain.port.needed.Cluster;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node of a chat served by several, over one Redis: every change goes through {@code chat.lua} (numbering,
+ * history, delivery and presence, each atomic), every node reads every message from one pub/sub channel, and each
+ * node beats every third of its timeout so that the others can take its users out of presence once it stops.
+ *
+ * <p>Redis is asked one command per message whatever the room's size; its pub/sub sends each message once to
+ * each node, and each node hands it to its own members.
+ */
+public final class RedisCluster implements Cluster {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCluster.class);
+    private static final String BUS = "chat:bus";
+
+    private final RedisSettings settings;
+    private final Clock clock;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final StatefulRedisPubSubConnection<String, String> bus;
+    private final ChatScript script;
+    private final BusCodec codec = new BusCodec();
+    private final ScheduledExecutorService heartbeat;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set when a change of presence may not have reached Redis: the next heartbeat that does asks for a resync. */
+    private final AtomicBoolean unsure = new AtomicBoolean();
+    private volatile Listener listener;
+
+    private RedisCluster(RedisSettings settings, Clock clock, RedisClient client,
+            StatefulRedisConnection<String, String> connection, StatefulRedisPubSubConnection<String, String> bus) {
+        this.settings = settings;
+        this.clock = clock;
+        this.client = client;
+        this.connection = connection;
+        this.bus = bus;
+        this.script = ChatScript.load(connection.async());
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("chat-redis-heartbeat").factory());
+    }
+
+    /**
+     * Connects to Redis and takes this node's place in the cluster: whatever an earlier run under the same node id
+     * left in presence is cleared (and its users' leaves announced) before the node beats for the first time.
+     *
+     * @throws IllegalStateException with the reason if Redis cannot be reached
+     */
+    public static RedisCluster open(RedisSettings settings, Clock clock) {
+        var client = RedisClient.create(RedisURI.create(settings.url()));
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
+                .build());
+        try {
+            var cluster = new RedisCluster(settings, clock, client, client.connect(), client.connectPubSub());
+            cluster.leaveEverything();
+            cluster.beat();
+            return cluster;
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw new IllegalStateException("cannot reach Redis at " + RedisURI.create(settings.url()).getHost()
+                    + ":" + RedisURI.create(settings.url()).getPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The rooms' recent history as Redis keeps it, for the hub to read. */
+    public RedisHistory history() {
+        return new RedisHistory(connection, codec);
+    }
+
+    @Override
+    public void start(Listener listener) {
+        this.listener = listener;
+        bus.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String frame) {
+                deliver(frame);
+            }
+        });
+        bus.sync().subscribe(BUS);
+        long every = settings.heartbeat().toMillis();
+        heartbeat.scheduleWithFixedDelay(this::beatAndReap, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public long lastId(String room) {
+        var offset = await(connection.async().get(RedisHistory.key(room, "offset")).toCompletableFuture());
+        return offset == null ? 0 : Long.parseLong(offset);
+    }
+
+    @Override
+    public Entered enter(String room, Identity who, Instant at) {
+        List<Object> answer = await(presenceChange(script.run(ScriptOutputType.MULTI, "enter", settings.node(),
+                origin(), maxHistory(), presenceLimit(), room, who.userId(), who.username(),
+                at.toString())));
+        return new Entered(Change.valueOf((String) answer.get(0)), ((Long) answer.get(1)).intValue(),
+                identities((List<?>) answer.get(2)));
+    }
+
+    @Override
+    public Change leave(String room, Identity who, Instant at) {
+        String change = await(presenceChange(script.run(ScriptOutputType.VALUE, "leave", settings.node(),
+                origin(), maxHistory(), presenceLimit(), room, who.userId(), at.toString())));
+        return Change.valueOf(change);
+    }
+
+    @Override
+    public CompletionStage<Long> publish(String room, Message message) {
+        return script.run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
+                message.type().name(), message.userId(), message.username(), message.content(),
+                message.timestamp().toString());
+    }
+
+    @Override
+    public CompletionStage<Boolean> send(DirectMessage direct) {
+        var message = direct.message();
+        return script.<Long>run(ScriptOutputType.INTEGER, "direct", settings.node(), direct.to(), message.userId(),
+                message.username(), message.content(), message.timestamp().toString())
+                .thenApply(delivered -> delivered == 1);
+    }
+
+    @Override
+    public void online(Identity who) {
+        presenceChange(script.run(ScriptOutputType.INTEGER, "online", settings.node(), who.userId()));
+    }
+
+    @Override
+    public void offline(Identity who) {
+        presenceChange(script.run(ScriptOutputType.INTEGER, "offline", settings.node(), who.userId()));
+    }
+
+    @Override
+    public void resync(List<Here> here, Instant at) {
+        var arguments = new ArrayList<>(List.of("resync", settings.node(), origin(), maxHistory(),
+                presenceLimit(), at.toString()));
+        for (var entry : here) {
+            arguments.add(entry.who().userId());
+            arguments.add(entry.who().username());
+            arguments.add(entry.room() == null ? "" : entry.room());
+        }
+        presenceChange(script.<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new)))
+                .thenAccept(rooms -> LOG.info("told the cluster again who is on node {}: {} entries, {} rooms changed",
+                        settings.node(), here.size(), rooms));
+    }
+
+    @Override
+    public List<RoomSummary> rooms() {
+        RedisCommands<String, String> redis = connection.sync();
+        return redis.hgetall("chat:rooms").entrySet().stream()
+                .map(room -> new RoomSummary(room.getKey(), Integer.parseInt(room.getValue())))
+                .sorted(Comparator.comparingInt(RoomSummary::members).reversed().thenComparing(RoomSummary::room))
+                .toList();
+    }
+
+    @Override
+    public List<Identity> users(String room) {
+        return connection.sync().hgetall(RedisHistory.key(room, "names")).entrySet().stream()
+                .map(user -> new Identity(user.getKey(), user.getValue()))
+                .sorted(Comparator.comparing(Identity::userId))
+                .toList();
+    }
+
+    @Override
+    public boolean available() {
+        return connection.isOpen() && bus.isOpen();
+    }
+
+    /** Stops beating and takes this node's users out of every room, announced, then disconnects. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        heartbeat.shutdownNow();
+        try {
+            leaveEverything();
+        } catch (RuntimeException e) {
+            LOG.warn("could not take node {} out of presence; the others will once its heartbeat expires: {}",
+                    settings.node(), e.getMessage());
+        }
+        bus.close();
+        connection.close();
+        client.shutdown();
+    }
+
+    private void deliver(String frame) {
+        try {
+            switch (codec.frame(frame)) {
+                case BusCodec.Published(var node, var message) ->
+                        listener.published(message, node.equals(settings.node()));
+                case BusCodec.Direct(var node, var message) -> listener.direct(message);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("dropped a frame from the bus that this node cannot read: {}", e.getMessage());
+        }
+    }
+
+    /** Runs on the heartbeat thread only. */
+    private void beatAndReap() {
+        try {
+            boolean forgotten = !beat();
+            boolean changesMayBeLost = unsure.getAndSet(false);
+            if (forgotten || changesMayBeLost) {
+                LOG.warn("the cluster lost track of node {}; telling it again who is here", settings.node());
+                listener.presenceLost();
+            }
+            reapDead();
+        } catch (RuntimeException e) {
+            unsure.set(true);
+            LOG.warn("node {} cannot reach Redis: {}", settings.node(), e.getMessage());
+        }
+    }
+
+    /** True if Redis still had this node as alive. */
+    private boolean beat() {
+        Long alive = await(script.run(ScriptOutputType.INTEGER, "beat", settings.node(),
+                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(clock.millis())));
+        return alive == 1;
+    }
+
+    private void reapDead() {
+        var quiet = connection.sync().zrangebyscore("chat:nodes",
+                Range.create(0, clock.millis() - settings.nodeTimeout().toMillis()));
+        for (var node : quiet) {
+            if (!node.equals(settings.node())) {
+                reap(node);
+            }
+        }
+    }
+
+    private void reap(String node) {
+        Long rooms = await(script.run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
+                presenceLimit(), clock.instant().toString(), node));
+        if (rooms >= 0) {
+            LOG.warn("node {} stopped beating; its users left {} rooms", node, rooms);
+        }
+    }
+
+    /** This node leaves: each of its users leaves each room, on its own or in the room's summary. */
+    private void leaveEverything() {
+        await(script.run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
+                presenceLimit(), clock.instant().toString(), settings.node()));
+    }
+
+    private <T> CompletableFuture<T> presenceChange(CompletableFuture<T> change) {
+        return change.whenComplete((result, failure) -> {
+            if (failure != null) {
+                unsure.set(true);
+            }
+        });
+    }
+
+    private String origin() {
+        return Long.toString(MessageIds.origin(clock.instant()));
+    }
+
+    private String presenceLimit() {
+        return Integer.toString(settings.presenceLimit());
+    }
+
+    private String maxHistory() {
+        return Integer.toString(settings.historyPerRoom());
+    }
+
+    private static List<Identity> identities(List<?> flat) {
+        var users = new ArrayList<Identity>(flat.size() / 2);
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            users.add(new Identity((String) flat.get(i), (String) flat.get(i + 1)));
+        }
+        return users;
+    }
+
+    /** Waits a little longer than Lettuce's own timeout, which fails the command first. */
+    private <T> T await(CompletableFuture<T> answer) {
+        try {
+            return answer.get(settings.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Redis", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Redis did not answer within " + settings.commandTimeout(), e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.chat.adapter.redis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How a node joins the cluster.
+ *
+ * @param url            {@code redis://host:port} or {@code rediss://} for TLS, with {@code user:password@} if needed
+ * @param node           this node's id, unique among the running nodes: letters, digits, {@code _ . -}
+ * @param nodeTimeout    how long after its last heartbeat a node is taken for dead and its users leave; it beats
+ *                       three times in that time
+ * @param historyPerRoom the most messages each room keeps in Redis, for newcomers and resumes on any node
+ * @param presenceLimit  the largest room in which each join and leave is announced on its own; set it to the hub's
+ * @param commandTimeout the longest the hub's loop waits for Redis to answer it
+ */
+public record RedisSettings(String url, String node, Duration nodeTimeout, int historyPerRoom, int presenceLimit,
+        Duration commandTimeout) {
+
+    public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+    public RedisSettings {
+        requireNonNull(url, "url");
+        requireNonNull(node, "node");
+        requireNonNull(nodeTimeout, "nodeTimeout");
+        requireNonNull(commandTimeout, "commandTimeout");
+        if (!node.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("a node id is 1 to 64 letters, digits, '_', '.' or '-', was '" + node
+                    + "'");
+        }
+        if (nodeTimeout.toMillis() < 300) {
+            throw new IllegalArgumentException("a node timeout is at least 300ms, was " + nodeTimeout);
+        }
+        if (presenceLimit < 0) {
+            throw new IllegalArgumentException("a presence limit is not negative, was " + presenceLimit);
+        }
+        if (historyPerRoom < 1) {
+            throw new IllegalArgumentException("each room keeps one message at least, was " + historyPerRoom);
+        }
+    }
+
+    Duration heartbeat() {
+        return nodeTimeout.dividedBy(3);
+    }
+}

@@ -1,0 +1,252 @@
+-- Every change the cluster makes, one script so that each change is atomic: a message is numbered, kept in its
+-- room's bounded history and published to every node in one step, and a join or leave is recorded and announced in
+-- the same step. ARGV[1] names the operation, ARGV[2] the node asking; the rest are the operation's own.
+--
+-- Keys are built here from room names and node ids, so the script needs one Redis server (or primary), not a
+-- Redis Cluster. Presence: each node's set lists what it holds ("room\0user", room '' for being connected at all);
+-- each room counts, per user, the nodes that hold the user there. A user joins when the count goes from 0 to 1 and
+-- leaves when it goes back to 0, whichever node and however many connections.
+
+local P = 'chat:'
+local BUS = P .. 'bus'
+local ROOMS = P .. 'rooms'
+local ONLINE = P .. 'online'
+
+local op = ARGV[1]
+local node = ARGV[2]
+
+local function room_key(room, part)
+    return P .. 'room:{' .. room .. '}:' .. part
+end
+
+local function here_key(of)
+    return P .. 'node:' .. of .. ':here'
+end
+
+local function users_key(room)
+    if room == '' then
+        return ONLINE
+    end
+    return room_key(room, 'users')
+end
+
+-- Numbers the message in its room (from origin, a number from the clock, when the room has no number: ids never
+-- go back even if Redis lost its data), keeps it, and publishes it prefixed with its node and id.
+local function publish(origin, maxlen, room, message)
+    local offset = room_key(room, 'offset')
+    if redis.call('EXISTS', offset) == 0 then
+        redis.call('SET', offset, origin)
+    end
+    local number = redis.call('INCR', offset)
+    -- Lua numbers are doubles: concatenated as they are, ids past 1e14 would turn into 1.7e+15.
+    local id = string.format('%.0f', number)
+    message.room = room
+    local body = cjson.encode(message)
+    redis.call('XADD', room_key(room, 'history'), 'MAXLEN', maxlen, id .. '-1', 'm', body)
+    redis.call('PUBLISH', BUS, 'R ' .. node .. ' ' .. id .. ' ' .. body)
+    return number
+end
+
+-- True if this was the user's first hold on the room on any node.
+local function hold(of, room, user, name)
+    if redis.call('SADD', here_key(of), room .. '\0' .. user) == 0 then
+        return false
+    end
+    local first = redis.call('HINCRBY', users_key(room), user, 1) == 1
+    if room ~= '' then
+        redis.call('HSET', room_key(room, 'names'), user, name)
+        if first then
+            redis.call('HINCRBY', ROOMS, room, 1)
+        end
+    end
+    return first
+end
+
+-- The user's name if this was the user's last hold on the room on any node; nil otherwise.
+local function release(of, room, user)
+    if redis.call('SREM', here_key(of), room .. '\0' .. user) == 0 then
+        return nil
+    end
+    local key = users_key(room)
+    if redis.call('HINCRBY', key, user, -1) > 0 then
+        return nil
+    end
+    redis.call('HDEL', key, user)
+    if room == '' then
+        return ''
+    end
+    local names = room_key(room, 'names')
+    local name = redis.call('HGET', names, user) or user
+    redis.call('HDEL', names, user)
+    if redis.call('HINCRBY', ROOMS, room, -1) <= 0 then
+        redis.call('HDEL', ROOMS, room)
+    end
+    return name
+end
+
+-- Some of the room's users, at most max, as a flat list of id, name, id, name...
+local function shown(room, max)
+    local names = room_key(room, 'names')
+    if redis.call('HLEN', names) <= max then
+        return redis.call('HGETALL', names)
+    end
+    local found = {}
+    local cursor = '0'
+    repeat
+        local page = redis.call('HSCAN', names, cursor, 'COUNT', max)
+        cursor = page[1]
+        for i = 1, #page[2], 2 do
+            if #found >= 2 * max then
+                return found
+            end
+            found[#found + 1] = page[2][i]
+            found[#found + 1] = page[2][i + 1]
+        end
+    until cursor == '0'
+    return found
+end
+
+local function presence(type, user, name, at)
+    return { type = type, userId = user, username = name, ts = at }
+end
+
+-- Replaces what the cluster holds for a node with what is listed (user, name, room triples from ARGV[from] on),
+-- announcing each change: on its own in a room within the limit, as one summary per room above it.
+local function replace(of, origin, maxlen, limit, at, from)
+    local wanted = {}
+    local names = {}
+    for i = from, #ARGV, 3 do
+        local entry = ARGV[i + 2] .. '\0' .. ARGV[i]
+        wanted[entry] = true
+        names[entry] = ARGV[i + 1]
+    end
+    local changes = {}
+    local order = {}
+    local function note(room, kind, user, name)
+        if room == '' then
+            return
+        end
+        if not changes[room] then
+            changes[room] = { joined = {}, left = {} }
+            order[#order + 1] = room
+        end
+        table.insert(changes[room][kind], { user, name })
+    end
+    for _, entry in ipairs(redis.call('SMEMBERS', here_key(of))) do
+        if not wanted[entry] then
+            local split = string.find(entry, '\0', 1, true)
+            local room, user = string.sub(entry, 1, split - 1), string.sub(entry, split + 1)
+            local name = release(of, room, user)
+            if name then
+                note(room, 'left', user, name)
+            end
+        end
+    end
+    for entry in pairs(wanted) do
+        local split = string.find(entry, '\0', 1, true)
+        local room, user = string.sub(entry, 1, split - 1), string.sub(entry, split + 1)
+        if hold(of, room, user, names[entry]) then
+            note(room, 'joined', user, names[entry])
+        end
+    end
+    for _, room in ipairs(order) do
+        local change = changes[room]
+        local users = redis.call('HLEN', room_key(room, 'users'))
+        if users + #change.left <= limit then
+            for _, who in ipairs(change.left) do
+                publish(origin, maxlen, room, presence('LEAVE', who[1], who[2], at))
+            end
+            for _, who in ipairs(change.joined) do
+                publish(origin, maxlen, room, presence('JOIN', who[1], who[2], at))
+            end
+        else
+            publish(origin, maxlen, room, { type = 'SUMMARY', joined = #change.joined, left = #change.left, ts = at })
+        end
+    end
+    return #order
+end
+
+if op == 'post' then
+    -- origin, maxlen, room, type, userId, username, content, ts
+    return publish(ARGV[3], ARGV[4], ARGV[5],
+        { type = ARGV[6], userId = ARGV[7], username = ARGV[8], content = ARGV[9], ts = ARGV[10] })
+end
+
+if op == 'enter' then
+    -- origin, maxlen, limit, room, userId, username, ts
+    local limit, room, user, name = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8]
+    local change = 'NONE'
+    if hold(node, room, user, name) then
+        if redis.call('HLEN', users_key(room)) <= limit then
+            publish(ARGV[3], ARGV[4], room, presence('JOIN', user, name, ARGV[9]))
+            change = 'ANNOUNCED'
+        else
+            change = 'TO_SUMMARISE'
+        end
+    end
+    return { change, redis.call('HLEN', users_key(room)), shown(room, math.max(limit, 1)) }
+end
+
+if op == 'leave' then
+    -- origin, maxlen, limit, room, userId, ts
+    local limit, room, user = tonumber(ARGV[5]), ARGV[6], ARGV[7]
+    local before = redis.call('HLEN', users_key(room))
+    local name = release(node, room, user)
+    if not name then
+        return 'NONE'
+    end
+    if before <= limit or before == 1 then
+        publish(ARGV[3], ARGV[4], room, presence('LEAVE', user, name, ARGV[8]))
+        return 'ANNOUNCED'
+    end
+    return 'TO_SUMMARISE'
+end
+
+if op == 'online' then
+    -- userId
+    hold(node, '', ARGV[3], '')
+    return 1
+end
+
+if op == 'offline' then
+    release(node, '', ARGV[3])
+    return 1
+end
+
+if op == 'direct' then
+    -- to, userId, username, content, ts
+    if redis.call('HEXISTS', ONLINE, ARGV[3]) == 0 then
+        return 0
+    end
+    redis.call('PUBLISH', BUS, 'D ' .. node .. ' ' .. cjson.encode({ type = 'DIRECT', to = ARGV[3],
+        userId = ARGV[4], username = ARGV[5], content = ARGV[6], ts = ARGV[7] }))
+    return 1
+end
+
+if op == 'beat' then
+    -- ttl millis, now millis: true if the node was still known alive
+    local alive = redis.call('EXISTS', P .. 'node:' .. node)
+    redis.call('SET', P .. 'node:' .. node, '1', 'PX', ARGV[3])
+    redis.call('ZADD', P .. 'nodes', ARGV[4], node)
+    return alive
+end
+
+if op == 'resync' then
+    -- origin, maxlen, limit, ts, then userId, username, room triples
+    return replace(node, ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6], 7)
+end
+
+if op == 'reap' then
+    -- origin, maxlen, limit, ts, the node to reap: only once it stopped beating, or by itself as it stops
+    local dead = ARGV[7]
+    if dead ~= node and redis.call('EXISTS', P .. 'node:' .. dead) == 1 then
+        return -1
+    end
+    redis.call('DEL', P .. 'node:' .. dead)
+    redis.call('ZREM', P .. 'nodes', dead)
+    local rooms = replace(dead, ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6], 8)
+    redis.call('DEL', here_key(dead))
+    return rooms
+end
+
+return redis.error_reply('unknown operation ' .. tostring(op))

@@ -1,0 +1,68 @@
+package dev.chat.adapter.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis server (6.2, shipped in the embedded-redis artifact) on a free port, for tests that need one. It
+ * keeps nothing on disk, so a {@link #restart()} comes back empty, as a Redis without persistence does.
+ */
+public final class LocalRedis implements AutoCloseable {
+
+    private final int port;
+    private RedisServer server;
+
+    private LocalRedis(int port) {
+        this.port = port;
+    }
+
+    public static LocalRedis start() {
+        var redis = new LocalRedis(freePort());
+        redis.run();
+        return redis;
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public void stop() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** On the same port, with nothing in it. */
+    public void restart() {
+        run();
+    }
+
+    @Override
+    public void close() {
+        if (server.isActive()) {
+            stop();
+        }
+    }
+
+    private void run() {
+        try {
+            server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
+                    .setting("save \"\"").setting("appendonly no").build();
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

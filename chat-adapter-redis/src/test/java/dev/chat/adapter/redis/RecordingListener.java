@@ -1,0 +1,53 @@
+package dev.chat.adapter.redis;
+
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.Cluster;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What one node's hub would be told by the cluster, kept for a test to wait on. */
+final class RecordingListener implements Cluster.Listener {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    record Arrival(RoomMessage message, boolean fromHere) {}
+
+    final BlockingQueue<Arrival> published = new LinkedBlockingQueue<>();
+    final BlockingQueue<DirectMessage> direct = new LinkedBlockingQueue<>();
+    final AtomicInteger presenceLost = new AtomicInteger();
+
+    @Override
+    public void published(RoomMessage message, boolean fromHere) {
+        published.add(new Arrival(message, fromHere));
+    }
+
+    @Override
+    public void direct(DirectMessage message) {
+        direct.add(message);
+    }
+
+    @Override
+    public void presenceLost() {
+        presenceLost.incrementAndGet();
+    }
+
+    Arrival next() throws InterruptedException {
+        var arrival = published.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (arrival == null) {
+            throw new AssertionError("no message arrived within " + WAIT);
+        }
+        return arrival;
+    }
+
+    DirectMessage nextDirect() throws InterruptedException {
+        var message = direct.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (message == null) {
+            throw new AssertionError("no direct message arrived within " + WAIT);
+        }
+        return message;
+    }
+}
