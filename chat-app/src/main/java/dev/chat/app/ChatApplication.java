@@ -4,12 +4,14 @@ import dev.chat.adapter.javalin.JavalinChatServer;
 import dev.chat.adapter.javalin.MetricsPage;
 import dev.chat.adapter.jwt.JwtAuthenticator;
 import dev.chat.adapter.micrometer.PrometheusTelemetry;
+import dev.chat.adapter.redis.RedisCluster;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.hub.Hub;
 import dev.chat.hub.TieredMessageStore;
 import dev.chat.sql.SqlMessageStore;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -25,13 +27,15 @@ final class ChatApplication {
     private final Hub hub;
     private final JavalinChatServer server;
     private final Optional<SqlMessageStore> durable;
+    private final Optional<RedisCluster> cluster;
 
     private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server,
-            Optional<SqlMessageStore> durable) {
+            Optional<SqlMessageStore> durable, Optional<RedisCluster> cluster) {
         this.config = config;
         this.hub = hub;
         this.server = server;
         this.durable = durable;
+        this.cluster = cluster;
     }
 
     /**
@@ -41,21 +45,42 @@ final class ChatApplication {
     static ChatApplication start(ChatConfig config) {
         var telemetry = new PrometheusTelemetry();
         var durable = config.durableStore(telemetry);
-        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
-                .orElseGet(config::memoryStore);
-        var hub = new Hub(config.hubSettings().withTelemetry(telemetry), store).start();
+        Optional<RedisCluster> cluster;
+        try {
+            cluster = config.cluster().map(redis -> RedisCluster.open(redis, Clock.systemUTC()));
+        } catch (RuntimeException e) {
+            closeStore(durable);
+            throw e;
+        }
+        var hub = cluster.map(redis -> clusteredHub(config, telemetry, durable, redis))
+                .orElseGet(() -> singleHub(config, telemetry, durable));
         telemetry.observeHub(hub::stats);
         durable.ifPresent(disk -> observe(telemetry, disk));
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
             var settings = config.serverSettings().withTelemetry(telemetry).withMetricsPage(page(telemetry));
             return new ChatApplication(config, hub,
-                    new JavalinChatServer(hub, settings, authenticator).start(), durable);
+                    new JavalinChatServer(hub, settings, authenticator).start(), durable, cluster);
         } catch (RuntimeException e) {
             hub.close();
+            cluster.ifPresent(RedisCluster::close);
             closeStore(durable);
             throw e;
         }
+    }
+
+    private static Hub singleHub(ChatConfig config, PrometheusTelemetry telemetry, Optional<SqlMessageStore> durable) {
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
+                .orElseGet(config::memoryStore);
+        return new Hub(config.hubSettings().withTelemetry(telemetry), store).start();
+    }
+
+    /** Recent history from Redis, which every node shares; older history from the durable store, if any. */
+    private static Hub clusteredHub(ChatConfig config, PrometheusTelemetry telemetry,
+            Optional<SqlMessageStore> durable, RedisCluster cluster) {
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk))
+                .orElseGet(cluster::history);
+        return new Hub(config.hubSettings().withTelemetry(telemetry), store, cluster).start();
     }
 
     private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {
@@ -95,6 +120,7 @@ final class ChatApplication {
         server.stopAccepting();
         hub.announce(SHUTDOWN_NOTICE);
         hub.close();
+        cluster.ifPresent(RedisCluster::close);
         var closed = server.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         closeStore(durable);
         return closed;

@@ -5,6 +5,7 @@ import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.adapter.postgres.PostgresMessageStore;
+import dev.chat.adapter.redis.RedisSettings;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
@@ -39,7 +40,8 @@ record ChatConfig(
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
         Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
-        Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database) {
+        Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
+        Optional<RedisSettings> cluster) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -71,7 +73,7 @@ record ChatConfig(
         var env = new Environment(variables);
         env.replaced("SEND_QUEUE_SIZE", "SEND_QUEUE_BYTES", "a client's send queue is bounded by bytes, not messages");
         var defaults = ServerSettings.defaults();
-        var config = new ChatConfig(
+        var built = new ChatConfig(
                 env.text("HOST", defaults.host()),
                 env.integer("PORT", defaults.port(), 0, 65_535),
                 env.duration("PING_INTERVAL", defaults.pingInterval()),
@@ -110,7 +112,13 @@ record ChatConfig(
                 env.integer("RESUME_MAX_MESSAGES", InMemoryMessageStore.DEFAULT_PER_ROOM, 0, 1_000_000),
                 env.durationOrZero("RETENTION_MAX_AGE", Duration.ZERO),
                 env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000),
-                DatabaseConfig.read(env));
+                DatabaseConfig.read(env),
+                Optional.empty());
+        var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
+        if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
+            throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
+                    + "keep history for good, or STORE=memory to keep each room's last HISTORY_SIZE messages in Redis");
+        }
         if (config.store().equals(POSTGRES) && config.database().isEmpty()) {
             throw new ConfigException("STORE=postgres needs DATABASE_URL, a JDBC URL such as "
                     + "jdbc:postgresql://db:5432/chat");
@@ -129,6 +137,21 @@ record ChatConfig(
                     + "), or quiet clients are closed before a ping");
         }
         return new Loaded(config, env.effective());
+    }
+
+    private ChatConfig withCluster(Optional<RedisSettings> redis) {
+        return new ChatConfig(host, port, pingInterval, idleTimeout, maxMessageBytes, sendQueueBytes,
+                broadcastQueueSize, writeInterval, presence, maxRoomsPerConnection, historySize, historyMaxBytes,
+                historyOnJoin, shutdownTimeout, allowedOrigins, logLevel, warmupSessions, authentication,
+                expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
+                maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
+                trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
+                retentionPerRoom, database, redis);
+    }
+
+    /** For the startup log: a single node, or which node of which cluster. */
+    String clusterLocation() {
+        return cluster.map(redis -> "node " + redis.node() + " of the cluster over Redis").orElse("a single node");
     }
 
     HubSettings hubSettings() {

@@ -38,6 +38,7 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, log), "chat-shutdown"));
         log.info(config.historyLocation());
+        log.info("running as {}", config.clusterLocation());
         log.info("chat server listening on {}://{}:{} ({}){}", config.scheme(), config.host(), app.port(), effective,
                 config.authentication().isPresent() ? "" : UNVERIFIED);
     }

@@ -31,7 +31,7 @@ class ChatConfigTest {
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 256L << 20, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 10, 20, 20_000, 500, 50, 50,
                 Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath(), 20_000, Duration.ZERO, 0,
-                Optional.empty()),
+                Optional.empty(), Optional.empty()),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
@@ -80,7 +80,7 @@ class ChatConfigTest {
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 64L << 20, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 30, 60, 0, 50, 7, 0,
                 Set.of(InetAddress.getByName("10.0.0.5"), InetAddress.getByName("::1")), Duration.ofSeconds(3),
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
-                Optional.empty()),
+                Optional.empty(), Optional.empty()),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "

@@ -39,6 +39,7 @@ class DocsTest {
         defaults.remove("TLS");
         TlsConfig.DEFAULTS.forEach(defaults::put);
         DatabaseConfig.DEFAULTS.forEach(defaults::put);
+        ClusterConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);

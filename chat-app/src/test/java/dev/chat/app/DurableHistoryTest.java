@@ -53,7 +53,7 @@ class DurableHistoryTest {
             assertTrue(hers.startsWith("{\"userId\":\"alice\",\"messages\":[{\"type\":\"chat\"") && hers.contains("\"one\"")
                     && hers.endsWith("\"next\":null}"), "her messages, from disk: " + hers);
             var health = AppRequests.get(after, "/health");
-            assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
+            assertTrue(health.body().endsWith(",\"storage\":\"ok\",\"cluster\":\"disabled\"}"), health.body());
         } finally {
             after.stop();
         }

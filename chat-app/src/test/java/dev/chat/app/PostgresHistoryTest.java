@@ -50,7 +50,7 @@ class PostgresHistoryTest {
             assertEquals("two", bob.nextOfType("chat").get("content").asText());
             assertTrue(bob.nextOfType("join").get("id").asLong() > last, "ids go on after " + last);
             var health = AppRequests.get(after, "/health");
-            assertTrue(health.body().endsWith(",\"storage\":\"ok\"}"), health.body());
+            assertTrue(health.body().endsWith(",\"storage\":\"ok\",\"cluster\":\"disabled\"}"), health.body());
         } finally {
             after.stop();
         }

@@ -27,7 +27,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
 /**
  * The chat served by Javalin, with {@code /ws} upgraded by Jetty's core WebSocket handler in front of it:
  * <ul>
- *   <li>{@code GET /health}: {@code {"status":"ok","clients":N,"storage":"ok|unavailable|disabled"}}</li>
+ *   <li>{@code GET /health}: {@code {"status":"ok","clients":N,"storage":"ok|unavailable|disabled",
+ *       "cluster":"ok|unavailable|disabled"}}</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
  *   <li>{@code GET /api/analytics}: what a dashboard shows, as the original server's analytics name it</li>
  *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
@@ -91,7 +92,7 @@ public final class JavalinChatServer {
                 config.routes.before("/metrics", guard::operator);
             });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
-                    hub.storage().wireName())));
+                    hub.storage().wireName(), hub.cluster().wireName())));
             config.routes.get("/stats", ctx -> ctx.json(JsonBodies.Stats.of(hub.stats())));
             config.routes.get("/api/analytics", ctx -> analytics(ctx, hub));
             config.routes.error(404, "*", ctx -> HttpGuard.refuse(ctx, 404,

@@ -11,7 +11,7 @@ final class JsonBodies {
 
     private JsonBodies() {}
 
-    record Health(String status, int clients, String storage) {}
+    record Health(String status, int clients, String storage, String cluster) {}
 
     /** The hub's counters, with each message type named as the wire names it. */
     record Stats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed, int users,

@@ -186,6 +186,6 @@ class ChatProtocolTest {
         Await.until(() -> running.hub.clientCount() == 0, () -> running.hub.clientCount() + " clients remain");
         Await.until(() -> running.server.openSessions() == 0,
                 () -> running.server.openSessions() + " sockets still open");
-        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\"}", running.get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
     }
 }

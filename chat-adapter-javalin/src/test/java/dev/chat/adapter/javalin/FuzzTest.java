@@ -75,7 +75,7 @@ class FuzzTest {
         poster.send("{\"type\":\"chat\",\"content\":\"still here\"}");
         assertEquals("still here", watcher.nextOfType("chat").get("content").asText(),
                 "the watcher in another room got nothing of the fuzzing, then the poster's chat");
-        assertEquals("{\"status\":\"ok\",\"clients\":6,\"storage\":\"disabled\"}", running.get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"clients\":6,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
     }
 
     /** Half the frames, shared among the fuzzers, each round with seeds of its own. */

@@ -37,7 +37,7 @@ class HandshakeTest {
         assertEquals(400, answer.status(), description);
         assertTrue(answer.headers().get("content-type").startsWith("application/json"));
         assertTrue(answer.body().startsWith("{\"type\":\"error\",\"code\":\"" + code + "\",\"message\":"), answer.body());
-        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\"}", running.get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
     }
 
     @Test

@@ -17,7 +17,7 @@ class HttpRoutesTest {
 
     @Test
     void health_answers_ok_and_the_number_of_connected_clients_as_json() throws Exception {
-        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\"}", running.get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
 
         try (var alice = TestClient.joined(running.port(), "alice", "Alice");
              var bob = TestClient.joined(running.port(), "bob", "Bob")) {
@@ -25,7 +25,7 @@ class HttpRoutesTest {
 
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
-            assertEquals("{\"status\":\"ok\",\"clients\":2,\"storage\":\"disabled\"}", response.body());
+            assertEquals("{\"status\":\"ok\",\"clients\":2,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", response.body());
         }
     }
 

@@ -56,7 +56,7 @@ class KeepaliveTest {
                     () -> "only " + quiet.pingsReceived() + " pings arrived");
 
             assertFalse(quiet.isClosed());
-            assertEquals("{\"status\":\"ok\",\"clients\":1,\"storage\":\"disabled\"}", running.get("/health").body());
+            assertEquals("{\"status\":\"ok\",\"clients\":1,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
         }
     }
 }

@@ -67,7 +67,7 @@ class VerifiedHandshakeTest {
         assertRefused(ErrorCode.TOKEN_MISSING, "userId=alice&username=Alice", Map.of());
         assertRefused(ErrorCode.TOKEN_EXPIRED, "", Map.of("Authorization", "Bearer old-token"));
         assertRefused(ErrorCode.TOKEN_INVALID, "token=forged", Map.of());
-        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\"}", running.get("/health").body());
+        assertEquals("{\"status\":\"ok\",\"clients\":0,\"storage\":\"disabled\",\"cluster\":\"disabled\"}", running.get("/health").body());
     }
 
     @Test

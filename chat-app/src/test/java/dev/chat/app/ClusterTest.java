@@ -1,0 +1,200 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.adapter.redis.LocalRedis;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Three servers over one real Redis, with real WebSocket clients spread over them, behave as one chat. */
+class ClusterTest {
+
+    private LocalRedis redis;
+    private final List<ChatApplication> nodes = new ArrayList<>();
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startRedisAndThreeNodes() throws ConfigException {
+        redis = LocalRedis.start();
+        for (int i = 1; i <= 3; i++) {
+            nodes.add(node("n" + i));
+        }
+    }
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        clients.forEach(TestClient::close);
+        for (var node : nodes) {
+            node.stop();
+        }
+        redis.close();
+    }
+
+    @Test
+    void clients_on_three_nodes_see_each_other_join_once_and_every_message_in_one_order_with_one_id()
+            throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        var bob = enter(1, "bob", "Bob");
+        var carol = connect(2, "carol", "Carol");
+        assertEquals(3, carol.nextOfType("presence").get("count").asInt(), "carol sees everyone, on any node");
+        alice.nextJoinOf("bob");
+        alice.nextJoinOf("carol");
+        var bobsSecondTab = connect(2, "bob", "Bob");
+        bobsSecondTab.nextOfType("presence");
+
+        for (int i = 0; i < 5; i++) {
+            alice.send("{\"type\":\"chat\",\"content\":\"a" + i + "\"}");
+            bob.send("{\"type\":\"chat\",\"content\":\"b" + i + "\"}");
+        }
+
+        var seenByAlice = chats(alice, 10);
+        assertEquals(seenByAlice, chats(bob, 10));
+        assertEquals(seenByAlice, chats(carol, 10), "a second tab on another node was no new join");
+        assertEquals(seenByAlice, chats(bobsSecondTab, 10));
+        for (int i = 1; i < seenByAlice.size(); i++) {
+            assertEquals(id(seenByAlice.get(i - 1)) + 1, id(seenByAlice.get(i)), "ids run on: " + seenByAlice);
+        }
+        var users = AppRequests.get(nodes.get(0), "/api/rooms/dev/users").body();
+        assertTrue(users.contains("\"carol\"") && users.contains("\"bob\"") && users.contains("\"alice\""), users);
+    }
+
+    @Test
+    void a_direct_message_reaches_every_connection_of_its_recipient_on_any_node() throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        var carolHere = enter(1, "carol", "Carol");
+        var carolThere = enter(2, "carol", "Carol");
+
+        alice.send("{\"type\":\"direct\",\"to\":\"carol\",\"content\":\"psst\"}");
+        alice.send("{\"type\":\"direct\",\"to\":\"dave\",\"content\":\"anyone?\"}");
+
+        assertEquals("psst", carolHere.nextOfType("direct").get("content").asText());
+        assertEquals("psst", carolThere.nextOfType("direct").get("content").asText());
+        var answers = new java.util.HashSet<String>();
+        while (answers.size() < 2) {
+            var answer = alice.next();
+            switch (answer.get("type").asText()) {
+                case "direct" -> answers.add("copy of " + answer.get("content").asText());
+                case "error" -> answers.add(answer.get("code").asText());
+                default -> { }
+            }
+        }
+        assertEquals(java.util.Set.of("copy of psst", "user_offline"), answers,
+                "the sender's own copy, and the refusal, in whichever order Redis answered them");
+    }
+
+    @Test
+    void a_client_resumes_on_another_node_from_its_last_id() throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        var bob = enter(1, "bob", "Bob");
+        alice.send("{\"type\":\"chat\",\"content\":\"seen\"}");
+        long seen = bob.nextOfType("chat").get("id").asLong();
+        bob.close();
+        alice.send("{\"type\":\"chat\",\"content\":\"missed 1\"}");
+        alice.send("{\"type\":\"chat\",\"content\":\"missed 2\"}");
+        alice.nextOfType("chat");
+        alice.nextOfType("chat");
+        alice.nextOfType("chat");
+
+        var back = connect(2, "bob", "Bob", "&since=" + seen);
+
+        assertTrue(back.nextOfType("presence").get("recovered").asBoolean());
+        assertEquals("missed 1", back.nextOfType("chat").get("content").asText());
+        assertEquals("missed 2", back.nextOfType("chat").get("content").asText());
+    }
+
+    @Test
+    void a_node_that_stops_takes_its_users_out_of_presence_at_once() throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        enter(2, "carol", "Carol");
+        alice.nextJoinOf("carol");
+
+        nodes.remove(2).stop();
+
+        var leave = alice.nextOfType("leave");
+        assertEquals("carol", leave.get("userId").asText());
+        var users = AppRequests.get(nodes.get(0), "/api/rooms/dev/users").body();
+        assertFalse(users.contains("carol"), users);
+    }
+
+    @Test
+    void while_redis_is_down_posts_are_refused_and_once_it_is_back_the_nodes_go_on_and_say_what_was_lost()
+            throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        var bob = enter(1, "bob", "Bob");
+        alice.send("{\"type\":\"chat\",\"content\":\"before\"}");
+        long before = bob.nextOfType("chat").get("id").asLong();
+
+        redis.stop();
+        awaitHealth(0, "\"cluster\":\"unavailable\"");
+        alice.send("{\"type\":\"chat\",\"content\":\"refused\"}");
+        var refused = alice.nextOfType("error");
+        assertEquals("cluster_unavailable", refused.get("code").asText(), refused.toString());
+
+        redis.restart();
+        awaitHealth(0, "\"cluster\":\"ok\"");
+        awaitHealth(1, "\"cluster\":\"ok\"");
+        JsonNode after;
+        do {
+            alice.send("{\"type\":\"chat\",\"content\":\"after\"}");
+            after = alice.next();
+        } while (!after.get("type").asText().equals("chat") || !after.get("content").asText().equals("after"));
+
+        var told = bob.nextOfType("presence");
+        assertFalse(told.get("recovered").asBoolean(), "Redis lost the room: bob is told he may have missed some");
+        var next = bob.nextOfType("chat");
+        assertEquals("after", next.get("content").asText());
+        assertTrue(next.get("id").asLong() > before, "ids never go back");
+    }
+
+    private void awaitHealth(int node, String expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!AppRequests.get(nodes.get(node), "/health").body().contains(expected)) {
+            assertTrue(System.nanoTime() < deadline, "node " + node + " never reported " + expected);
+            Thread.yield();
+        }
+    }
+
+    private static List<String> chats(TestClient client, int count) throws InterruptedException {
+        var seen = new ArrayList<String>();
+        while (seen.size() < count) {
+            var chat = client.nextOfType("chat");
+            seen.add(chat.get("id").asText() + " " + chat.get("content").asText());
+        }
+        return seen;
+    }
+
+    private static long id(String seen) {
+        return Long.parseLong(seen.substring(0, seen.indexOf(' ')));
+    }
+
+    private TestClient enter(int node, String userId, String username) throws InterruptedException {
+        var client = connect(node, userId, username);
+        client.nextOfType("presence");
+        return client;
+    }
+
+    private TestClient connect(int node, String userId, String username) {
+        return connect(node, userId, username, "");
+    }
+
+    private TestClient connect(int node, String userId, String username, String more) {
+        var client = TestClient.connect(nodes.get(node).port(),
+                "userId=" + userId + "&username=" + username + "&room=dev" + more);
+        clients.add(client);
+        return client;
+    }
+
+    private ChatApplication node(String id) throws ConfigException {
+        return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "memory",
+                "REDIS_URL", redis.url(), "NODE_ID", id, "NODE_TIMEOUT", "900ms",
+                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0")).config());
+    }
+}
