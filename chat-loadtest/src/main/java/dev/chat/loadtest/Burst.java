@@ -49,7 +49,7 @@ final class Burst {
             var receptions = new ArrayList<Reports.Reception>();
             readers.forEach(reader -> receptions.add(Reports.Reception.of(reader, total)));
             newcomers.forEach(newcomer -> receptions.add(Reports.Reception.of(newcomer, -1)));
-            return new Reports.Burst("burst", options.url().toString(), shape.posters(), shape.chats(),
+            return new Reports.Burst("burst", options.target(), shape.posters(), shape.chats(),
                     shape.window(), postedAll, receptions);
         } finally {
             readers.forEach(BurstClient::close);
@@ -61,7 +61,8 @@ final class Burst {
     private List<BurstClient> connect(String role, int count) {
         var clients = new ArrayList<BurstClient>();
         for (int i = 0; i < count; i++) {
-            clients.add(BurstClient.connect(options.url(), room, role + i, LAST, shape.window(),
+            var url = options.urls().get(i % options.urls().size());
+            clients.add(BurstClient.connect(url, room, role + i, LAST, shape.window(),
                     options.connectTimeout()));
         }
         return clients;

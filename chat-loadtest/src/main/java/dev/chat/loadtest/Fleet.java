@@ -33,23 +33,25 @@ final class Fleet implements AutoCloseable {
         final Recorder connectTimes = new Recorder(3);
     }
 
-    private final URI uri;
+    private final List<URI> uris;
     private final int rooms;
-    private final InetSocketAddress server;
+    private final List<InetSocketAddress> servers;
     private final List<InetAddress> sources;
     private final List<IoLoop> loops = new ArrayList<>();
     private final Counters counters = new Counters();
     private int nextIndex;
 
     /**
+     * @param uris  the server's endpoint, or those of the nodes of one cluster, spread over as {@link #nodeNumber}
+     *              says
      * @param rooms 1 for the original protocol, every client in the server's default room; more spreads client i
      *              over rooms {@code room-0} to {@code room-<rooms-1>} by i modulo rooms
      */
-    Fleet(URI uri, int rooms, int threads, int sourceAddresses, Duration poll) throws IOException {
-        this.uri = uri;
+    Fleet(List<URI> uris, int rooms, int threads, int sourceAddresses, Duration poll) throws IOException {
+        this.uris = List.copyOf(uris);
         this.rooms = rooms;
-        this.server = new InetSocketAddress(uri.getHost(), uri.getPort());
-        this.sources = sourceAddresses(server.getAddress(), sourceAddresses);
+        this.servers = uris.stream().map(uri -> new InetSocketAddress(uri.getHost(), uri.getPort())).toList();
+        this.sources = sourceAddresses(servers.getFirst().getAddress(), sourceAddresses);
         for (int i = 0; i < threads; i++) {
             var loop = new IoLoop("loadtest-io-" + i, rooms, counters, poll.toNanos());
             loops.add(loop);
@@ -82,7 +84,8 @@ final class Fleet implements AutoCloseable {
             int index = nextIndex++;
             var source = sources.isEmpty() ? null : new InetSocketAddress(sources.get(index % sources.size()), 0);
             loops.get(index % loops.size())
-                    .connect(index, uriOf(index), roomOf(index), server, source, timeout.toNanos());
+                    .connect(index, uriOf(index), roomOf(index), servers.get(nodeNumber(index, rooms, servers.size())),
+                            source, timeout.toNanos());
         }
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (counters.finished.sum() - finishedBefore < count && !fileLimitHit()
@@ -164,6 +167,14 @@ final class Fleet implements AutoCloseable {
         return index % rooms;
     }
 
+    /**
+     * Client {@code index} connects to node {@code <number>}: consecutive clients of one room go to consecutive
+     * nodes, so that every room, and the senders among its members, are spread over every node.
+     */
+    static int nodeNumber(int index, int rooms, int nodes) {
+        return (index / rooms) % nodes;
+    }
+
     /** How many open clients each room has, by room number. */
     long[] membersByRoom() {
         var members = new long[rooms];
@@ -174,6 +185,7 @@ final class Fleet implements AutoCloseable {
     }
 
     private URI uriOf(int index) {
+        var uri = uris.get(nodeNumber(index, rooms, uris.size()));
         var query = "userId=lt-" + index + "&username=load" + index
                 + (roomOf(index) == null ? "" : "&room=" + roomOf(index));
         return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);

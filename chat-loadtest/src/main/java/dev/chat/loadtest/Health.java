@@ -5,18 +5,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Asks the server's health endpoint how many clients it counts: {@code {"status":"ok","clients":N}}. */
+/**
+ * Asks the server's health endpoint how many clients it counts: {@code {"status":"ok","clients":N}}; with the
+ * nodes of a cluster, each node's endpoint, adding their counts.
+ */
 final class Health {
 
     private static final Pattern CLIENTS = Pattern.compile("\"clients\"\\s*:\\s*(\\d+)");
 
-    private final URI uri;
+    private final List<URI> uris;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Health(URI uri) {
-        this.uri = uri;
+    Health(List<URI> uris) {
+        this.uris = List.copyOf(uris);
     }
 
     /** Asks until the server counts {@code expected} clients or the timeout passes; returns its last answer. */
@@ -30,8 +34,20 @@ final class Health {
         return clients;
     }
 
-    /** The server's client count, or -1 if it did not say. */
+    /** The servers' client count, or -1 if one of them did not say. */
     int clients() {
+        int total = 0;
+        for (var uri : uris) {
+            int clients = clients(uri);
+            if (clients < 0) {
+                return -1;
+            }
+            total += clients;
+        }
+        return total;
+    }
+
+    private int clients(URI uri) {
         try {
             var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
             var body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -3,12 +3,13 @@ package dev.chat.loadtest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Everything a run can be told, from the command line. */
 record Options(
-        Scenario scenario, URI url, URI health, int clients, double connectRate, Duration connectTimeout,
+        Scenario scenario, List<URI> urls, List<URI> health, int clients, double connectRate, Duration connectTimeout,
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
         int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
@@ -22,8 +23,10 @@ record Options(
     static final String USAGE = """
             usage: java -jar chat-loadtest.jar <connect|broadcast|saturate|churn|burst> [options]
 
-              --url URL              the server's WebSocket endpoint       (ws://127.0.0.1:8080/ws)
-              --health URL           its health endpoint                   (http://<host>:<port>/health)
+              --url URL[,URL...]     the server's WebSocket endpoint       (ws://127.0.0.1:8080/ws)
+                                     several, comma-separated, are the nodes of one cluster: the
+                                     clients of every room are spread over all of them
+              --health URL[,URL...]  each one's health endpoint            (http://<host>:<port>/health)
               --clients N            clients to connect                    (1000)
               --connect-rate N       connections opened per second         (1000)
               --connect-timeout D    for one connection to open            (10s)
@@ -84,12 +87,14 @@ record Options(
             }
         }
         var reader = new Reader(values);
-        var url = reader.uri("url", "ws://127.0.0.1:8080/ws");
-        if (!"ws".equals(url.getScheme()) || url.getPort() < 0) {
-            throw new IllegalArgumentException("--url must be ws://host:port/path, not '" + url + "'");
+        var urls = reader.uris("url", "ws://127.0.0.1:8080/ws");
+        for (var url : urls) {
+            if (!"ws".equals(url.getScheme()) || url.getPort() < 0) {
+                throw new IllegalArgumentException("--url must be ws://host:port/path, not '" + url + "'");
+            }
         }
-        var options = new Options(scenario, url,
-                reader.uri("health", "http://" + url.getHost() + ":" + url.getPort() + "/health"),
+        var options = new Options(scenario, urls,
+                reader.uris("health", String.join(",", urls.stream().map(Options::healthOf).toList())),
                 reader.positive("clients", 1000),
                 reader.number("connect-rate", 1000),
                 reader.duration("connect-timeout", Duration.ofSeconds(10)),
@@ -117,6 +122,15 @@ record Options(
         return options;
     }
 
+    /** The endpoints, as a report names them. */
+    String target() {
+        return String.join(",", urls.stream().map(URI::toString).toList());
+    }
+
+    private static String healthOf(URI url) {
+        return "http://" + url.getHost() + ":" + url.getPort() + "/health";
+    }
+
     private static Scenario scenario(String name) {
         try {
             return Scenario.valueOf(name.toUpperCase(Locale.ROOT));
@@ -141,8 +155,9 @@ record Options(
     /** Takes each option out of the map as it is read, so that what is left over is a typo. */
     private record Reader(java.util.Map<String, String> values) {
 
-        URI uri(String name, String fallback) {
-            return URI.create(values.getOrDefault(name, fallback));
+        List<URI> uris(String name, String fallback) {
+            var text = values.remove(name);
+            return Arrays.stream((text == null ? fallback : text).split(",")).map(URI::create).toList();
         }
 
         int count(String name, int fallback) {
@@ -185,8 +200,6 @@ record Options(
         }
 
         void rejectUnknown() {
-            values.remove("url");
-            values.remove("health");
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next());
             }

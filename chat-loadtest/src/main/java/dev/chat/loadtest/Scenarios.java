@@ -27,7 +27,7 @@ final class Scenarios {
         session.meter.stage("holding " + session.fleet.open());
         session.pause(options.hold());
         var counters = session.fleet.counters();
-        return new Reports.Connect("connect", options.url().toString(), options.clients(), session.fleet.open(),
+        return new Reports.Connect("connect", options.target(), options.clients(), session.fleet.open(),
                 counters.failures.snapshot(), session.ramp(), seconds, session.fleet.open() / seconds,
                 session.health.clients(), counters.closedByServer.snapshot(), Session.fileLimit());
     }
@@ -54,7 +54,7 @@ final class Scenarios {
             }
             highestHeld = result;
         }
-        return new Reports.Saturate("saturate", options.url().toString(), session.fleet.open(), session.ramp(),
+        return new Reports.Saturate("saturate", options.target(), session.fleet.open(), session.ramp(),
                 p99Limit, options.lossLimitPercent(), steps, highestHeld);
     }
 
@@ -73,7 +73,7 @@ final class Scenarios {
             session.fleet.closeAll(Duration.ofSeconds(10));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Reports.Churn("churn", options.url().toString(), options.cycles(), opened,
+        return new Reports.Churn("churn", options.target(), options.cycles(), opened,
                 counters.failures.snapshot(), seconds, opened / seconds, session.health.awaitClients(0, Duration.ofSeconds(5)),
                 session.meter.cpuSeconds());
     }

@@ -19,7 +19,7 @@ final class Session implements AutoCloseable {
 
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
-        this.fleet = new Fleet(options.url(), options.rooms(), options.threads(), options.sourceAddresses(),
+        this.fleet = new Fleet(options.urls(), options.rooms(), options.threads(), options.sourceAddresses(),
                 options.poll());
         this.meter = new Meter(fleet, options.scenario().name().toLowerCase(), progress);
         this.health = new Health(options.health());
@@ -66,7 +66,7 @@ final class Session implements AutoCloseable {
         }
         var measured = meter.endMeasuring();
         long lost = Math.max(0, expected - tally.received());
-        return new Reports.Broadcast(options.scenario().name().toLowerCase(), options.url().toString(), receivers,
+        return new Reports.Broadcast(options.scenario().name().toLowerCase(), options.target(), receivers,
                 ramp, senders, rate, sent * 1000.0 / duration.toMillis(), sent, expected, tally.received(), lost,
                 expected == 0 ? 0 : 100.0 * lost / expected, tally.duplicates(), tally.outOfOrder(),
                 Latency.of(tally.latency()), tally.received() * 1000.0 / duration.toMillis(), measured.cpuCores(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,8 +18,8 @@ class OptionsTest {
         var options = Options.parse("broadcast");
 
         assertEquals(Options.Scenario.BROADCAST, options.scenario());
-        assertEquals(URI.create("ws://127.0.0.1:8080/ws"), options.url());
-        assertEquals(URI.create("http://127.0.0.1:8080/health"), options.health());
+        assertEquals(List.of(URI.create("ws://127.0.0.1:8080/ws")), options.urls());
+        assertEquals(List.of(URI.create("http://127.0.0.1:8080/health")), options.health());
         assertEquals(1000, options.clients());
         assertEquals(10, options.senders());
         assertEquals(50.0, options.rate());
@@ -33,7 +34,7 @@ class OptionsTest {
         assertEquals(Duration.ofSeconds(10), options.duration());
         assertEquals(Duration.ofSeconds(3), options.warmup());
         assertEquals(Duration.ofMillis(50), options.p99Limit());
-        assertEquals(URI.create("http://10.0.0.5:9000/health"), options.health());
+        assertEquals(List.of(URI.create("http://10.0.0.5:9000/health")), options.health());
         assertTrue(options.json());
     }
 
@@ -47,10 +48,21 @@ class OptionsTest {
                 "--newcomers", "0",
                 "--health", "http://elsewhere:1/h");
 
-        assertEquals(new Options(Options.Scenario.CHURN, URI.create("ws://127.0.0.1:8080/ws"),
-                URI.create("http://elsewhere:1/h"), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
+        assertEquals(new Options(Options.Scenario.CHURN, List.of(URI.create("ws://127.0.0.1:8080/ws")),
+                List.of(URI.create("http://elsewhere:1/h")), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
                 Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
                 300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), false), options);
+    }
+
+    @Test
+    void several_urls_are_the_nodes_of_one_cluster_each_with_its_health_endpoint() {
+        var options = Options.parse("broadcast", "--url", "ws://127.0.0.1:8081/ws,ws://127.0.0.1:8082/ws");
+
+        assertEquals(List.of(URI.create("ws://127.0.0.1:8081/ws"), URI.create("ws://127.0.0.1:8082/ws")),
+                options.urls());
+        assertEquals(List.of(URI.create("http://127.0.0.1:8081/health"), URI.create("http://127.0.0.1:8082/health")),
+                options.health());
+        assertEquals("ws://127.0.0.1:8081/ws,ws://127.0.0.1:8082/ws", options.target());
     }
 
     @ParameterizedTest
@@ -73,6 +85,7 @@ class OptionsTest {
         "burst --posters 0           | --posters must be at least 1",
         "broadcast 1000              | unexpected argument '1000'",
         "broadcast --url http://x:1/ | --url must be ws://host:port/path, not 'http://x:1/'",
+        "broadcast --url ws://x:1/ws,ws://y/ws | --url must be ws://host:port/path, not 'ws://y/ws'",
     })
     void a_bad_command_line_says_what_is_wrong(String arguments, String message) {
         var args = arguments.equals("(none)") ? new String[0] : arguments.split(" ");
