@@ -16,7 +16,10 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +47,13 @@ public final class RedisCluster implements Cluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCluster.class);
     private static final String BUS = "chat:bus";
+    /** Reconnecting backs off from the first delay to the most, so a node is back within a second of Redis. */
+    private static final Duration RECONNECT_FIRST = Duration.ofMillis(10);
+    private static final Duration RECONNECT_MOST = Duration.ofSeconds(1);
 
     private final RedisSettings settings;
     private final Clock clock;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisPubSubConnection<String, String> bus;
@@ -56,12 +63,17 @@ public final class RedisCluster implements Cluster {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Set when a change of presence may not have reached Redis: the next heartbeat that does asks for a resync. */
     private final AtomicBoolean unsure = new AtomicBoolean();
+    /** Whether the last heartbeat was answered: a partitioned connection stays open, but its commands time out. */
+    private volatile boolean answering = true;
+    /** Redis's clock minus this node's, as the last heartbeat measured it, for the deadlines of messages. */
+    private volatile long redisClockAhead;
     private volatile Listener listener;
 
-    private RedisCluster(RedisSettings settings, Clock clock, RedisClient client,
+    private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
             StatefulRedisConnection<String, String> connection, StatefulRedisPubSubConnection<String, String> bus) {
         this.settings = settings;
         this.clock = clock;
+        this.resources = resources;
         this.client = client;
         this.connection = connection;
         this.bus = bus;
@@ -77,14 +89,18 @@ public final class RedisCluster implements Cluster {
      * @throws IllegalStateException with the reason if Redis cannot be reached
      */
     public static RedisCluster open(RedisSettings settings, Clock clock) {
-        var client = RedisClient.create(RedisURI.create(settings.url()));
+        var resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(RECONNECT_FIRST, RECONNECT_MOST, 2, TimeUnit.MILLISECONDS))
+                .build();
+        var client = RedisClient.create(resources, RedisURI.create(settings.url()));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
         try {
-            var cluster = new RedisCluster(settings, clock, client, client.connect(), client.connectPubSub());
+            var cluster = new RedisCluster(settings, clock, resources, client, client.connect(),
+                    client.connectPubSub());
             cluster.leaveEverything();
             cluster.beat();
             return cluster;
@@ -140,14 +156,14 @@ public final class RedisCluster implements Cluster {
     public CompletionStage<Long> publish(String room, Message message) {
         return script.run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
                 message.type().name(), message.userId(), message.username(), message.content(),
-                message.timestamp().toString());
+                message.timestamp().toString(), deadline());
     }
 
     @Override
     public CompletionStage<Boolean> send(DirectMessage direct) {
         var message = direct.message();
         return script.<Long>run(ScriptOutputType.INTEGER, "direct", settings.node(), direct.to(), message.userId(),
-                message.username(), message.content(), message.timestamp().toString())
+                message.username(), message.content(), message.timestamp().toString(), deadline())
                 .thenApply(delivered -> delivered == 1);
     }
 
@@ -194,7 +210,7 @@ public final class RedisCluster implements Cluster {
 
     @Override
     public boolean available() {
-        return connection.isOpen() && bus.isOpen();
+        return answering && connection.isOpen() && bus.isOpen();
     }
 
     /** Stops beating and takes this node's users out of every room, announced, then disconnects. */
@@ -213,6 +229,7 @@ public final class RedisCluster implements Cluster {
         bus.close();
         connection.close();
         client.shutdown();
+        resources.shutdown();
     }
 
     private void deliver(String frame) {
@@ -239,15 +256,28 @@ public final class RedisCluster implements Cluster {
             reapDead();
         } catch (RuntimeException e) {
             unsure.set(true);
+            answering = false;
             LOG.warn("node {} cannot reach Redis: {}", settings.node(), e.getMessage());
         }
     }
 
     /** True if Redis still had this node as alive. */
     private boolean beat() {
-        Long alive = await(script.run(ScriptOutputType.INTEGER, "beat", settings.node(),
-                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(clock.millis())));
-        return alive == 1;
+        long sent = clock.millis();
+        List<Long> answer = await(script.run(ScriptOutputType.MULTI, "beat", settings.node(),
+                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(sent)));
+        redisClockAhead = answer.get(1) - (sent + clock.millis()) / 2;
+        answering = true;
+        return answer.get(0) == 1;
+    }
+
+    /**
+     * By Redis's clock, when a message must have reached Redis to be published: half the command timeout from
+     * now, so that the answer has the other half to come back before this node gives up and tells the sender the
+     * message was refused.
+     */
+    private String deadline() {
+        return Long.toString(clock.millis() + redisClockAhead + settings.commandTimeout().toMillis() / 2);
     }
 
     private void reapDead() {

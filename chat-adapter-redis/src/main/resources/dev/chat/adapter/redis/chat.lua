@@ -15,6 +15,22 @@ local ONLINE = P .. 'online'
 local op = ARGV[1]
 local node = ARGV[2]
 
+-- Redis's clock, in milliseconds.
+local function now_millis()
+    local time = redis.call('TIME')
+    return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+end
+
+-- A node stops waiting for Redis after its command timeout and tells the sender its message was refused. A script
+-- that reaches Redis after the deadline the node gave it (it waited in a partitioned connection) must therefore
+-- not publish after all.
+local function too_late(deadline)
+    if now_millis() > tonumber(deadline) then
+        return redis.error_reply('arrived after its deadline ' .. deadline .. ': its node stopped waiting')
+    end
+    return nil
+end
+
 local function room_key(room, part)
     return P .. 'room:{' .. room .. '}:' .. part
 end
@@ -167,7 +183,11 @@ local function replace(of, origin, maxlen, limit, at, from)
 end
 
 if op == 'post' then
-    -- origin, maxlen, room, type, userId, username, content, ts
+    -- origin, maxlen, room, type, userId, username, content, ts, deadline
+    local late = too_late(ARGV[11])
+    if late then
+        return late
+    end
     return publish(ARGV[3], ARGV[4], ARGV[5],
         { type = ARGV[6], userId = ARGV[7], username = ARGV[8], content = ARGV[9], ts = ARGV[10] })
 end
@@ -214,7 +234,11 @@ if op == 'offline' then
 end
 
 if op == 'direct' then
-    -- to, userId, username, content, ts
+    -- to, userId, username, content, ts, deadline
+    local late = too_late(ARGV[8])
+    if late then
+        return late
+    end
     if redis.call('HEXISTS', ONLINE, ARGV[3]) == 0 then
         return 0
     end
@@ -224,11 +248,11 @@ if op == 'direct' then
 end
 
 if op == 'beat' then
-    -- ttl millis, now millis: true if the node was still known alive
+    -- ttl millis, now millis: whether the node was still known alive, and Redis's clock
     local alive = redis.call('EXISTS', P .. 'node:' .. node)
     redis.call('SET', P .. 'node:' .. node, '1', 'PX', ARGV[3])
     redis.call('ZADD', P .. 'nodes', ARGV[4], node)
-    return alive
+    return { alive, now_millis() }
 end
 
 if op == 'resync' then

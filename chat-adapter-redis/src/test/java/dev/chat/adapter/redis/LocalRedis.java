@@ -24,6 +24,10 @@ public final class LocalRedis implements AutoCloseable {
         return redis;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "redis://127.0.0.1:" + port;
     }

@@ -254,6 +254,29 @@ class RedisClusterTest {
     }
 
     @Test
+    void a_partitioned_node_says_it_is_cut_off_and_what_it_was_refused_is_never_published_after_the_heal()
+            throws Exception {
+        try (var proxy = RedisProxy.to(redis)) {
+            var heardByC = new RecordingListener();
+            var c = node("c", heardByC, 100, proxy.url());
+
+            proxy.partition();
+            var refused = assertThrows(ExecutionException.class, () -> publish(c, "lobby", "from the island"));
+            assertTrue(refused.getCause().getMessage().contains("timed out"), refused.getCause().getMessage());
+            awaitThat(() -> !c.available(), "c says it is cut off, though its connections are open");
+            long meanwhile = publish(a, "lobby", "meanwhile");
+            proxy.heal();
+
+            awaitThat(c::available, "c answers again");
+            long after = publish(c, "lobby", "back");
+            assertEquals(List.of("meanwhile", "back"), contents(List.of(heardByB.next().message(),
+                    heardByB.next().message())), "what c was refused did not follow it out of the partition");
+            assertEquals(meanwhile + 1, after);
+            assertEquals("meanwhile", heardByC.next().message().message().content(), "held, then delivered");
+        }
+    }
+
+    @Test
     void a_node_cannot_open_without_redis() {
         var settings = new RedisSettings("redis://127.0.0.1:1", "lonely", Duration.ofSeconds(1), HISTORY, 100,
                 Duration.ofMillis(500));
@@ -274,7 +297,11 @@ class RedisClusterTest {
     }
 
     private RedisCluster node(String id, RecordingListener listener, int presenceLimit) {
-        var node = RedisCluster.open(new RedisSettings(redis.url(), id, Duration.ofMillis(900), HISTORY,
+        return node(id, listener, presenceLimit, redis.url());
+    }
+
+    private RedisCluster node(String id, RecordingListener listener, int presenceLimit, String url) {
+        var node = RedisCluster.open(new RedisSettings(url, id, Duration.ofMillis(900), HISTORY,
                 presenceLimit, Duration.ofMillis(500)), Clock.systemUTC());
         node.start(listener);
         nodes.add(node);
