@@ -7,23 +7,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.launcher.Launcher;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +26,15 @@ import org.junit.jupiter.api.Test;
  */
 class PackagedJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar")).toAbsolutePath();
     private static final Path SCRIPT = Path.of(System.getProperty("chat.script", "target/chat-server"))
             .toAbsolutePath();
-    private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");
 
     @Test
     void the_start_script_serves_chat_and_on_sigterm_says_goodbye_closes_with_1001_and_exits_0() throws Exception {
         assertTrue(Files.isExecutable(SCRIPT), SCRIPT + " is missing or not executable");
-        var javaHome = currentJava().getParent().getParent().toString();
-        var server = start(List.of(SCRIPT.toString()), Map.of("PORT", "0", "JAVA_HOME", javaHome));
-        var startup = awaitStartup(server);
+        var javaHome = ServerProcess.currentJava().getParent().getParent().toString();
+        var server = ServerProcess.start(List.of(SCRIPT.toString()), Map.of("PORT", "0", "JAVA_HOME", javaHome));
+        var startup = server.awaitStartup();
         var port = startup.port();
         assertTrue(startup.lines().stream().anyMatch(line -> line.contains("warmed up with 2000 of 2000 loopback sessions")),
                 "no warm-up before the port opened: " + startup.lines());
@@ -73,8 +64,8 @@ class PackagedJarIT {
         var environment = Map.of("PORT", "0", "STORE", "sqlite", "DATA_DIR",
                 Files.createTempDirectory("chat-data").toString(), "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0",
                 "USER_RATE_LIMIT_PER_SEC", "0");
-        var server = start(javaJar(currentJava()), environment);
-        var alice = TestClient.entered(awaitStartup(server).port(), "userId=alice&username=Alice&room=dev");
+        var server = ServerProcess.startJar(environment);
+        var alice = TestClient.entered(server.awaitStartup().port(), "userId=alice&username=Alice&room=dev");
         for (int i = 1; i <= 3000; i++) {
             alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
         }
@@ -86,8 +77,8 @@ class PackagedJarIT {
         server.process().destroyForcibly();
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
 
-        var restarted = start(javaJar(currentJava()), environment);
-        var bob = TestClient.connect(awaitStartup(restarted).port(), "userId=bob&username=Bob&room=dev&since="
+        var restarted = ServerProcess.startJar(environment);
+        var bob = TestClient.connect(restarted.awaitStartup().port(), "userId=bob&username=Bob&room=dev&since="
                 + (firstId - 1));
         bob.nextOfType("presence");
         int kept = 0;
@@ -105,8 +96,8 @@ class PackagedJarIT {
 
     @Test
     void a_line_break_in_a_user_id_cannot_forge_a_log_line() throws Exception {
-        var server = start(javaJar(currentJava()), Map.of("PORT", "0", "LOG_LEVEL", "debug", "WARMUP_SESSIONS", "0"));
-        var port = awaitStartup(server).port();
+        var server = ServerProcess.startJar(Map.of("PORT", "0", "LOG_LEVEL", "debug", "WARMUP_SESSIONS", "0"));
+        var port = server.awaitStartup().port();
         var forged = "2026-12-01T00:00:00.000Z [ERROR] Main - forged";
         var query = "userId=mallory" + URLEncoder.encode("\r\n" + forged, StandardCharsets.UTF_8) + "&username=M";
         TestClient.connect(port, query).nextOfType("presence");
@@ -125,7 +116,7 @@ class PackagedJarIT {
 
     @Test
     void a_bad_variable_stops_startup_with_one_line_naming_it_and_a_nonzero_exit() throws Exception {
-        var server = start(javaJar(currentJava()), Map.of("PORT", "eighty"));
+        var server = ServerProcess.startJar(Map.of("PORT", "eighty"));
 
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
         assertEquals(2, server.process().exitValue());
@@ -137,66 +128,13 @@ class PackagedJarIT {
         var oldJava = installedJavaOlderThan21();
         assumeTrue(oldJava.isPresent(), "no Java older than 21 is installed under /usr/lib/jvm");
 
-        var server = start(javaJar(oldJava.get()), Map.of());
+        var server = ServerProcess.start(ServerProcess.javaJar(oldJava.get()), Map.of());
 
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
         assertEquals(1, server.process().exitValue());
         var lines = server.lines();
         assertEquals(1, lines.size(), String.join("\n", lines));
         assertTrue(lines.getFirst().startsWith("chat-app needs Java 21 or newer, but this is Java "), lines.getFirst());
-    }
-
-    private record Server(Process process, BlockingQueue<String> output, Thread reader) {
-        /** Everything the process printed; call once it has ended. */
-        List<String> lines() throws InterruptedException {
-            assertTrue(reader.join(Duration.ofSeconds(10)), "the process's output never ended");
-            var lines = new ArrayList<String>();
-            output.drainTo(lines);
-            return lines;
-        }
-    }
-
-    private static List<String> javaJar(Path java) {
-        return List.of(java.toString(), "-jar", JAR.toString());
-    }
-
-    private static Server start(List<String> command, Map<String, String> environment) throws IOException {
-        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify, which packages it first");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .directory(Files.createTempDirectory("chat-app-run").toFile());
-        builder.environment().keySet().removeIf(name -> name.equals("PORT") || name.equals("JAVA_OPTS")
-                || name.endsWith("_TIMEOUT"));
-        builder.environment().putAll(environment);
-        var process = builder.start();
-        var output = new LinkedBlockingQueue<String>();
-        var reader = Thread.ofVirtual().start(() -> {
-            try (var lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(output::add);
-            } catch (IOException | UncheckedIOException ended) {
-                // the process is gone; whatever it printed is in the queue
-            }
-        });
-        return new Server(process, output, reader);
-    }
-
-    private record Startup(int port, List<String> lines) {}
-
-    private static Startup awaitStartup(Server server) throws InterruptedException {
-        var lines = new ArrayList<String>();
-        while (true) {
-            var line = server.output().poll(30, TimeUnit.SECONDS);
-            assertNotNull(line, "the server never said where it listens");
-            lines.add(line);
-            var matcher = LISTENING.matcher(line);
-            if (matcher.find()) {
-                return new Startup(Integer.parseInt(matcher.group(1)), lines);
-            }
-        }
-    }
-
-    private static Path currentJava() {
-        return Path.of(ProcessHandle.current().info().command().orElseThrow());
     }
 
     private static Optional<Path> installedJavaOlderThan21() throws IOException {
