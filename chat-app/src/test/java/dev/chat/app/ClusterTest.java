@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
+import dev.chat.adapter.redis.RedisProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,41 @@ class ClusterTest {
         assertTrue(next.get("id").asLong() > before, "ids never go back");
     }
 
+    @Test
+    void a_node_cut_off_from_redis_stalls_no_one_refuses_its_posts_and_once_back_delivers_what_it_missed()
+            throws Exception {
+        try (var proxy = RedisProxy.to(redis)) {
+            nodes.add(node("island", proxy.url()));
+            var alice = enter(0, "alice", "Alice");
+            var carol = enter(3, "carol", "Carol");
+            alice.nextJoinOf("carol");
+
+            proxy.partition();
+            assertEquals("carol", alice.nextOfType("leave").get("userId").asText(), "a silent node is taken for dead");
+            awaitHealth(3, "\"cluster\":\"unavailable\"");
+            carol.send("{\"type\":\"chat\",\"content\":\"from the island\"}");
+            assertEquals("cluster_unavailable", carol.nextOfType("error").get("code").asText());
+            alice.send("{\"type\":\"chat\",\"content\":\"meanwhile\"}");
+            assertEquals("meanwhile", alice.nextOfType("chat").get("content").asText(), "the others go on");
+            proxy.heal();
+
+            awaitHealth(3, "\"cluster\":\"ok\"");
+            alice.nextJoinOf("carol");
+            alice.send("{\"type\":\"chat\",\"content\":\"after\"}");
+            assertEquals(List.of("meanwhile"), chatsBefore(carol, "after"), "carol missed nothing");
+            assertEquals(List.of(), chatsBefore(alice, "after"), "what carol was refused was never published");
+        }
+    }
+
+    private static List<String> chatsBefore(TestClient client, String content) throws InterruptedException {
+        var chats = new ArrayList<String>();
+        for (var chat = client.nextOfType("chat"); !chat.get("content").asText().equals(content);
+                chat = client.nextOfType("chat")) {
+            chats.add(chat.get("content").asText());
+        }
+        return chats;
+    }
+
     private void awaitHealth(int node, String expected) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!AppRequests.get(nodes.get(node), "/health").body().contains(expected)) {
@@ -193,8 +229,12 @@ class ClusterTest {
     }
 
     private ChatApplication node(String id) throws ConfigException {
+        return node(id, redis.url());
+    }
+
+    private ChatApplication node(String id, String redisUrl) throws ConfigException {
         return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "memory",
-                "REDIS_URL", redis.url(), "NODE_ID", id, "NODE_TIMEOUT", "900ms",
+                "REDIS_URL", redisUrl, "NODE_ID", id, "NODE_TIMEOUT", "900ms",
                 "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0")).config());
     }
 }
