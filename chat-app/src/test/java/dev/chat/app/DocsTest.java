@@ -56,7 +56,7 @@ class DocsTest {
     }
 
     @Test
-    void the_security_guides_examples_are_the_files_the_tests_run() throws IOException {
+    void the_guides_examples_are_the_files_the_tests_run() throws IOException {
         var java = Files.readString(Path.of("src/test/java/dev/chat/app/example/MintToken.java"));
         var shell = Files.readString(Path.of("src/test/sh/mint-token.sh"));
 
@@ -64,6 +64,8 @@ class DocsTest {
         assertTrue(security.contains(shell), "mint-token.sh differs from the guide");
         assertTrue(security.contains(Files.readString(Path.of("src/test/sh/self-signed-cert.sh"))),
                 "self-signed-cert.sh differs from the guide");
+        assertTrue(read("docs/clustering.md").contains(Files.readString(Path.of("src/test/sh/three-nodes.sh"))),
+                "three-nodes.sh differs from the guide");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.adapter.redis.LocalRedis;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/** The clustering guide's three-node script, run as the guide says, does what the guide says it does. */
+class ThreeNodesScriptIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void three_nodes_from_the_guides_script_are_one_chat_and_stop_together() throws Exception {
+        try (var redis = LocalRedis.start()) {
+            var ports = List.of(freePort(), freePort(), freePort());
+            var script = new ProcessBuilder("sh", "chat-app/src/test/sh/three-nodes.sh")
+                    .directory(new File(".."))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+            script.environment().keySet().removeIf(name -> name.equals("JAVA_OPTS") || name.endsWith("_TIMEOUT"));
+            script.environment().put("REDIS_URL", redis.url());
+            script.environment().put("PORTS", String.join(" ", ports.stream().map(String::valueOf).toList()));
+            script.environment().put("PATH", ServerProcess.currentJava().getParent() + File.pathSeparator
+                    + System.getenv("PATH"));
+            script.environment().put("WARMUP_SESSIONS", "0");
+            var nodes = script.start();
+            try {
+                for (int port : ports) {
+                    awaitHealth(port, "\"cluster\":\"ok\"");
+                }
+                var alice = TestClient.joined(ports.get(0), "alice", "Alice");
+                var bob = TestClient.joined(ports.get(1), "bob", "Bob");
+                alice.nextJoinOf("bob");
+
+                alice.send("{\"type\":\"chat\",\"content\":\"Hello from node one\"}");
+
+                var atBob = bob.nextOfType("chat");
+                assertEquals("Hello from node one", atBob.get("content").asText());
+                assertEquals(atBob.get("id"), alice.nextOfType("chat").get("id"), "one id on every node");
+            } finally {
+                nodes.destroy();
+            }
+            assertTrue(nodes.waitFor(30, TimeUnit.SECONDS), "Ctrl-C stops the script");
+            for (int port : ports) {
+                assertTrue(refuses(port), "node on " + port + " still runs after the script ended");
+            }
+        }
+    }
+
+    private void awaitHealth(int port, String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.ofString()).body().contains(expected)) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                assertTrue(System.nanoTime() < deadline, "no node answered on " + port);
+            }
+            assertTrue(System.nanoTime() < deadline, "node on " + port + " never said " + expected);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private static boolean refuses(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return false;
+        } catch (IOException refused) {
+            return true;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
