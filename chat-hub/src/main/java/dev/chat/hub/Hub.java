@@ -1,7 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
-import dev.chat.domain.ClusterState;
+import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
@@ -9,7 +9,6 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
@@ -136,14 +135,14 @@ public final class Hub implements ChatHub {
     }
 
     @Override
-    public StorageState storage() {
+    public Availability storage() {
         return store.state();
     }
 
     @Override
-    public ClusterState cluster() {
-        return cluster.map(shared -> shared.available() ? ClusterState.OK : ClusterState.UNAVAILABLE)
-                .orElse(ClusterState.DISABLED);
+    public Availability cluster() {
+        return cluster.map(shared -> shared.available() ? Availability.OK : Availability.UNAVAILABLE)
+                .orElse(Availability.DISABLED);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import java.util.List;
 
@@ -56,7 +56,7 @@ public final class TieredMessageStore implements MessageStore {
     }
 
     @Override
-    public StorageState state() {
+    public Availability state() {
         return durable.state();
     }
 

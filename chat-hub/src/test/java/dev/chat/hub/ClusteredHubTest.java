@@ -4,7 +4,7 @@ import static dev.chat.hub.Json.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.domain.ClusterState;
+import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.protocol.ClientMessage;
@@ -57,7 +57,7 @@ class ClusteredHubTest {
         assertEquals(Long.parseLong(field(onA, "id")), storeA.lastId("global"), "the node that published keeps it");
         assertEquals(List.of(new RoomSummary("global", 2)), hubB.rooms());
         assertEquals(List.of(ALICE, BOB), hubB.users("global"));
-        assertEquals(ClusterState.OK, hubA.cluster());
+        assertEquals(Availability.OK, hubA.cluster());
     }
 
     @Test
@@ -87,7 +87,7 @@ class ClusteredHubTest {
 
         assertEquals("cluster_unavailable", field(alice.next(), "code"));
         assertEquals("cluster_unavailable", field(alice.next(), "code"));
-        assertEquals(ClusterState.UNAVAILABLE, hubA.cluster());
+        assertEquals(Availability.UNAVAILABLE, hubA.cluster());
         hubA.connect(BOB, bob);
         assertEquals("presence", field(bob.next(), "type"), "a newcomer still enters, on this node's word");
         cluster.down = false;

@@ -2,10 +2,10 @@ package dev.chat.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class TieredMessageStoreTest extends MessageStoreContract {
         assertEquals(List.of(29L, 30L), ids(restarted.latest("lobby", 2)));
         assertEquals(List.of(11L, 12L), ids(restarted.after("lobby", 10, 2)));
         assertEquals(List.of(8L, 9L), ids(restarted.before("lobby", 10, 2)));
-        assertEquals(StorageState.DISABLED, restarted.state(), "as the durable store says; here, one in memory");
+        assertEquals(Availability.DISABLED, restarted.state(), "as the durable store says; here, one in memory");
     }
 
     @Test

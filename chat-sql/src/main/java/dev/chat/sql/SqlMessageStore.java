@@ -1,11 +1,11 @@
 package dev.chat.sql;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageIds;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Telemetry;
 import java.sql.Connection;
@@ -170,8 +170,8 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
     }
 
     @Override
-    public StorageState state() {
-        return available() ? StorageState.OK : StorageState.UNAVAILABLE;
+    public Availability state() {
+        return available() ? Availability.OK : Availability.UNAVAILABLE;
     }
 
     /** How many rooms' last ids are held in memory now. */

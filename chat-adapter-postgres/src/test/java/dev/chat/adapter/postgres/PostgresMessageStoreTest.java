@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.Telemetry;
@@ -83,7 +83,7 @@ class PostgresMessageStoreTest extends MessageStoreContract {
 
         assertEquals(500, again.lastId("lobby"));
         assertEquals(List.of(chat("lobby", 499), chat("lobby", 500)), again.latest("lobby", 2));
-        assertEquals(StorageState.OK, again.state());
+        assertEquals(Availability.OK, again.state());
     }
 
     @Test
@@ -107,11 +107,11 @@ class PostgresMessageStoreTest extends MessageStoreContract {
 
         postgres.close();
         LongStream.rangeClosed(11, 20).forEach(id -> store.append(chat("lobby", id)));
-        awaitThat(() -> store.state() == StorageState.UNAVAILABLE, "the store never said it was unavailable");
+        awaitThat(() -> store.state() == Availability.UNAVAILABLE, "the store never said it was unavailable");
         awaitThat(() -> store.failedWrites() > 0, "the messages it could not keep were never counted");
         postgres = start(port);
         LongStream.rangeClosed(21, 30).forEach(id -> store.append(chat("lobby", id)));
-        awaitThat(() -> store.state() == StorageState.OK, "the store never came back");
+        awaitThat(() -> store.state() == Availability.OK, "the store never came back");
 
         var kept = store.latest("lobby", 100).stream().map(RoomMessage::id).toList();
         assertTrue(kept.containsAll(LongStream.rangeClosed(1, 10).boxed().toList()), kept.toString());

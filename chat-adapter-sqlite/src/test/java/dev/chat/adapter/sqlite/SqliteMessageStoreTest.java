@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.Telemetry;
@@ -132,7 +132,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
             sql.execute("ALTER TABLE messages RENAME TO away");
 
             store.append(chat("lobby", 2));
-            awaitThat(() -> store.state() == StorageState.UNAVAILABLE, "the store never said the database is unavailable");
+            awaitThat(() -> store.state() == Availability.UNAVAILABLE, "the store never said the database is unavailable");
             awaitThat(() -> store.failedWrites() == 1, "the refused message was never counted");
             long unreadableSince = MessageIds.origin(Instant.now());
             assertTrue(store.lastId("a-room-first-seen-now") >= unreadableSince,
@@ -142,7 +142,7 @@ class SqliteMessageStoreTest extends MessageStoreContract {
         store.append(chat("lobby", 3));
 
         assertEquals(List.of(chat("lobby", 1), chat("lobby", 3)), store.latest("lobby", 10));
-        assertEquals(StorageState.OK, store.state());
+        assertEquals(Availability.OK, store.state());
     }
 
     @Test

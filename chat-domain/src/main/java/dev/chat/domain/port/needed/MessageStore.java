@@ -1,8 +1,8 @@
 package dev.chat.domain.port.needed;
 
+import dev.chat.domain.Availability;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
-import dev.chat.domain.StorageState;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ public interface MessageStore {
     List<RoomMessage> byUser(String userId, MessagePosition before, int limit);
 
     /** Whether what is kept survives a restart and is being written; a store in memory only is disabled. */
-    default StorageState state() {
-        return StorageState.DISABLED;
+    default Availability state() {
+        return Availability.DISABLED;
     }
 }

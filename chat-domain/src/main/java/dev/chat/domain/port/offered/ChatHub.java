@@ -1,7 +1,7 @@
 package dev.chat.domain.port.offered;
 
 import dev.chat.domain.Analytics;
-import dev.chat.domain.ClusterState;
+import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
@@ -12,7 +12,6 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
-import dev.chat.domain.StorageState;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
@@ -51,11 +50,11 @@ public interface ChatHub extends AutoCloseable {
     int clientCount();
 
     /** Whether the history it keeps survives a restart and is being written now. */
-    StorageState storage();
+    Availability storage();
 
     /** Whether this hub is one node of a cluster, and reaches it now. */
-    default ClusterState cluster() {
-        return ClusterState.DISABLED;
+    default Availability cluster() {
+        return Availability.DISABLED;
     }
 
     /** Counters since the hub started. */
