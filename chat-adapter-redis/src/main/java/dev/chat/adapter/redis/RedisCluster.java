@@ -65,8 +65,8 @@ public final class RedisCluster implements Cluster {
     private final AtomicBoolean unsure = new AtomicBoolean();
     /** Whether the last heartbeat was answered: a partitioned connection stays open, but its commands time out. */
     private volatile boolean answering = true;
-    /** Redis's clock minus this node's, as the last heartbeat measured it, for the deadlines of messages. */
-    private volatile long redisClockAhead;
+    /** Redis's clock as the last heartbeat read it, for the deadlines of messages. */
+    private volatile RedisTime redisTime = RedisTime.UNKNOWN;
     private volatile Listener listener;
 
     private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
@@ -263,10 +263,10 @@ public final class RedisCluster implements Cluster {
 
     /** True if Redis still had this node as alive. */
     private boolean beat() {
-        long sent = clock.millis();
+        long sent = System.nanoTime();
         List<Long> answer = await(script.run(ScriptOutputType.MULTI, "beat", settings.node(),
-                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(sent)));
-        redisClockAhead = answer.get(1) - (sent + clock.millis()) / 2;
+                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(clock.millis())));
+        redisTime = new RedisTime(answer.get(1), sent + (System.nanoTime() - sent) / 2);
         answering = true;
         return answer.get(0) == 1;
     }
@@ -277,7 +277,20 @@ public final class RedisCluster implements Cluster {
      * message was refused.
      */
     private String deadline() {
-        return Long.toString(clock.millis() + redisClockAhead + settings.commandTimeout().toMillis() / 2);
+        return Long.toString(redisTime.now() + settings.commandTimeout().toMillis() / 2);
+    }
+
+    /**
+     * What Redis's clock said, in milliseconds, at a moment of this node's monotonic clock: Redis's time now follows
+     * from it whatever this node's own wall clock does.
+     */
+    private record RedisTime(long millis, long atNanos) {
+        /** Before the first heartbeat: no deadline. */
+        static final RedisTime UNKNOWN = new RedisTime(Long.MAX_VALUE / 2, System.nanoTime());
+
+        long now() {
+            return millis + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - atNanos);
+        }
     }
 
     private void reapDead() {

@@ -277,6 +277,18 @@ class RedisClusterTest {
     }
 
     @Test
+    void a_node_whose_clock_is_an_hour_off_still_publishes_because_deadlines_are_on_redis_clock() throws Exception {
+        var late = RedisCluster.open(new RedisSettings(redis.url(), "late", Duration.ofMillis(900), HISTORY, 100,
+                Duration.ofMillis(500)), Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
+        nodes.add(late);
+        late.start(new RecordingListener());
+
+        publish(late, "lobby", "on time");
+
+        assertEquals("on time", heardByB.next().message().message().content());
+    }
+
+    @Test
     void a_node_cannot_open_without_redis() {
         var settings = new RedisSettings("redis://127.0.0.1:1", "lonely", Duration.ofSeconds(1), HISTORY, 100,
                 Duration.ofMillis(500));
