@@ -266,7 +266,7 @@ public final class RedisCluster implements Cluster {
         long sent = System.nanoTime();
         List<Long> answer = await(script.run(ScriptOutputType.MULTI, "beat", settings.node(),
                 Long.toString(settings.nodeTimeout().toMillis()), Long.toString(clock.millis())));
-        redisTime = new RedisTime(answer.get(1), sent + (System.nanoTime() - sent) / 2);
+        redisTime = RedisTime.read(answer.get(1), sent, System.nanoTime());
         answering = true;
         return answer.get(0) == 1;
     }
@@ -278,19 +278,6 @@ public final class RedisCluster implements Cluster {
      */
     private String deadline() {
         return Long.toString(redisTime.now() + settings.commandTimeout().toMillis() / 2);
-    }
-
-    /**
-     * What Redis's clock said, in milliseconds, at a moment of this node's monotonic clock: Redis's time now follows
-     * from it whatever this node's own wall clock does.
-     */
-    private record RedisTime(long millis, long atNanos) {
-        /** Before the first heartbeat: no deadline. */
-        static final RedisTime UNKNOWN = new RedisTime(Long.MAX_VALUE / 2, System.nanoTime());
-
-        long now() {
-            return millis + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - atNanos);
-        }
     }
 
     private void reapDead() {
