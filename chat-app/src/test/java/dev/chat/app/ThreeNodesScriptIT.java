@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -38,6 +37,7 @@ class ThreeNodesScriptIT {
                     + System.getenv("PATH"));
             script.environment().put("WARMUP_SESSIONS", "0");
             var nodes = script.start();
+            List<ProcessHandle> javas = List.of();
             try {
                 for (int port : ports) {
                     awaitHealth(port, "\"cluster\":\"ok\"");
@@ -52,11 +52,16 @@ class ThreeNodesScriptIT {
                 assertEquals("Hello from node one", atBob.get("content").asText());
                 assertEquals(atBob.get("id"), alice.nextOfType("chat").get("id"), "one id on every node");
             } finally {
+                javas = nodes.descendants().toList();
                 nodes.destroy();
             }
-            assertTrue(nodes.waitFor(30, TimeUnit.SECONDS), "Ctrl-C stops the script");
-            for (int port : ports) {
-                assertTrue(refuses(port), "node on " + port + " still runs after the script ended");
+            try {
+                assertTrue(nodes.waitFor(30, TimeUnit.SECONDS), "Ctrl-C stops the script");
+                for (int port : ports) {
+                    assertTrue(refuses(port), "node on " + port + " still runs after the script ended");
+                }
+            } finally {
+                javas.forEach(ProcessHandle::destroyForcibly);
             }
         }
     }
