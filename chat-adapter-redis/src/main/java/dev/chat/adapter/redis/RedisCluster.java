@@ -7,7 +7,6 @@ import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -26,11 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +54,8 @@ public final class RedisCluster implements Cluster {
     private final StatefulRedisPubSubConnection<String, String> bus;
     private final ChatScript script;
     private final BusCodec codec = new BusCodec();
-    private final ScheduledExecutorService heartbeat;
+    private final Heartbeat heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set when a change of presence may not have reached Redis: the next heartbeat that does asks for a resync. */
-    private final AtomicBoolean unsure = new AtomicBoolean();
-    /** Whether the last heartbeat was answered: a partitioned connection stays open, but its commands time out. */
-    private volatile boolean answering = true;
-    /** Redis's clock as the last heartbeat read it, for the deadlines of messages. */
-    private volatile RedisTime redisTime = RedisTime.UNKNOWN;
     private volatile Listener listener;
 
     private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
@@ -78,8 +67,7 @@ public final class RedisCluster implements Cluster {
         this.connection = connection;
         this.bus = bus;
         this.script = ChatScript.load(connection.async());
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("chat-redis-heartbeat").factory());
+        this.heartbeat = new Heartbeat(settings, clock, script, connection.sync(), this::reap);
     }
 
     /**
@@ -102,10 +90,11 @@ public final class RedisCluster implements Cluster {
             var cluster = new RedisCluster(settings, clock, resources, client, client.connect(),
                     client.connectPubSub());
             cluster.leaveEverything();
-            cluster.beat();
+            cluster.heartbeat.beat();
             return cluster;
         } catch (RuntimeException e) {
             client.shutdown();
+            resources.shutdown();
             throw new IllegalStateException("cannot reach Redis at " + RedisURI.create(settings.url()).getHost()
                     + ":" + RedisURI.create(settings.url()).getPort() + ": " + e.getMessage(), e);
         }
@@ -126,8 +115,7 @@ public final class RedisCluster implements Cluster {
             }
         });
         bus.sync().subscribe(BUS);
-        long every = settings.heartbeat().toMillis();
-        heartbeat.scheduleWithFixedDelay(this::beatAndReap, every, every, TimeUnit.MILLISECONDS);
+        heartbeat.start(() -> this.listener.presenceLost());
     }
 
     @Override
@@ -156,14 +144,14 @@ public final class RedisCluster implements Cluster {
     public CompletionStage<Long> publish(String room, Message message) {
         return script.run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
                 message.type().name(), message.userId(), message.username(), message.content(),
-                message.timestamp().toString(), deadline());
+                message.timestamp().toString(), heartbeat.deadline());
     }
 
     @Override
     public CompletionStage<Boolean> send(DirectMessage direct) {
         var message = direct.message();
         return script.<Long>run(ScriptOutputType.INTEGER, "direct", settings.node(), direct.to(), message.userId(),
-                message.username(), message.content(), message.timestamp().toString(), deadline())
+                message.username(), message.content(), message.timestamp().toString(), heartbeat.deadline())
                 .thenApply(delivered -> delivered == 1);
     }
 
@@ -210,7 +198,7 @@ public final class RedisCluster implements Cluster {
 
     @Override
     public boolean available() {
-        return answering && connection.isOpen() && bus.isOpen();
+        return heartbeat.answering() && connection.isOpen() && bus.isOpen();
     }
 
     /** Stops beating and takes this node's users out of every room, announced, then disconnects. */
@@ -219,7 +207,7 @@ public final class RedisCluster implements Cluster {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        heartbeat.shutdownNow();
+        heartbeat.close();
         try {
             leaveEverything();
         } catch (RuntimeException e) {
@@ -244,55 +232,9 @@ public final class RedisCluster implements Cluster {
         }
     }
 
-    /** Runs on the heartbeat thread only. */
-    private void beatAndReap() {
-        try {
-            boolean forgotten = !beat();
-            boolean changesMayBeLost = unsure.getAndSet(false);
-            if (forgotten || changesMayBeLost) {
-                LOG.warn("the cluster lost track of node {}; telling it again who is here", settings.node());
-                listener.presenceLost();
-            }
-            reapDead();
-        } catch (RuntimeException e) {
-            unsure.set(true);
-            answering = false;
-            LOG.warn("node {} cannot reach Redis: {}", settings.node(), e.getMessage());
-        }
-    }
-
-    /** True if Redis still had this node as alive. */
-    private boolean beat() {
-        long sent = System.nanoTime();
-        List<Long> answer = await(script.run(ScriptOutputType.MULTI, "beat", settings.node(),
-                Long.toString(settings.nodeTimeout().toMillis()), Long.toString(clock.millis())));
-        redisTime = RedisTime.read(answer.get(1), sent, System.nanoTime());
-        answering = true;
-        return answer.get(0) == 1;
-    }
-
-    /**
-     * By Redis's clock, when a message must have reached Redis to be published: half the command timeout from
-     * now, so that the answer has the other half to come back before this node gives up and tells the sender the
-     * message was refused.
-     */
-    private String deadline() {
-        return Long.toString(redisTime.now() + settings.commandTimeout().toMillis() / 2);
-    }
-
-    private void reapDead() {
-        var quiet = connection.sync().zrangebyscore("chat:nodes",
-                Range.create(0, clock.millis() - settings.nodeTimeout().toMillis()));
-        for (var node : quiet) {
-            if (!node.equals(settings.node())) {
-                reap(node);
-            }
-        }
-    }
-
+    /** Takes a node that stopped beating out of presence; Redis refuses while the node still beats. */
     private void reap(String node) {
-        Long rooms = await(script.run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
-                presenceLimit(), clock.instant().toString(), node));
+        long rooms = takeOutOfPresence(node);
         if (rooms >= 0) {
             LOG.warn("node {} stopped beating; its users left {} rooms", node, rooms);
         }
@@ -300,14 +242,19 @@ public final class RedisCluster implements Cluster {
 
     /** This node leaves: each of its users leaves each room, on its own or in the room's summary. */
     private void leaveEverything() {
-        await(script.run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
-                presenceLimit(), clock.instant().toString(), settings.node()));
+        takeOutOfPresence(settings.node());
+    }
+
+    /** @return the rooms the node's users left, or -1 if the node still beats */
+    private long takeOutOfPresence(String node) {
+        return await(script.<Long>run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
+                presenceLimit(), clock.instant().toString(), node));
     }
 
     private <T> CompletableFuture<T> presenceChange(CompletableFuture<T> change) {
         return change.whenComplete((result, failure) -> {
             if (failure != null) {
-                unsure.set(true);
+                heartbeat.mayHaveLostAChange();
             }
         });
     }
@@ -332,17 +279,7 @@ public final class RedisCluster implements Cluster {
         return users;
     }
 
-    /** Waits a little longer than Lettuce's own timeout, which fails the command first. */
     private <T> T await(CompletableFuture<T> answer) {
-        try {
-            return answer.get(settings.commandTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Redis", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Redis did not answer within " + settings.commandTimeout(), e);
-        }
+        return Answers.await(answer, settings.commandTimeout());
     }
 }
