@@ -11,6 +11,7 @@ import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.WireFormat;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the caller's thread so that the loop never spends time on input it would refuse. Each message is taken from the
  * connection's budget, then from its user's, which all the user's connections share: over either, the client is
  * told when to retry, and a client that goes on sending through
- * {@link #REFUSALS_BEFORE_CLOSE} refusals in a row is closed with {@link CloseReason#RATE_LIMITED}.
+ * {@link #REFUSALS_BEFORE_CLOSE} refusals in a row is closed with {@link CloseReason#RATE_LIMITED}. Every frame pays,
+ * the ones refused included: otherwise a flood of malformed frames would be answered for free, one error each.
  */
 final class ConnectedClient implements Client {
 
@@ -45,25 +47,38 @@ final class ConnectedClient implements Client {
 
     @Override
     public void post(ClientMessage message) {
+        if (!spend()) {
+            return;
+        }
+        switch (message.check()) {
+            case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request, System.nanoTime()));
+            case Checked.Rejected(var rejection) -> reply(rejection);
+        }
+    }
+
+    @Override
+    public void reject(Rejection rejection) {
+        if (spend()) {
+            reply(rejection);
+        }
+    }
+
+    private boolean spend() {
         long wait = budget.take();
         if (wait == 0) {
             wait = userBudget.take();
         }
         if (wait > 0) {
             refuse(wait);
-            return;
+            return false;
         }
         if (refusedInARow.get() != 0) {
             refusedInARow.set(0);
         }
-        switch (message.check()) {
-            case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request, System.nanoTime()));
-            case Checked.Rejected(var rejection) -> reject(rejection);
-        }
+        return true;
     }
 
-    @Override
-    public void reject(Rejection rejection) {
+    private void reply(Rejection rejection) {
         inbox.put(new Command.Reply(member, rejection));
     }
 
@@ -72,7 +87,7 @@ final class ConnectedClient implements Client {
             inbox.offer(new Command.Kick(member, CloseReason.RATE_LIMITED));
         } else if (refusedInARow.get() < REFUSALS_BEFORE_CLOSE) {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
-            reject(new Rejection(ErrorCode.RATE_LIMITED, "too many messages: retry in " + millis + " ms"));
+            reply(new Rejection(ErrorCode.RATE_LIMITED, "too many messages: retry in " + millis + " ms"));
         }
     }
 
@@ -82,8 +97,15 @@ final class ConnectedClient implements Client {
     }
 
     @Override
-    public void renew(RoomAccess access, Instant expires) {
-        inbox.offer(new Command.Renew(member, access, expires));
+    public void refresh(Supplier<Checked<Renewal>> verify) {
+        if (!spend()) {
+            return;
+        }
+        switch (verify.get()) {
+            case Checked.Accepted(var renewal) ->
+                    inbox.offer(new Command.Renew(member, renewal.access(), renewal.expires()));
+            case Checked.Rejected(var rejection) -> reply(rejection);
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.chat.adapter.javalin;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.Text;
@@ -74,7 +73,7 @@ final class ChatSocket implements FrameHandler {
     @Override
     public void onOpen(CoreSession openedSession, Callback callback) {
         this.session = openedSession;
-        this.connection = JettyConnection.of((WebSocketCoreSession) openedSession);
+        this.connection = JettyConnection.of((WebSocketCoreSession) openedSession, shared.keepalive().timer());
         this.text = new StringMessageSink(openedSession, MethodHolder.from(RECEIVED.bindTo(this)), true);
         shared.sessions().opened();
         var client = shared.hub().connect(identity, access, connection, firstRoom);
@@ -95,6 +94,11 @@ final class ChatSocket implements FrameHandler {
         var attachment = slot.current();
         if (attachment != null) {
             attachment.watch().heard();
+        }
+        if (connection.isClosing() && frame.getOpCode() != OpCode.CLOSE) {
+            callback.succeeded();
+            session.demand();
+            return;
         }
         switch (frame.getOpCode()) {
             case OpCode.TEXT, OpCode.CONTINUATION -> text.accept(frame, callback);
@@ -126,7 +130,8 @@ final class ChatSocket implements FrameHandler {
             return;
         }
         switch (shared.json().decode(message)) {
-            case Checked.Accepted(var accepted) when isRefresh(accepted) -> refresh(attachment, accepted.token());
+            case Checked.Accepted(var accepted) when isRefresh(accepted) ->
+                    attachment.client().refresh(() -> verifyRefresh(attachment, accepted.token()));
             case Checked.Accepted(var accepted) -> attachment.client().post(accepted);
             case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
         }
@@ -138,17 +143,17 @@ final class ChatSocket implements FrameHandler {
     }
 
     /** A fresh token for the same user moves the connection's expiry, and perhaps its rooms, on. */
-    private void refresh(Attachment attachment, String token) {
-        switch (shared.credentials().orElseThrow().verify(token)) {
+    private Checked<Client.Renewal> verifyRefresh(Attachment attachment, String token) {
+        return switch (shared.credentials().orElseThrow().verify(token)) {
             case Checked.Accepted(var fresh) when !fresh.identity().userId().equals(identity.userId()) ->
-                    attachment.client().reject(new Rejection(ErrorCode.TOKEN_WRONG_USER,
-                            "a refresh must be a token for the same user ('sub') as the connection's"));
+                    Checked.rejected(ErrorCode.TOKEN_WRONG_USER,
+                            "a refresh must be a token for the same user ('sub') as the connection's");
             case Checked.Accepted(var fresh) -> {
                 attachment.watch().expireAt(fresh, attachment.client());
-                attachment.client().renew(fresh.access(), fresh.expires());
+                yield Checked.accepted(new Client.Renewal(fresh.access(), fresh.expires()));
             }
-            case Checked.Rejected(var rejection) -> attachment.client().reject(rejection);
-        }
+            case Checked.Rejected(var rejection) -> new Checked.Rejected<>(rejection);
+        };
     }
 
     /**

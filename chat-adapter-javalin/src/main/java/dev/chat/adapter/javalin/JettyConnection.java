@@ -4,6 +4,12 @@ import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -17,25 +23,37 @@ import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
  * one after the other into one pooled buffer and written in one socket write, and the caller waits for it, so the
  * hub's bounded outbox is the only place messages pile up. Per recipient this allocates nothing. Pings, pongs and
  * closes go through the same {@link SocketWriter}, so nothing is ever written in the middle of a frame.
+ *
+ * <p>The server's own close frame is written here too, not by Jetty's session: Jetty closes the socket the moment it
+ * has sent a close frame with any code but 1000 or 1001, and a client that is still sending then gets a TCP reset,
+ * which can destroy the close frame before the client has read it, so that it sees 1006 instead of the code chosen
+ * for it. Here the socket is half-closed after the close frame, and what the client still sends is read and dropped
+ * until its own close frame, its end of stream or {@link #LINGER} ends the connection.
  */
 final class JettyConnection implements Connection {
 
     /** One write's worth: about a hundred chats; a larger batch takes several writes, a larger frame its own. */
     static final int WRITE_BUFFER_BYTES = 16 * 1024;
 
+    /** How long a connection the server closed waits for the client's close frame before it lets go. */
+    static final Duration LINGER = Duration.ofSeconds(2);
+
     private final CoreSession session;
     private final SocketWriter socket;
     private final ByteBufferPool buffers;
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
-    JettyConnection(CoreSession session, SocketWriter socket, ByteBufferPool buffers) {
+    JettyConnection(CoreSession session, SocketWriter socket, ByteBufferPool buffers, ScheduledExecutorService timer) {
         this.session = session;
         this.socket = socket;
         this.buffers = buffers;
+        this.timer = timer;
     }
 
-    static JettyConnection of(WebSocketCoreSession session) {
+    static JettyConnection of(WebSocketCoreSession session, ScheduledExecutorService timer) {
         return new JettyConnection(session, new SocketWriter(session.getConnection().getEndPoint()),
-                session.getByteBufferPool());
+                session.getByteBufferPool(), timer);
     }
 
     @Override
@@ -73,14 +91,38 @@ final class JettyConnection implements Connection {
         close(reason.code(), reason.description());
     }
 
-    /** Closes once what is being written has been written; Jetty's session then sends the close frame. */
+    /** Sends the close frame once what is being written has been written; only the first close counts. */
     void close(int code, String reason) {
-        socket.handOver(() -> session.close(code, reason, Callback.NOOP));
+        if (closing.compareAndSet(false, true)) {
+            socket.closeWith(TextFrames.close(code, reason), this::abortAfterLinger);
+        }
     }
 
-    /** Lets Jetty answer the client's close frame once nothing of ours is in flight. */
+    /** Once the server stops, its timer is gone, and so is the reason to linger. */
+    private void abortAfterLinger() {
+        try {
+            timer.schedule(session::abort, LINGER.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            session.abort();
+        }
+    }
+
+    /** Whether the server has closed the connection: what the client still sends is to be dropped. */
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    /**
+     * The client's close frame: Jetty answers it once nothing of ours is in flight; or, if this was the answer to the
+     * server's close, the connection ends here, with nothing left unread that would turn into a reset.
+     */
     void closedByClient(Callback answerClose) {
-        socket.handOver(answerClose::succeeded);
+        if (closing.get()) {
+            session.abort();
+            answerClose.failed(new ClosedChannelException());
+        } else {
+            socket.handOver(answerClose::succeeded);
+        }
     }
 
     private void flush(ByteBuffer frames) throws IOException {

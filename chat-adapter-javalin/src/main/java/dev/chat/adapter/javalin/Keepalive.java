@@ -4,6 +4,7 @@ import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.CloseReason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,11 @@ final class Keepalive implements AutoCloseable {
     /** Starts watching a connection; stop the watch when the connection closes. */
     Watch watch(JettyConnection connection) {
         return new Watch(connection);
+    }
+
+    /** The timer every socket's deadlines run on. */
+    ScheduledExecutorService timer() {
+        return timer;
     }
 
     @Override

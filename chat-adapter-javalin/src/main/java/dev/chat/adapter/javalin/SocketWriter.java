@@ -107,6 +107,23 @@ final class SocketWriter {
         closing.run();
     }
 
+    /**
+     * Writes a close frame once no write is in flight, then half-closes the socket; nothing is written here after
+     * it. {@code afterwards} runs once the frame is out, or could not be written.
+     */
+    void closeWith(ByteBuffer closeFrame, Runnable afterwards) {
+        handOver(() -> {
+            try {
+                endPoint.write(Callback.from(() -> {
+                    endPoint.shutdownOutput();
+                    afterwards.run();
+                }, failure -> afterwards.run()), closeFrame);
+            } catch (RuntimeException e) {
+                afterwards.run();
+            }
+        });
+    }
+
     private ByteBuffer[] afterWaitingControlFrames(ByteBuffer[] data) {
         if (controlFrames.isEmpty()) {
             return data;

@@ -2,6 +2,7 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.protocol.EncodedMessage;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * WebSocket frames as the server writes them (RFC 6455, section 5.2): final, unmasked, so a message's frame is the
@@ -13,6 +14,8 @@ final class TextFrames {
     private static final int TEXT = 0x1;
     private static final int PING = 0x9;
     private static final int PONG = 0xA;
+    private static final int CLOSE = 0x8;
+    private static final int MAX_CLOSE_REASON_BYTES = 123;
 
     private TextFrames() {}
 
@@ -43,6 +46,13 @@ final class TextFrames {
         var payload = new byte[Math.min(pingPayload.remaining(), 125)];
         pingPayload.slice().get(payload);
         return control(PONG, payload);
+    }
+
+    /** A close frame: the code, then as much of the reason as fits the 125 bytes of a control frame. */
+    static ByteBuffer close(int code, String reason) {
+        var text = reason.getBytes(StandardCharsets.UTF_8);
+        var payload = ByteBuffer.allocate(2 + Math.min(text.length, MAX_CLOSE_REASON_BYTES)).putShort((short) code);
+        return control(CLOSE, payload.put(text, 0, payload.remaining()).array());
     }
 
     private static ByteBuffer control(int opcode, byte[] payload) {

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 
 import dev.chat.domain.protocol.CloseReason;
@@ -17,6 +18,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +27,7 @@ import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CoreSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How messages meet the socket: each its own unmasked text frame, a batch in one write, nothing in between. */
@@ -45,6 +49,12 @@ class JettyConnectionTest {
     }
 
     private final CoreSession session = mock(CoreSession.class);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
 
     @Test
     void a_batch_goes_out_in_one_socket_write_each_message_its_own_frame() throws IOException {
@@ -86,27 +96,44 @@ class JettyConnectionTest {
     }
 
     @Test
-    void a_close_asked_for_during_a_write_waits_for_it_then_lets_the_session_send_it() throws Exception {
+    void a_close_asked_for_during_a_write_waits_for_it_then_writes_the_close_frame_after_it() throws Exception {
         var socket = new CountingEndPoint(8, false);
         var connection = connection(socket);
         var sending = CompletableFuture.runAsync(() -> sendQuietly(connection, "{\"chat\":1}"));
         awaitPendingWrite(socket);
 
         connection.close(CloseReason.TOO_SLOW);
-        verify(session, never()).close(eq(4008), any(), any(Callback.class));
-
-        while (!sending.isDone()) {
-            socket.takeOutput();
+        var written = new ByteArrayOutputStream();
+        while (!sending.isDone() || socket.hasMore() || !socket.isOutputShutdown()) {
+            written.writeBytes(bytes(socket.takeOutput()));
         }
-        verify(session).close(eq(4008), eq("too slow: reconnect and resume with since"), any(Callback.class));
+        written.writeBytes(bytes(socket.takeOutput()));
+
+        var expected = new ByteArrayOutputStream();
+        expected.writeBytes(frames("{\"chat\":1}"));
+        expected.writeBytes(closeFrame(4008, "too slow: reconnect and resume with since"));
+        assertArrayEquals(expected.toByteArray(), written.toByteArray());
         assertThrows(IOException.class, () -> connection.send(messages("{}")), "nothing is written after a close");
     }
 
     @Test
-    void closing_while_idle_sends_the_reasons_code_at_once() {
-        connection(new CountingEndPoint(1024, true)).close(CloseReason.GOING_AWAY);
+    void closing_while_idle_writes_the_reasons_close_frame_at_once_and_half_closes_the_socket() {
+        var socket = new CountingEndPoint(1024, true);
 
-        verify(session).close(eq(1001), eq("server shutting down"), any(Callback.class));
+        connection(socket).close(CloseReason.GOING_AWAY);
+
+        assertArrayEquals(closeFrame(1001, "server shutting down"), bytes(socket.takeOutput()));
+        assertTrue(socket.isOutputShutdown());
+    }
+
+    @Test
+    void a_client_that_never_answers_the_close_is_let_go_after_the_linger_time() {
+        var connection = connection(new CountingEndPoint(1024, true));
+
+        connection.close(CloseReason.RATE_LIMITED);
+        connection.close(CloseReason.TOO_SLOW);
+
+        verify(session, timeout(JettyConnection.LINGER.multipliedBy(3).toMillis()).times(1)).abort();
     }
 
     @Test
@@ -125,8 +152,15 @@ class JettyConnectionTest {
         assertEquals(10 + 65_536, TextFrames.length(EncodedMessage.of("x".repeat(65_536))));
     }
 
+    private static byte[] closeFrame(int code, String reason) {
+        var payload = reason.getBytes(StandardCharsets.UTF_8);
+        var frame = ByteBuffer.allocate(4 + payload.length).put((byte) 0x88).put((byte) (2 + payload.length))
+                .putShort((short) code).put(payload);
+        return frame.array();
+    }
+
     private JettyConnection connection(ByteArrayEndPoint socket) {
-        return new JettyConnection(session, new SocketWriter(socket), new ArrayByteBufferPool());
+        return new JettyConnection(session, new SocketWriter(socket), new ArrayByteBufferPool(), timer);
     }
 
     private static void sendQuietly(JettyConnection connection, String text) {

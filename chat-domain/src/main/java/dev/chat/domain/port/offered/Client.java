@@ -1,10 +1,12 @@
 package dev.chat.domain.port.offered;
 
+import dev.chat.domain.Checked;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.protocol.ClientMessage;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * One connection's handle on the hub, given out by {@link ChatHub#connect}. The transport calls it when its client
@@ -22,7 +24,11 @@ public interface Client {
      */
     void post(ClientMessage message);
 
-    /** Sends this refusal to this client only, for input the transport could not even decode. */
+    /**
+     * Sends this refusal to this client only, for input the transport could not even decode. The frame is paid for
+     * from the client's budget like any message, so refused input is never free; over the budget the client is told
+     * {@code rate_limited} instead, and a flood is closed.
+     */
     void reject(Rejection rejection);
 
     /**
@@ -32,11 +38,15 @@ public interface Client {
     void expiring(Instant expires);
 
     /**
-     * The client presented a fresh credential for the same user: from now on it may use the rooms {@code access}
-     * permits, and leaves any room it was in that this no longer does (with an error saying so); then it is told
-     * that the connection lasts until {@code expires}.
+     * The client presented a fresh credential. The frame is paid for from the budget first, so that a flood of
+     * tokens costs no verification; then {@code verify} runs on the caller's thread. If it accepts, the client may
+     * from now on use the rooms the renewal permits, leaves any room it was in that it no longer does (with an error
+     * saying so), and is told that the connection lasts until the renewal's expiry; if not, it is told why.
      */
-    void renew(RoomAccess access, Instant expires);
+    void refresh(Supplier<Checked<Renewal>> verify);
+
+    /** What a fresh credential lets a connection do, and until when. */
+    record Renewal(RoomAccess access, Instant expires) {}
 
     /** The connection has ended: the hub forgets the client and tells the others. Idempotent. */
     void disconnect();
