@@ -64,4 +64,31 @@ class FanOutTest {
             }
         }
     }
+
+    @Test
+    void twenty_clients_that_never_read_are_each_closed_and_counted_once() throws Exception {
+        var stuck = new ArrayList<RawSocket>();
+        try (var poster = TestClient.joined(running.port(), "poster", "Poster")) {
+            for (int i = 0; i < 20; i++) {
+                stuck.add(RawSocket.upgraded(running.port(), "userId=stuck" + i + "&username=Stuck" + i, 4096));
+            }
+            var padding = "\uD83D\uDE00".repeat(990);
+
+            for (int i = 0; running.hub.clientCount() > 1; i++) {
+                poster.send("{\"type\":\"chat\",\"content\":\"" + i + padding + "\"}");
+                assertEquals(i + padding, poster.nextOfType("chat").get("content").asText());
+            }
+            poster.send("{\"type\":\"chat\",\"content\":\"after\"}");
+            assertEquals("after", poster.nextOfType("chat").get("content").asText());
+
+            assertEquals(20, running.hub.stats().closedTooSlow());
+            for (var socket : stuck) {
+                assertEquals(4008, socket.awaitCloseCode());
+            }
+        } finally {
+            for (var socket : stuck) {
+                socket.close();
+            }
+        }
+    }
 }
