@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -138,6 +140,37 @@ class AuthenticationTest {
         }
         var anonymous = RawSocket.refusedUpgrade(app.port(), "userId=alice&username=Alice", Map.of());
         assertTrue(anonymous.body().contains("\"code\":\"token_missing\""), anonymous.body());
+    }
+
+    @Test
+    void a_token_with_an_empty_or_blank_subject_is_refused_so_that_no_user_speaks_as_the_server() throws Exception {
+        for (var subject : new String[] {"", "   "}) {
+            var answer = RawSocket.refusedUpgrade(app.port(), "token=" + token(SECRET, subject, "Server"), Map.of());
+
+            assertEquals(401, answer.status(), answer.body());
+            assertTrue(answer.body().contains("\"code\":\"token_rejected\""), answer.body());
+        }
+    }
+
+    @Test
+    void a_token_whose_expiry_is_out_of_range_is_rejected_not_called_expired() throws Exception {
+        var payload = "{\"sub\":\"alice\",\"name\":\"Alice\",\"exp\":1e20}";
+        var jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+        jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+
+        var answer = RawSocket.refusedUpgrade(app.port(), "token=" + jws.serialize(), Map.of());
+
+        assertEquals(401, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"code\":\"token_rejected\""), answer.body());
+    }
+
+    @Test
+    void a_name_claim_that_reorders_text_is_refused() throws Exception {
+        var answer = RawSocket.refusedUpgrade(app.port(), "token=" + token(SECRET, "alice", "Alice\u202Eetalp"),
+                Map.of());
+
+        assertEquals(401, answer.status(), answer.body());
+        assertTrue(answer.body().contains("\"code\":\"username_invalid\""), answer.body());
     }
 
     @Test

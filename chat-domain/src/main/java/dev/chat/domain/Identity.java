@@ -20,6 +20,8 @@ public record Identity(String userId, String username) {
      *
      * @param userId    the requested id; when missing or blank, {@code newUserId} supplies a unique one
      * @param username  required, 1 to {@value #MAX_USERNAME_LENGTH} characters, not blank
+     * <p>Neither may hold control characters or characters that reorder text ({@link Text#isPlainName}), so that
+     * a name always reads as what it is. The empty userId is the server's own, which only a missing one could be.
      */
     public static Checked<Identity> check(String userId, String username, Supplier<String> newUserId) {
         if (Text.isMissing(username)) {
@@ -29,12 +31,20 @@ public record Identity(String userId, String username) {
             return Checked.rejected(ErrorCode.USERNAME_TOO_LONG,
                     "username must be at most " + MAX_USERNAME_LENGTH + " characters");
         }
+        if (!Text.isPlainName(username)) {
+            return Checked.rejected(ErrorCode.USERNAME_INVALID,
+                    "username must not contain control characters or characters that reorder text");
+        }
         if (Text.isMissing(userId)) {
             return Checked.accepted(new Identity(newUserId.get(), username));
         }
         if (Text.length(userId) > MAX_USER_ID_LENGTH) {
             return Checked.rejected(ErrorCode.USER_ID_TOO_LONG,
                     "userId must be at most " + MAX_USER_ID_LENGTH + " characters");
+        }
+        if (!Text.isPlainName(userId)) {
+            return Checked.rejected(ErrorCode.USER_ID_INVALID,
+                    "userId must not contain control characters or characters that reorder text");
         }
         return Checked.accepted(new Identity(userId, username));
     }

@@ -13,11 +13,15 @@ public final class RoomName {
 
     private RoomName() {}
 
-    /** A room name is 1 to 64 letters, digits, '_', '-' or '.'. */
+    /**
+     * A room name is 1 to 64 letters, digits, '_', '-' or '.', but not '.' or '..', which a URL path cannot carry
+     * (they mean "this folder" and "the folder above"), so the room's history could not be read over HTTP. Names are
+     * case-sensitive: "Dev" and "dev" are two rooms.
+     */
     public static Checked<String> check(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             return Checked.rejected(ErrorCode.INVALID_ROOM, "a room name is 1 to " + MAX_NAME_LENGTH
-                    + " letters, digits, '_', '-' or '.'");
+                    + " letters, digits, '_', '-' or '.', and not '.' or '..'");
         }
         return Checked.accepted(name);
     }

@@ -5,28 +5,31 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.chat.domain.Checked;
 import dev.chat.domain.protocol.ClientMessage;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.Set;
 
 /**
- * Reads what a client sent: a JSON object of string fields, exactly one, and nothing else. A number, a boolean, a
- * null, a nested value, a repeated key or anything after the object is refused, so that a message means one thing
- * only. Fields a client may not set, such as {@code userId} or {@code timestamp}, are ignored if they are strings.
+ * Reads what a client sent: exactly one JSON object, and nothing after it. The fields the protocol knows ({@code type},
+ * {@code content}, {@code room}, {@code to}, {@code since}, {@code token}) must be strings, each at most once, so that
+ * a message means one thing only. Every other field is skipped, whatever its JSON type, as the original server did:
+ * a client may add fields of its own (a {@code clientMsgId}, some metadata) and still be understood. Fields a client
+ * may not set, such as {@code userId} or {@code timestamp}, are among those ignored.
  *
- * <p>Jackson's streaming parser reads it, with its limits set below anything a chat message needs.
+ * <p>Jackson's streaming parser reads it, with its limits set below anything a chat message needs: the frame size
+ * bounds the text, and a nesting-depth bound keeps skipped values cheap.
  */
 final class ClientMessageJson {
 
-    static final int MAX_FIELDS = 16;
+    static final int MAX_DEPTH = 8;
     private static final int MAX_NAME_LENGTH = 64;
+    private static final Set<String> KNOWN = Set.of("type", "content", "room", "to", "since", "token");
 
     private final JsonFactory factory = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(1)
+                    .maxNestingDepth(MAX_DEPTH)
                     .maxNameLength(MAX_NAME_LENGTH)
                     .maxNumberLength(32)
                     .build())
@@ -34,7 +37,7 @@ final class ClientMessageJson {
 
     Checked<ClientMessage> decode(String text) {
         try (var parser = factory.createParser(text)) {
-            var fields = fields(parser);
+            var fields = knownFields(parser);
             if (fields == null || parser.nextToken() != null) {
                 return ClientMessage.notAnObject();
             }
@@ -47,18 +50,20 @@ final class ClientMessageJson {
         }
     }
 
-    /** The object's fields, or null if it is not an object of at most {@link #MAX_FIELDS} string fields. */
-    private static HashMap<String, String> fields(JsonParser parser) throws IOException {
+    /** The known fields of the object, or null if it is no object or a known field is not a string or repeats. */
+    private static HashMap<String, String> knownFields(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
         var fields = new HashMap<String, String>();
         for (var token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             var name = parser.currentName();
-            if (parser.nextToken() != JsonToken.VALUE_STRING || fields.size() == MAX_FIELDS) {
+            var value = parser.nextToken();
+            if (!KNOWN.contains(name)) {
+                parser.skipChildren();
+            } else if (value != JsonToken.VALUE_STRING || fields.put(name, parser.getText()) != null) {
                 return null;
             }
-            fields.put(name, parser.getText());
         }
         return parser.currentToken() == JsonToken.END_OBJECT ? fields : null;
     }

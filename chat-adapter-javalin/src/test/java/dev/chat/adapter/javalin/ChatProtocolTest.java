@@ -89,6 +89,10 @@ class ChatProtocolTest {
         "a leave               | {\"type\":\"leave\",\"content\":\"fake\"}     | type_not_allowed",
         "empty content         | {\"type\":\"chat\",\"content\":\"\"}          | content_empty",
         "blank content         | {\"type\":\"chat\",\"content\":\"   \"}       | content_empty",
+        "a lone surrogate      | {\"type\":\"chat\",\"content\":\"a\\ud83d b\"} | content_invalid",
+        "a room called .       | {\"type\":\"subscribe\",\"room\":\".\"}      | invalid_room",
+        "a room called ..      | {\"type\":\"subscribe\",\"room\":\"..\"}     | invalid_room",
+        "a chat into room ..   | {\"type\":\"chat\",\"room\":\"..\",\"content\":\"x\"} | invalid_room",
     })
     void bad_input_is_answered_to_its_sender_only_and_the_connection_stays_open(
             String description, String sent, String code) throws Exception {
@@ -106,6 +110,37 @@ class ChatProtocolTest {
             assertEquals("still here", alice.next().get("content").asText());
             assertEquals("still here", bob.next().get("content").asText(), "bob saw nothing of the bad input");
         }
+    }
+
+    @Test
+    void a_chat_with_fields_of_its_clients_own_of_any_json_type_is_posted_as_the_original_server_did()
+            throws Exception {
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice");
+             var bob = TestClient.joined(running.port(), "bob", "Bob")) {
+            alice.nextOfType("join");
+
+            alice.send("{\"type\":\"chat\",\"content\":\"hi\",\"clientMsgId\":42,\"meta\":{\"x\":1}}");
+
+            assertEquals("hi", bob.nextOfType("chat").get("content").asText());
+            alice.send("{\"type\":\"chat\",\"content\":42,\"meta\":{\"x\":1}}");
+            assertEquals("invalid_json", alice.nextOfType("error").get("code").asText(),
+                    "a field the protocol knows keeps its type");
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+        "a right-to-left override in the name | userId=alice&username=Alice%E2%80%AEetalp | username_invalid",
+        "a line break in the name             | userId=alice&username=Alice%0Aadmin        | username_invalid",
+        "an isolate in the userId             | userId=ali%E2%81%A6ce&username=Alice       | user_id_invalid",
+        "a control character in the userId    | userId=ali%07ce&username=Alice             | user_id_invalid",
+    })
+    void a_name_with_control_or_reordering_characters_is_refused_at_the_upgrade(
+            String description, String query, String code) throws Exception {
+        var answer = RawSocket.refusedUpgrade(running.port(), query, Map.of());
+
+        assertEquals(400, answer.status(), description);
+        assertTrue(answer.body().contains("\"code\":\"" + code + "\""), answer.body());
     }
 
     @Test

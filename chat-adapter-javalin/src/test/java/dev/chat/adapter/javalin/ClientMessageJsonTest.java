@@ -20,13 +20,17 @@ class ClientMessageJsonTest {
     }
 
     @Test
-    void an_object_of_more_fields_than_any_message_needs_is_invalid_json() {
-        var many = new StringBuilder("{\"type\":\"chat\",\"content\":\"a\"");
-        for (int i = 0; i < ClientMessageJson.MAX_FIELDS; i++) {
-            many.append(",\"f").append(i).append("\":\"v\"");
-        }
+    void unknown_fields_of_any_json_type_are_ignored_as_the_original_server_ignored_them() {
+        assertEquals(Checked.accepted(ClientMessage.chat("hi")), json.decode("""
+                {"type":"chat","content":"hi","clientMsgId":42,"meta":{"x":1,"tags":["a",{"b":null}]},"ok":true,\
+                "nothing":null,"userId":5}"""));
+    }
 
-        var decoded = json.decode(many.append('}').toString());
+    @Test
+    void unknown_fields_nested_deeper_than_any_message_needs_are_invalid_json() {
+        var deep = "[".repeat(ClientMessageJson.MAX_DEPTH) + "]".repeat(ClientMessageJson.MAX_DEPTH);
+
+        var decoded = json.decode("{\"type\":\"chat\",\"content\":\"a\",\"x\":" + deep + "}");
 
         assertEquals(ErrorCode.INVALID_JSON, ((Checked.Rejected<ClientMessage>) decoded).rejection().code());
     }
@@ -41,8 +45,9 @@ class ClientMessageJsonTest {
         "{\"type\":\"chat\",\"content\":5}", "{\"type\":\"chat\",\"content\":true}", "{\"type\":7}",
         "{\"type\":\"chat\",\"content\":null}", "{\"type\":\"chat\",\"content\":\"a\"} trailing",
         "{\"type\":\"chat\",\"content\":\"a\"}{}", "{\"type\":\"chat\",\"content\":\"a\",\"content\":\"b\"}",
-        "{\"type\":\"chat\",\"userId\":5,\"content\":\"a\"}", "{\"type\":\"chat\",\"x\":[1,[2,[3]]]}"})
-    void anything_but_a_json_object_of_strings_is_invalid_json(String text) {
+        "{\"type\":\"chat\",\"content\":[\"a\"]}", "{\"type\":\"chat\",\"room\":{\"name\":\"dev\"},\"content\":\"a\"}",
+        "{\"type\":\"chat\",\"x\":[1,[2,[3]]}"})
+    void anything_but_a_json_object_whose_known_fields_are_strings_is_invalid_json(String text) {
         var decoded = json.decode(text);
 
         assertEquals(ErrorCode.INVALID_JSON, ((Checked.Rejected<ClientMessage>) decoded).rejection().code());

@@ -21,6 +21,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.RoomPatterns;
+import dev.chat.domain.Text;
 import dev.chat.domain.port.needed.Authenticated;
 import dev.chat.domain.port.needed.Authenticator;
 import java.net.MalformedURLException;
@@ -41,6 +42,7 @@ import java.util.Set;
 public final class JwtAuthenticator implements Authenticator {
 
     private static final String NOT_BEFORE = "JWT before use time";
+    private static final String EXPIRY_OUT_OF_RANGE = "the expiration time (exp) is not a time after 1970";
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final String nameClaim;
@@ -65,6 +67,16 @@ public final class JwtAuthenticator implements Authenticator {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());
+            }
+
+            /** Nimbus reads an 'exp' too large for a date as one that wrapped round into the past: refused first. */
+            @Override
+            public void verify(JWTClaimsSet claimsSet, SecurityContext context) throws BadJWTException {
+                var expires = claimsSet.getExpirationTime();
+                if (expires != null && expires.getTime() < 0) {
+                    throw new BadJWTException(EXPIRY_OUT_OF_RANGE);
+                }
+                super.verify(claimsSet, context);
             }
         };
         claims.setMaxClockSkew((int) settings.clockSkew().toSeconds());
@@ -109,8 +121,12 @@ public final class JwtAuthenticator implements Authenticator {
         };
     }
 
+    /** An empty or blank subject would be the server's own identity, which system messages carry. */
     private Checked<Identity> identity(JWTClaimsSet claims) {
         var subject = claims.getSubject();
+        if (Text.isMissing(subject)) {
+            return Checked.rejected(ErrorCode.TOKEN_REJECTED, "the token's subject (sub) must not be empty");
+        }
         Object name = claims.getClaim(nameClaim);
         return Identity.check(subject, name instanceof String text ? text : subject, () -> subject);
     }

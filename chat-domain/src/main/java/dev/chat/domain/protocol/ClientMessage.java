@@ -89,6 +89,10 @@ public record ClientMessage(String type, String content, String room, String to,
             return Checked.rejected(ErrorCode.CONTENT_TOO_LONG,
                     "content must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
+        if (!Text.isWellFormed(content)) {
+            return Checked.rejected(ErrorCode.CONTENT_INVALID,
+                    "content must be valid Unicode: a surrogate (\\ud800-\\udfff) must be half of a pair");
+        }
         return Checked.accepted(content);
     }
 }
