@@ -64,4 +64,10 @@ class IdentityTest {
         assertAccepted(Identity.check("u".repeat(64), "Alice", () -> "x"));
         assertRejected(ErrorCode.USER_ID_TOO_LONG, Identity.check("u".repeat(65), "Alice", () -> "x"));
     }
+
+    @Test
+    void a_name_that_reorders_text_or_holds_a_control_character_is_refused() {
+        assertRejected(ErrorCode.USERNAME_INVALID, Identity.check("u1", "Alice\u202Eetalp", () -> "x"));
+        assertRejected(ErrorCode.USER_ID_INVALID, Identity.check("u\u0000", "Alice", () -> "x"));
+    }
 }

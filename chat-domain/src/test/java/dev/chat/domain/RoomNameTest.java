@@ -25,7 +25,7 @@ class RoomNameTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"two words", "caf\u00e9", "a/b", "#general", "\uD83D\uDE00"})
+    @ValueSource(strings = {"two words", "caf\u00e9", "a/b", "#general", "\uD83D\uDE00", ".", ".."})
     void anything_else_is_not_a_room_name(String name) {
         assertRejected(ErrorCode.INVALID_ROOM, RoomName.check(name));
     }

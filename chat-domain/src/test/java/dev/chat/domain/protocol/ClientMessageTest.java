@@ -109,4 +109,9 @@ class ClientMessageTest {
     private static ClientMessage message(String type) {
         return new ClientMessage(type, "hello", null, null, null);
     }
+
+    @Test
+    void content_with_a_lone_surrogate_is_refused_not_rewritten() {
+        assertRejected(ErrorCode.CONTENT_INVALID, ClientMessage.chat("broken \uD83D here").check());
+    }
 }
