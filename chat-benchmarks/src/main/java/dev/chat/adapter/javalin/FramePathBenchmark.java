@@ -4,6 +4,8 @@ import dev.chat.benchmarks.BroadcastBenchmark;
 import dev.chat.domain.port.needed.Connection;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteArrayEndPoint;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -46,9 +48,12 @@ public class FramePathBenchmark extends BroadcastBenchmark {
     }
 
     private final ArrayByteBufferPool pool = new ArrayByteBufferPool();
+    /** Only a close would schedule on it, and the benchmark closes no connection. */
+    private final ScheduledExecutorService noTimer = Executors.newScheduledThreadPool(0);
 
     @Override
     protected Connection connection() {
-        return new JettyConnection(new CoreSession.Empty(), new SocketWriter(new TakingEverything(delivered)), pool);
+        return new JettyConnection(new CoreSession.Empty(), new SocketWriter(new TakingEverything(delivered)), pool,
+                noTimer);
     }
 }
