@@ -30,13 +30,24 @@ record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
         var missed = store.after(room.name, since, limits.maxCatchUp()).stream()
                 .filter(message -> message.id() <= last)
                 .toList();
-        boolean complete = !missed.isEmpty() && missed.getFirst().id() == since + 1 && missed.getLast().id() == last;
+        boolean complete = isWhole(missed, since, last);
         if (!complete && missed.size() == limits.maxCatchUp()) {
             // More was missed than a resume replays: what is sent must still run on into the live messages, so the
             // client gets the room's latest, as a newcomer does, and pages back through the rest over HTTP.
             return new CatchUp(latest(room, store, limits), false);
         }
         return new CatchUp(encoded(missed), complete);
+    }
+
+    /**
+     * Whether the messages are every id from just after {@code since} to {@code last}, with no hole. Ids of a room
+     * go up one at a time, so a hole means messages that are gone: trimmed by retention, or numbered by a process
+     * that crashed before it kept them, which the restart skips past (some client may have seen them). A resume over
+     * a hole is not recovered, however often it is asked.
+     */
+    private static boolean isWhole(List<RoomMessage> missed, long since, long last) {
+        return !missed.isEmpty() && missed.getFirst().id() == since + 1 && missed.getLast().id() == last
+                && missed.size() == last - since;
     }
 
     /** From the room's own recent messages when it has them all, which is the common case; else from the store. */
