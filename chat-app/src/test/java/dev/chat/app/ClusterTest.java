@@ -68,6 +68,23 @@ class ClusterTest {
     }
 
     @Test
+    void the_first_connection_into_a_brand_new_room_gets_one_presence_and_no_recovered_flag() throws Exception {
+        for (int node = 0; node < 3; node++) {
+            var room = "fresh-" + node;
+            var first = TestClient.connect(nodes.get(node).port(), "userId=u" + node + "&username=U&room=" + room);
+            clients.add(first);
+
+            var presence = first.next();
+            assertEquals("presence", presence.get("type").asText(), presence.toString());
+            assertFalse(presence.has("recovered"), "it did not resume: " + presence);
+            assertEquals("join", first.next().get("type").asText());
+            first.send("{\"type\":\"chat\",\"content\":\"first words\"}");
+            var next = first.next();
+            assertEquals("chat", next.get("type").asText(), "nothing came between its join and its chat: " + next);
+        }
+    }
+
+    @Test
     void a_direct_message_reaches_every_connection_of_its_recipient_on_any_node() throws Exception {
         var alice = enter(0, "alice", "Alice");
         var carolHere = enter(1, "carol", "Carol");

@@ -249,6 +249,15 @@ final class Rooms {
      */
     private void fillGap(Room room, long nextId) {
         long from = room.lastId();
+        if (from == 0) {
+            // The cluster knew no message of the room when it was made here: a brand-new room, whose first id comes
+            // from the clock, or one made while the cluster could not say. Its members were sent the history there
+            // was on entering, so only a message kept before this one would mean they missed something.
+            if (!store.before(room.name, nextId, 1).isEmpty()) {
+                tellMissedSome(room);
+            }
+            return;
+        }
         long missing = nextId - from - 1;
         var found = store.after(room.name, from, (int) Math.min(missing, limits.maxCatchUp())).stream()
                 .filter(message -> message.id() < nextId)
@@ -259,10 +268,14 @@ final class Rooms {
         }
         boolean whole = found.size() == missing && (found.isEmpty() || found.getFirst().id() == from + 1);
         if (!whole) {
-            room.missedSome();
-            var users = sharing.users(room.name).orElseGet(room::users);
-            fanOut.toRoom(room, WireFormat.presence(room.name, users.size(),
-                    users.stream().limit(Math.max(presence.limit(), 1)).toList(), false));
+            tellMissedSome(room);
         }
+    }
+
+    private void tellMissedSome(Room room) {
+        room.missedSome();
+        var users = sharing.users(room.name).orElseGet(room::users);
+        fanOut.toRoom(room, WireFormat.presence(room.name, users.size(),
+                users.stream().limit(Math.max(presence.limit(), 1)).toList(), false));
     }
 }
