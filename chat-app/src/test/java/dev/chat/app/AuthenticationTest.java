@@ -113,6 +113,35 @@ class AuthenticationTest {
         assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "PRIVATE_ROOMS", ",")));
     }
 
+    @Test
+    void a_secret_made_as_the_guide_shows_is_accepted_and_its_tokens_connect() throws Exception {
+        var openssl = new ProcessBuilder("openssl", "rand", "-hex", "32").start();
+        var secret = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, openssl.waitFor());
+        var other = ChatApplication.start(load(Map.of("PORT", "0", "STORE", "memory", "AUTH_SECRET", secret)).config());
+        try {
+            var token = MintToken.mint(secret, "erin", "Erin", List.of(), Duration.ofHours(1));
+            assertEquals("Erin", TestClient.connect(other.port(), "token=" + token).nextOfType("join").get("username")
+                    .asText());
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void the_guides_curl_shows_why_a_token_was_refused() throws Exception {
+        var forged = token("a-different-secret-that-is-long-enough", "alice", "Alice");
+        var curl = new ProcessBuilder("sh", "src/test/sh/why-refused.sh",
+                "http://127.0.0.1:" + app.port() + "/ws?token=" + forged).start();
+
+        var answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, curl.waitFor());
+        assertTrue(answer.startsWith("HTTP/1.1 401 Unauthorized"), answer);
+        assertTrue(answer.contains("{\"type\":\"error\",\"code\":\"token_invalid\",\"message\":\"the token is not "
+                + "one this server accepts: Signed JWT rejected: Invalid signature\"}"), answer);
+    }
+
     private static String mintWithScript(String userId, String name, String rooms) throws Exception {
         var script = new ProcessBuilder("sh", "src/test/sh/mint-token.sh", userId, name, rooms);
         script.environment().put("AUTH_SECRET", SECRET);

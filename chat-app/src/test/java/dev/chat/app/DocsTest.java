@@ -62,6 +62,8 @@ class DocsTest {
 
         assertTrue(security.contains(java.substring(java.indexOf("import "))), "MintToken.java differs from the guide");
         assertTrue(security.contains(shell), "mint-token.sh differs from the guide");
+        assertTrue(security.contains(Files.readString(Path.of("src/test/sh/why-refused.sh"))),
+                "why-refused.sh differs from the guide");
         assertTrue(security.contains(Files.readString(Path.of("src/test/sh/self-signed-cert.sh"))),
                 "self-signed-cert.sh differs from the guide");
         assertTrue(read("docs/clustering.md").contains(Files.readString(Path.of("src/test/sh/three-nodes.sh"))),
