@@ -137,7 +137,7 @@ class PackagedJarIT {
         assertTrue(lines.getFirst().startsWith("chat-app needs Java 21 or newer, but this is Java "), lines.getFirst());
     }
 
-    private static Optional<Path> installedJavaOlderThan21() throws IOException {
+    static Optional<Path> installedJavaOlderThan21() throws IOException {
         var jvms = Path.of("/usr/lib/jvm");
         if (!Files.isDirectory(jvms)) {
             return Optional.empty();

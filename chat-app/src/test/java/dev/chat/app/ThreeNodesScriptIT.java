@@ -2,10 +2,12 @@ package dev.chat.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import java.io.File;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,15 +29,10 @@ class ThreeNodesScriptIT {
     void three_nodes_from_the_guides_script_are_one_chat_and_stop_together() throws Exception {
         try (var redis = LocalRedis.start()) {
             var ports = List.of(freePort(), freePort(), freePort());
-            var script = new ProcessBuilder("sh", "chat-app/src/test/sh/three-nodes.sh")
-                    .directory(new File(".."))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
-            script.environment().keySet().removeIf(name -> name.equals("JAVA_OPTS") || name.endsWith("_TIMEOUT"));
+            var log = Files.createTempFile("three-nodes", ".log");
+            var script = script(ServerProcess.currentJava().getParent().getParent(), log);
             script.environment().put("REDIS_URL", redis.url());
             script.environment().put("PORTS", String.join(" ", ports.stream().map(String::valueOf).toList()));
-            script.environment().put("PATH", ServerProcess.currentJava().getParent() + File.pathSeparator
-                    + System.getenv("PATH"));
-            script.environment().put("WARMUP_SESSIONS", "0");
             var nodes = script.start();
             List<ProcessHandle> javas = List.of();
             try {
@@ -57,13 +54,41 @@ class ThreeNodesScriptIT {
             }
             try {
                 assertTrue(nodes.waitFor(30, TimeUnit.SECONDS), "Ctrl-C stops the script");
+                assertEquals(0, nodes.exitValue(), "every node stopped as asked");
                 for (int port : ports) {
                     assertTrue(refuses(port), "node on " + port + " still runs after the script ended");
+                    assertTrue(Files.readAllLines(log).stream().anyMatch(line -> line.startsWith("node-" + port
+                            + " | ") && line.contains("listening on")), "node-" + port + "'s log lines say whose");
                 }
             } finally {
                 javas.forEach(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    @Test
+    void on_a_java_older_than_21_the_script_says_so_and_exits_non_zero() throws Exception {
+        var oldJava = PackagedJarIT.installedJavaOlderThan21();
+        assumeTrue(oldJava.isPresent(), "no Java older than 21 is installed under /usr/lib/jvm");
+        var log = Files.createTempFile("three-nodes", ".log");
+
+        var nodes = script(oldJava.get().getParent().getParent(), log).start();
+
+        assertTrue(nodes.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, nodes.exitValue());
+        assertTrue(Files.readAllLines(log).stream().anyMatch(line -> line.contains("chat-app needs Java 21 or newer")),
+                String.join("\n", Files.readAllLines(log)));
+    }
+
+    /** The guide's script, run from the project's folder with this JAVA_HOME, its output going to the log. */
+    private static ProcessBuilder script(java.nio.file.Path javaHome, java.nio.file.Path log) {
+        var script = new ProcessBuilder("sh", "chat-app/src/test/sh/three-nodes.sh")
+                .directory(new File(".."))
+                .redirectOutput(log.toFile()).redirectErrorStream(true);
+        script.environment().keySet().removeIf(name -> name.equals("JAVA_OPTS") || name.endsWith("_TIMEOUT"));
+        script.environment().put("JAVA_HOME", javaHome.toString());
+        script.environment().put("WARMUP_SESSIONS", "0");
+        return script;
     }
 
     private void awaitHealth(int port, String expected) throws InterruptedException {
