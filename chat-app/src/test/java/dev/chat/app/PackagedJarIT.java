@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.chat.adapter.javalin.RawSocket;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.launcher.Launcher;
 import java.io.IOException;
@@ -95,22 +96,25 @@ class PackagedJarIT {
     }
 
     @Test
-    void a_line_break_in_a_user_id_cannot_forge_a_log_line() throws Exception {
+    void a_line_break_in_a_user_id_is_refused_at_the_door_and_forges_no_log_line() throws Exception {
         var server = ServerProcess.startJar(Map.of("PORT", "0", "LOG_LEVEL", "debug", "WARMUP_SESSIONS", "0"));
         var port = server.awaitStartup().port();
         var forged = "2026-12-01T00:00:00.000Z [ERROR] Main - forged";
         var query = "userId=mallory" + URLEncoder.encode("\r\n" + forged, StandardCharsets.UTF_8) + "&username=M";
-        TestClient.connect(port, query).nextOfType("presence");
 
+        var refused = RawSocket.refusedUpgrade(port, query, Map.of());
+        TestClient.connect(port, "userId=alice&username=Alice").nextOfType("presence");
+
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"user_id_invalid\""), refused.body());
         var lines = new ArrayList<String>();
         for (var line = ""; !line.contains("connected from"); lines.add(line)) {
             line = server.output().poll(20, TimeUnit.SECONDS);
             assertNotNull(line, "no connect was logged at debug: " + lines);
         }
         server.process().destroy();
-
         assertTrue(lines.stream().noneMatch(line -> line.startsWith(forged)), String.join("\n", lines));
-        assertTrue(lines.getLast().contains("mallory\\u000d\\u000a" + forged), lines.getLast());
+        assertTrue(lines.getLast().contains("Alice (alice) connected from"), lines.getLast());
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
     }
 
