@@ -92,6 +92,21 @@ class AuthenticationTest {
     }
 
     @Test
+    void room_names_are_case_sensitive_so_another_spelling_is_another_public_room() throws Exception {
+        var ungranted = MintToken.mint(SECRET, "dave", "Dave", List.of(), Duration.ofHours(1));
+        var granted = MintToken.mint(SECRET, "carol", "Carol", List.of("team-*"), Duration.ofHours(1));
+        var dave = TestClient.connect(app.port(), "token=" + ungranted + "&room=Team-red");
+        dave.nextOfType("presence");
+        dave.send("{\"type\":\"chat\",\"content\":\"in the other spelling\"}");
+        dave.nextOfType("chat");
+
+        assertEquals(403, RawSocket.refusedUpgrade(app.port(), "token=" + ungranted + "&room=team-red", Map.of())
+                .status());
+        var privateHistory = get("/api/rooms/team-red/messages", granted).body();
+        assertFalse(privateHistory.contains("in the other spelling"), privateHistory);
+    }
+
+    @Test
     void a_connection_refreshed_with_a_new_token_is_told_its_new_expiry() throws Exception {
         var client = TestClient.connect(app.port(),
                 "token=" + MintToken.mint(SECRET, "erin", "Erin", List.of(), Duration.ofMinutes(5)));
