@@ -1,13 +1,9 @@
 package dev.chat.app;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
+import dev.chat.adapter.javalin.RawSocket;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,34 +19,19 @@ final class Flooder implements AutoCloseable {
     static final int NO_CLOSE_FRAME = 1006;
     private static final long WAIT_SECONDS = 20;
 
-    private final Socket socket;
-    private final DataInputStream in;
+    private final RawSocket socket;
     private final OutputStream out;
-    private final AtomicLong sent = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
 
-    private Flooder(int port, String query) throws IOException {
-        socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port));
-        socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        in = new DataInputStream(socket.getInputStream());
-        out = socket.getOutputStream();
-        out.write(("GET /ws?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
-                + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        var status = readLine();
-        if (!status.contains(" 101 ")) {
-            throw new IOException("not upgraded: " + status);
-        }
-        while (!readLine().isEmpty()) {
-            // the upgrade's headers say nothing a flooder needs
-        }
+    private Flooder(RawSocket socket) throws IOException {
+        this.socket = socket;
+        this.out = socket.output();
     }
 
     /** Connects, then sends {@code frame.apply(i)} for i = 0, 1, 2, ... until the server has closed the socket. */
     static Flooder flood(int port, String query, LongFunction<String> frame) throws IOException {
-        var flooder = new Flooder(port, query);
+        var flooder = new Flooder(RawSocket.upgraded(port, query, 0));
         Thread.ofVirtual().start(flooder::read);
         Thread.ofVirtual().start(() -> flooder.send(frame));
         return flooder;
@@ -61,10 +42,6 @@ final class Flooder implements AutoCloseable {
         return closeCode.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    long sent() {
-        return sent.get();
-    }
-
     long errorReplies() {
         return errors.get();
     }
@@ -73,7 +50,6 @@ final class Flooder implements AutoCloseable {
         try {
             for (long i = 0; !closeCode.isDone(); i++) {
                 write(0x1, frame.apply(i).getBytes(StandardCharsets.UTF_8));
-                sent.incrementAndGet();
             }
         } catch (IOException e) {
             // the server closed the socket: the reader says how
@@ -83,27 +59,20 @@ final class Flooder implements AutoCloseable {
     private void read() {
         try {
             while (true) {
-                int opcode = in.readUnsignedByte() & 0x0F;
-                var payload = payload(in.readUnsignedByte() & 0x7F);
-                if (opcode == 0x8) {
-                    answerClose(payload);
-                    closeCode.complete((payload[0] & 0xFF) << 8 | payload[1] & 0xFF);
+                var frame = socket.readFrame();
+                if (frame.opcode() == 0x8) {
+                    answerClose(frame.payload());
+                    closeCode.complete(frame.closeCode());
                     return;
                 }
-                if (opcode == 0x1 && new String(payload, StandardCharsets.UTF_8).startsWith("{\"type\":\"error\"")) {
+                if (frame.opcode() == 0x1
+                        && new String(frame.payload(), StandardCharsets.UTF_8).startsWith("{\"type\":\"error\"")) {
                     errors.incrementAndGet();
                 }
             }
         } catch (IOException e) {
             closeCode.complete(NO_CLOSE_FRAME);
         }
-    }
-
-    private byte[] payload(int length) throws IOException {
-        long size = length == 126 ? in.readUnsignedShort() : length == 127 ? in.readLong() : length;
-        var payload = new byte[(int) size];
-        in.readFully(payload);
-        return payload;
     }
 
     private void answerClose(byte[] payload) {
@@ -127,19 +96,6 @@ final class Flooder implements AutoCloseable {
         }
         out.write(header);
         out.write(payload);
-    }
-
-    private String readLine() throws IOException {
-        var line = new StringBuilder();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("connection closed mid-answer");
-            }
-            if (b != '\r') {
-                line.append((char) b);
-            }
-        }
-        return line.toString();
     }
 
     @Override

@@ -29,8 +29,12 @@ class HandshakeTest {
         "empty username,       userId=u1&username=,       username_required",
         "blank username,       userId=u1&username=%20%20, username_required",
         "51 character username, userId=u1&username=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, username_too_long",
+        "right-to-left override in the username, userId=alice&username=Alice%E2%80%AEetalp, username_invalid",
+        "line break in the username, userId=alice&username=Alice%0Aadmin, username_invalid",
+        "isolate in the userId, userId=ali%E2%81%A6ce&username=Alice, user_id_invalid",
+        "control character in the userId, userId=ali%07ce&username=Alice, user_id_invalid",
     })
-    void a_bad_username_is_refused_with_400_and_a_json_error_before_any_upgrade(
+    void a_bad_name_is_refused_with_400_and_a_json_error_before_any_upgrade(
             String description, String query, String code) throws Exception {
         var answer = RawSocket.refusedUpgrade(running.port(), query, Map.of());
 

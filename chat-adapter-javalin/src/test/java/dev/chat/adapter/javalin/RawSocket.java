@@ -24,8 +24,8 @@ public final class RawSocket implements AutoCloseable {
 
     public record HttpAnswer(int status, Map<String, String> headers, String body) {}
 
-    record Frame(int opcode, byte[] payload) {
-        int closeCode() {
+    public record Frame(int opcode, byte[] payload) {
+        public int closeCode() {
             return (payload[0] & 0xFF) << 8 | payload[1] & 0xFF;
         }
     }
@@ -68,7 +68,7 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /** An upgraded socket that will never read or write another byte unless the test says so. */
-    static RawSocket upgraded(int port, String query, int receiveBuffer) throws IOException {
+    public static RawSocket upgraded(int port, String query, int receiveBuffer) throws IOException {
         var raw = upgrade(port, query, Map.of(), receiveBuffer);
         assertEquals(101, raw.readAnswer().status());
         return raw;
@@ -124,7 +124,7 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
-    Frame readFrame() throws IOException {
+    public Frame readFrame() throws IOException {
         int first = in.readUnsignedByte();
         int second = in.readUnsignedByte();
         long length = second & 0x7F;
@@ -151,7 +151,7 @@ public final class RawSocket implements AutoCloseable {
         return line.toString(StandardCharsets.US_ASCII);
     }
 
-    OutputStream output() throws IOException {
+    public OutputStream output() throws IOException {
         return socket.getOutputStream();
     }
 
