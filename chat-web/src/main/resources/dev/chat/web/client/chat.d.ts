@@ -1,0 +1,133 @@
+// Types of chat.js, the chat server's browser client. Frames are the server's JSON as it sent it (docs/protocol.md).
+
+export type State = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface Identity {
+  userId: string;
+  username: string;
+}
+
+/** Any frame the server sends; the known ones below narrow it. A type this version does not know still arrives. */
+export interface Frame {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface RoomMessage extends Frame {
+  type: 'chat' | 'join' | 'leave' | 'system';
+  room: string;
+  id: string;
+  userId: string;
+  username: string;
+  content: string;
+  timestamp: string;
+}
+
+export interface DirectMessage extends Frame {
+  type: 'direct';
+  userId: string;
+  username: string;
+  to: string;
+  content: string;
+  timestamp: string;
+}
+
+export interface Presence extends Frame {
+  type: 'presence';
+  room: string;
+  count: number;
+  users: Identity[];
+  recovered?: boolean;
+}
+
+export interface ErrorFrame extends Frame {
+  type: 'error';
+  code: string;
+  message: string;
+}
+
+export interface StateChange {
+  state: State;
+  previous: State;
+  /** On a change to reconnecting: the close code that caused it and the wait before the next attempt. */
+  code?: number;
+  wait?: number;
+}
+
+export interface Recovered {
+  room: string;
+  recovered: boolean;
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+/** A request refused by the server (its error frame's code) or lost with the connection (the close code). */
+export interface ChatError extends Error {
+  code: string | number;
+  frame?: ErrorFrame;
+}
+
+export interface Options {
+  /** The ws:// or wss:// address of /ws. */
+  url: string;
+  /** Who to be, where the server does not verify identities. */
+  userId?: string;
+  username?: string;
+  /** A token, or a function that returns one (or a promise of one): asked again before every reconnect and when
+   *  the server sends `expiring`. */
+  token?: string | (() => string | Promise<string>);
+  /** The first room; the server's own ("global") if not given. */
+  room?: string;
+  /** Reconnect waits: full jitter between 0 and base * 2^attempt, at most cap (ms). Default 500 and 15 000. */
+  backoff?: { base?: number; cap?: number };
+  /** The WebSocket class to use; the global one by default. */
+  WebSocket?: { new (url: string): WebSocket };
+}
+
+export interface Events {
+  chat: RoomMessage;
+  join: RoomMessage;
+  leave: RoomMessage;
+  system: RoomMessage;
+  direct: DirectMessage;
+  presence: Presence;
+  error: ErrorFrame;
+  expiring: Frame;
+  refreshed: Frame;
+  statechange: StateChange;
+  recovered: Recovered;
+  close: Closed;
+  subscribefailed: { room: string; failure: ChatError };
+  refreshfailed: { failure: unknown };
+}
+
+export const RETRY_CODES: ReadonlySet<number>;
+export const TOKEN_EXPIRED: 4001;
+export function shouldRetry(code: number, tokenRenewable: boolean): boolean;
+export function backoff(attempt: number, options?: { base?: number; cap?: number; random?: () => number }): number;
+export function subjectOf(token: string): string | undefined;
+
+export class Cursor {
+  advance(room: string, id: string | number): boolean;
+  since(room: string): number | undefined;
+  forget(room: string): void;
+}
+
+export class ChatClient {
+  constructor(options: Options);
+  readonly state: State;
+  readonly rooms: string[];
+  on<K extends keyof Events>(type: K, handler: (event: Events[K]) => void): this;
+  on(type: string, handler: (frame: Frame) => void): this;
+  off<K extends keyof Events>(type: K, handler: (event: Events[K]) => void): this;
+  off(type: string, handler: (frame: Frame) => void): this;
+  connect(): Promise<Presence>;
+  subscribe(room: string, options?: { since?: string | number }): Promise<Presence>;
+  unsubscribe(room: string): Promise<void>;
+  send(room: string, content: string): Promise<RoomMessage>;
+  direct(userId: string, content: string): Promise<DirectMessage>;
+  close(): void;
+}

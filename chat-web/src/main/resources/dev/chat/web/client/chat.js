@@ -1,0 +1,363 @@
+// The chat server's client for browsers (and any runtime with a WebSocket): one ES module, no dependencies.
+// Types: chat.d.ts beside it. Guide: docs/client.md.
+
+/** Close codes after which the client connects again: the server went, restarts, or dropped a slow reader. */
+export const RETRY_CODES = new Set([1001, 1006, 1011, 1012, 1013, 1014, 4008]);
+
+/** The server closed because the token ran out: worth a retry only with a token that can be fetched again. */
+export const TOKEN_EXPIRED = 4001;
+
+/** Whether a close with this code is one to reconnect after; every other code means stop. */
+export function shouldRetry(code, tokenRenewable) {
+  return code === TOKEN_EXPIRED ? tokenRenewable : RETRY_CODES.has(code);
+}
+
+/**
+ * How long to wait before reconnect attempt number `attempt` (0 first): "full jitter", a random wait between 0 and
+ * base * 2^attempt, capped, so that clients dropped together do not come back together.
+ */
+export function backoff(attempt, { base = 500, cap = 15000, random = Math.random } = {}) {
+  const ceiling = Math.min(cap, base * 2 ** Math.min(attempt, 30));
+  return Math.floor(random() * ceiling);
+}
+
+/** The last id seen in each room: a message is new only if its id is higher, so each is handed on once. */
+export class Cursor {
+  #last = new Map();
+
+  /** True if the message is new in its room, and remembers it; false for a repeat. */
+  advance(room, id) {
+    const numeric = Number(id);
+    if (numeric <= (this.#last.get(room) ?? 0)) {
+      return false;
+    }
+    this.#last.set(room, numeric);
+    return true;
+  }
+
+  since(room) {
+    return this.#last.get(room);
+  }
+
+  forget(room) {
+    this.#last.delete(room);
+  }
+}
+
+/** The token's subject, read (not verified: the server does that) to tell this client's own echoes. */
+export function subjectOf(token) {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload)).sub;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A request the server answers in order on one connection: settled by the first frame it matches. */
+class Pending {
+  constructor(matches) {
+    this.matches = matches;
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+}
+
+export class ChatClient {
+  #options;
+  #socket = null;
+  #state = 'idle';
+  #handlers = new Map();
+  #cursor = new Cursor();
+  #rooms = new Set();
+  #pending = [];
+  #attempt = 0;
+  #timer = null;
+  #opened = null;
+  #closedByUs = false;
+  #me = undefined;
+
+  /**
+   * @param options.url      the ws:// or wss:// address of /ws
+   * @param options.userId   and options.username: who to be where the server does not verify identities
+   * @param options.token    a string, or a function returning one (or a promise of one), asked again before every
+   *                         reconnect and when the server says the token is expiring
+   * @param options.room     the first room (default: the server's, "global")
+   * @param options.backoff  { base, cap } in milliseconds for reconnects (default 500 and 15 000)
+   * @param options.WebSocket  the WebSocket class to use (default: the global one)
+   */
+  constructor(options) {
+    this.#options = { room: undefined, backoff: {}, ...options };
+    if (this.#options.room) {
+      this.#rooms.add(this.#options.room);
+    }
+  }
+
+  /** connecting, open, reconnecting or closed ("idle" before connect()). */
+  get state() {
+    return this.#state;
+  }
+
+  /** The rooms this client is in, or will be in again once it has reconnected. */
+  get rooms() {
+    return [...this.#rooms];
+  }
+
+  /** Listens to every frame of this type as the server sent it, and to statechange and recovered. */
+  on(type, handler) {
+    if (!this.#handlers.has(type)) {
+      this.#handlers.set(type, new Set());
+    }
+    this.#handlers.get(type).add(handler);
+    return this;
+  }
+
+  off(type, handler) {
+    this.#handlers.get(type)?.delete(handler);
+    return this;
+  }
+
+  /** Opens the connection: settles when the first presence arrives, or fails if the server will not have it. */
+  connect() {
+    if (!this.#opened) {
+      this.#closedByUs = false;
+      this.#opened = new Pending(() => false);
+      this.#open('connecting');
+    }
+    return this.#opened.promise;
+  }
+
+  /** Enters a room, resuming after `since` if given (or after the last message seen there): settles on its presence. */
+  subscribe(room, { since } = {}) {
+    this.#rooms.add(room);
+    const after = since ?? this.#cursor.since(room);
+    return this.#request({ type: 'subscribe', room, ...(after ? { since: String(after) } : {}) },
+      (frame) => frame.type === 'presence' && frame.room === room);
+  }
+
+  /** Leaves a room. The server does not answer a leave, so this settles once it is sent. */
+  unsubscribe(room) {
+    if (!this.#rooms.delete(room)) {
+      return Promise.reject(new Error(`not in room '${room}'`));
+    }
+    this.#cursor.forget(room);
+    this.#write({ type: 'unsubscribe', room });
+    return Promise.resolve();
+  }
+
+  /** Posts a chat: settles with the chat as the server numbered and stamped it, or fails with its error frame. */
+  send(room, content) {
+    return this.#request({ type: 'chat', room, content }, (frame) => frame.type === 'chat' && frame.room === room
+      && this.#mine(frame) && frame.content === content);
+  }
+
+  /** Sends a direct message: settles with it as the server stamped it, or fails with its error frame. */
+  direct(userId, content) {
+    return this.#request({ type: 'direct', to: userId, content }, (frame) => frame.type === 'direct'
+      && frame.to === userId && this.#mine(frame) && frame.content === content);
+  }
+
+  /** Closes for good: no reconnect. */
+  close() {
+    this.#closedByUs = true;
+    clearTimeout(this.#timer);
+    this.#failPending(new Error('closed'));
+    this.#socket?.close(1000, 'bye');
+    this.#setState('closed');
+  }
+
+  /** Where the server picks the userId (none given, no token) only the content can tell an echo. */
+  #mine(frame) {
+    return this.#me === undefined || frame.userId === this.#me;
+  }
+
+  #request(message, matches) {
+    if (this.#state !== 'open') {
+      return Promise.reject(new Error(`not connected (${this.#state})`));
+    }
+    const pending = new Pending(matches);
+    this.#pending.push(pending);
+    this.#write(message);
+    return pending.promise;
+  }
+
+  #write(message) {
+    if (this.#socket?.readyState === 1) {
+      this.#socket.send(JSON.stringify(message));
+    }
+  }
+
+  async #open(state) {
+    this.#setState(state);
+    let token;
+    try {
+      token = await this.#token();
+    } catch (failure) {
+      this.#retryOrStop(1006, `no token: ${failure}`);
+      return;
+    }
+    if (this.#closedByUs) {
+      return;
+    }
+    this.#me = this.#options.userId ?? subjectOf(token);
+    const Socket = this.#options.WebSocket ?? globalThis.WebSocket;
+    const socket = new Socket(this.#address(token));
+    this.#socket = socket;
+    socket.onmessage = (event) => this.#received(event.data);
+    socket.onclose = (event) => {
+      if (this.#socket === socket) {
+        this.#socket = null;
+        this.#retryOrStop(event.code, event.reason);
+      }
+    };
+  }
+
+  async #token() {
+    const token = this.#options.token;
+    return typeof token === 'function' ? await token() : token;
+  }
+
+  /** The first room, resumed after the last message seen in it; the other rooms follow once connected. */
+  #address(token) {
+    const url = new URL(this.#options.url);
+    const query = url.searchParams;
+    if (token) {
+      query.set('token', token);
+    } else {
+      if (this.#options.userId) {
+        query.set('userId', this.#options.userId);
+      }
+      if (this.#options.username) {
+        query.set('username', this.#options.username);
+      }
+    }
+    const first = this.#firstRoom();
+    if (first) {
+      query.set('room', first);
+      const since = this.#cursor.since(first);
+      if (since) {
+        query.set('since', String(since));
+      }
+    }
+    return url.toString();
+  }
+
+  #firstRoom() {
+    return this.#rooms.values().next().value ?? this.#options.room;
+  }
+
+  #received(data) {
+    let frame;
+    try {
+      frame = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (frame === null || typeof frame !== 'object') {
+      return;
+    }
+    if (frame.room !== undefined && frame.id !== undefined && !this.#cursor.advance(frame.room, frame.id)) {
+      return;
+    }
+    if (frame.type === 'presence') {
+      this.#presence(frame);
+    } else if (frame.type === 'expiring') {
+      this.#refresh();
+    }
+    this.#answer(frame);
+    this.#emit(frame.type, frame);
+  }
+
+  #presence(frame) {
+    if (!this.#rooms.has(frame.room)) {
+      this.#rooms.add(frame.room);
+    }
+    if (frame.recovered !== undefined) {
+      this.#emit('recovered', { room: frame.room, recovered: frame.recovered });
+    }
+    if (this.#state !== 'open') {
+      this.#attempt = 0;
+      this.#setState('open');
+      this.#resubscribeOthers(frame.room);
+      this.#opened?.resolve(frame);
+    }
+  }
+
+  #resubscribeOthers(first) {
+    for (const room of this.#rooms) {
+      if (room !== first) {
+        this.subscribe(room).catch((failure) => this.#emit('subscribefailed', { room, failure }));
+      }
+    }
+  }
+
+  async #refresh() {
+    if (typeof this.#options.token !== 'function') {
+      return;
+    }
+    try {
+      this.#write({ type: 'refresh', token: await this.#options.token() });
+    } catch (failure) {
+      this.#emit('refreshfailed', { failure });
+    }
+  }
+
+  /** The oldest request this frame answers: its own echo, or an error, which answers the oldest of all. */
+  #answer(frame) {
+    const index = frame.type === 'error' ? 0 : this.#pending.findIndex((pending) => pending.matches(frame));
+    if (index < 0 || index >= this.#pending.length) {
+      return;
+    }
+    const [pending] = this.#pending.splice(index, 1);
+    if (frame.type === 'error') {
+      pending.reject(Object.assign(new Error(frame.message), { code: frame.code, frame }));
+    } else {
+      pending.resolve(frame);
+    }
+  }
+
+  #retryOrStop(code, reason) {
+    this.#failPending(Object.assign(new Error(`connection closed (${code})`), { code }));
+    if (this.#closedByUs) {
+      return;
+    }
+    if (!shouldRetry(code, typeof this.#options.token === 'function')) {
+      this.#setState('closed');
+      this.#opened?.reject(Object.assign(new Error(reason || `closed with ${code}`), { code }));
+      this.#emit('close', { code, reason });
+      return;
+    }
+    this.#emit('close', { code, reason });
+    const wait = backoff(this.#attempt++, this.#options.backoff);
+    this.#setState('reconnecting', { code, wait });
+    this.#timer = setTimeout(() => this.#open('reconnecting'), wait);
+  }
+
+  #failPending(failure) {
+    const pending = this.#pending;
+    this.#pending = [];
+    pending.forEach((request) => request.reject(failure));
+  }
+
+  #setState(state, detail = {}) {
+    const previous = this.#state;
+    if (previous === state) {
+      return;
+    }
+    this.#state = state;
+    this.#emit('statechange', { state, previous, ...detail });
+  }
+
+  /** A handler that throws is reported, never allowed to stop the others or the client. */
+  #emit(type, event) {
+    for (const handler of this.#handlers.get(type) ?? []) {
+      try {
+        handler(event);
+      } catch (failure) {
+        console.error(`chat.js: a '${type}' handler failed`, failure);
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+// The library's own logic, in Node's test runner with an in-memory WebSocket: backoff, dedupe, close codes, resume.
+// What it does against the real server, in a real browser, is in chat-app's BrowserTest.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ChatClient, Cursor, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
+
+/** Stands in for the browser's WebSocket: records what is sent, and lets a test play the server. */
+class FakeSocket {
+  static opened = [];
+
+  constructor(url) {
+    this.url = new URL(url);
+    this.sent = [];
+    this.readyState = 1;
+    FakeSocket.opened.push(this);
+  }
+
+  send(text) {
+    this.sent.push(JSON.parse(text));
+  }
+
+  close(code = 1000) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' });
+  }
+
+  receive(frame) {
+    this.onmessage({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
+  }
+
+  serverCloses(code) {
+    this.readyState = 3;
+    this.onclose({ code, reason: 'test' });
+  }
+}
+
+function client(options = {}) {
+  FakeSocket.opened = [];
+  return new ChatClient({ url: 'ws://chat.test/ws', userId: 'alice', username: 'Alice', room: 'dev',
+    WebSocket: FakeSocket, backoff: { base: 1, cap: 4 }, ...options });
+}
+
+const presence = (room, more = {}) => ({ type: 'presence', room, count: 1, users: [], ...more });
+const chat = (room, id, content, userId = 'bob') => ({ type: 'chat', room, id: String(id), userId, username: userId,
+  content, timestamp: '2026-12-06T10:00:00.000Z' });
+const until = (condition) => new Promise((resolve) => {
+  const check = () => (condition() ? resolve() : setTimeout(check, 1));
+  check();
+});
+
+test('backoff is full jitter: anywhere from 0 to base * 2^attempt, never past the cap', () => {
+  assert.equal(backoff(0, { base: 500, cap: 15000, random: () => 0.999 }), 499);
+  assert.equal(backoff(3, { base: 500, cap: 15000, random: () => 0.5 }), 2000);
+  assert.equal(backoff(10, { base: 500, cap: 15000, random: () => 0.999 }), 14985);
+  assert.equal(backoff(1000, { base: 500, cap: 15000, random: () => 0 }), 0);
+});
+
+test('close codes split into retry and stop as the protocol guide lists them', () => {
+  for (const code of [1001, 1006, 1011, 1012, 1013, 4008]) {
+    assert.equal(shouldRetry(code, false), true, `${code} retries`);
+  }
+  for (const code of [1000, 1003, 1007, 1008, 1009]) {
+    assert.equal(shouldRetry(code, true), false, `${code} stops`);
+  }
+  assert.equal(shouldRetry(4001, true), true, 'an expired token, with a function that fetches a new one');
+  assert.equal(shouldRetry(4001, false), false, 'an expired token given as a string');
+});
+
+test('the cursor passes each id once per room, in any room independently', () => {
+  const cursor = new Cursor();
+  assert.equal(cursor.advance('dev', '41'), true);
+  assert.equal(cursor.advance('dev', '41'), false);
+  assert.equal(cursor.advance('dev', '40'), false);
+  assert.equal(cursor.advance('ops', '40'), true);
+  assert.equal(cursor.since('dev'), 41);
+});
+
+test("a token's subject is read to know this client's own echoes", () => {
+  const payload = Buffer.from(JSON.stringify({ sub: 'alice', name: 'Alice' })).toString('base64url');
+  assert.equal(subjectOf(`e30.${payload}.sig`), 'alice');
+  assert.equal(subjectOf('garbage'), undefined);
+});
+
+test('connect settles on the first presence, and send on the echo of the chat', async () => {
+  const alice = client();
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  const socket = FakeSocket.opened[0];
+  assert.equal(socket.url.searchParams.get('userId'), 'alice');
+  assert.equal(socket.url.searchParams.get('room'), 'dev');
+
+  socket.receive(presence('dev'));
+  await connected;
+  assert.equal(alice.state, 'open');
+  const sent = alice.send('dev', 'hi');
+  assert.deepEqual(socket.sent, [{ type: 'chat', room: 'dev', content: 'hi' }]);
+  socket.receive(chat('dev', 7, 'hi', 'alice'));
+  assert.equal((await sent).id, '7');
+  alice.close();
+});
+
+test('an error frame fails the request it answers; the connection stays', async () => {
+  const alice = client();
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+
+  const sent = alice.send('dev', 'x'.repeat(2000));
+  FakeSocket.opened[0].receive({ type: 'error', code: 'content_too_long', message: 'too long' });
+
+  await assert.rejects(sent, (failure) => failure.code === 'content_too_long');
+  assert.equal(alice.state, 'open');
+  alice.close();
+});
+
+test('after a retry code it reconnects, resumes from the last id, and hands on each message once', async () => {
+  const alice = client();
+  const seen = [];
+  const states = [];
+  alice.on('chat', (frame) => seen.push(frame.id));
+  alice.on('statechange', (change) => states.push(change.state));
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  const first = FakeSocket.opened[0];
+  first.receive(presence('dev'));
+  await connected;
+  first.receive(chat('dev', 41, 'a'));
+  first.receive(chat('dev', 42, 'b'));
+
+  first.serverCloses(4008);
+  await until(() => FakeSocket.opened.length === 2);
+  const second = FakeSocket.opened[1];
+  assert.equal(second.url.searchParams.get('since'), '42');
+  second.receive(presence('dev', { recovered: true }));
+  second.receive(chat('dev', 42, 'b'));
+  second.receive(chat('dev', 43, 'c'));
+
+  assert.deepEqual(seen, ['41', '42', '43']);
+  assert.deepEqual(states, ['connecting', 'open', 'reconnecting', 'open']);
+  alice.close();
+});
+
+test('a resume that did not recover is told as a recovered event, for the app to page history', async () => {
+  const alice = client();
+  const recovered = [];
+  alice.on('recovered', (event) => recovered.push(event));
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+  FakeSocket.opened[0].receive(chat('dev', 5, 'a'));
+
+  FakeSocket.opened[0].serverCloses(1006);
+  await until(() => FakeSocket.opened.length === 2);
+  FakeSocket.opened[1].receive(presence('dev', { recovered: false }));
+
+  assert.deepEqual(recovered, [{ room: 'dev', recovered: false }]);
+  alice.close();
+});
+
+test('other rooms are entered again after a reconnect, each from its own last id', async () => {
+  const alice = client();
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+  const entered = alice.subscribe('ops');
+  FakeSocket.opened[0].receive(presence('ops'));
+  await entered;
+  FakeSocket.opened[0].receive(chat('ops', 9, 'x'));
+
+  FakeSocket.opened[0].serverCloses(1012);
+  await until(() => FakeSocket.opened.length === 2);
+  FakeSocket.opened[1].receive(presence('dev'));
+
+  assert.deepEqual(FakeSocket.opened[1].sent, [{ type: 'subscribe', room: 'ops', since: '9' }]);
+  alice.close();
+});
+
+test('a stop code ends it: no reconnect, connect fails with the code', async () => {
+  const alice = client();
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+
+  FakeSocket.opened[0].serverCloses(1008);
+
+  await assert.rejects(connected, (failure) => failure.code === 1008);
+  assert.equal(alice.state, 'closed');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.equal(FakeSocket.opened.length, 1);
+});
+
+test('a frame of a type it does not know is an event like any other; garbage is ignored', async () => {
+  const alice = client();
+  const odd = [];
+  alice.on('poll', (frame) => odd.push(frame.question));
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+
+  FakeSocket.opened[0].receive('not json at all');
+  FakeSocket.opened[0].receive('null');
+  FakeSocket.opened[0].receive({ type: 'poll', question: 'lunch?' });
+
+  assert.deepEqual(odd, ['lunch?']);
+  alice.close();
+});
+
+test('an expiring token is refreshed with a fresh one from the token function', async () => {
+  let issued = 0;
+  const alice = client({ userId: undefined, username: undefined, token: async () => `t${++issued}` });
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  assert.equal(FakeSocket.opened[0].url.searchParams.get('token'), 't1');
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+
+  FakeSocket.opened[0].receive({ type: 'expiring', expiresAt: '2026-12-06T10:01:00Z', content: 'soon' });
+
+  await until(() => FakeSocket.opened[0].sent.length === 1);
+  assert.deepEqual(FakeSocket.opened[0].sent, [{ type: 'refresh', token: 't2' }]);
+  alice.close();
+});
+
+test('a handler that throws does not stop the others', async () => {
+  const alice = client();
+  const reached = [];
+  alice.on('chat', () => {
+    throw new Error('an app bug');
+  });
+  alice.on('chat', (frame) => reached.push(frame.id));
+  const original = console.error;
+  console.error = () => {};
+  try {
+    const connected = alice.connect();
+    await until(() => FakeSocket.opened.length === 1);
+    FakeSocket.opened[0].receive(presence('dev'));
+    await connected;
+    FakeSocket.opened[0].receive(chat('dev', 1, 'a'));
+  } finally {
+    console.error = original;
+  }
+  assert.deepEqual(reached, ['1']);
+  alice.close();
+});
