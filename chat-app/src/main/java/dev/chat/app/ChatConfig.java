@@ -41,7 +41,7 @@ record ChatConfig(
         Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
-        Optional<RedisSettings> cluster) {
+        Optional<RedisSettings> cluster, boolean webUi) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -113,7 +113,8 @@ record ChatConfig(
                 env.durationOrZero("RETENTION_MAX_AGE", Duration.ZERO),
                 env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000),
                 DatabaseConfig.read(env),
-                Optional.empty());
+                Optional.empty(),
+                env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
@@ -146,7 +147,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis);
+                retentionPerRoom, database, redis, webUi);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -245,7 +246,8 @@ record ChatConfig(
                 .withMaxHandshakesPerAddressPerSecond(handshakesPerAddressPerSec)
                 .withTrustedProxies(trustedProxies)
                 .withRequestTimeout(requestTimeout)
-                .withTls(tls);
+                .withTls(tls)
+                .withWebUi(webUi);
     }
 
     /** How clients reach the server: {@code https} and {@code wss} where it speaks TLS itself. */

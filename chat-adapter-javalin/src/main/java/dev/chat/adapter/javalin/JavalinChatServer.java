@@ -99,6 +99,11 @@ public final class JavalinChatServer {
                     new Rejection(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path())));
             settings.metricsPage().ifPresent(page -> config.routes.get("/metrics",
                     ctx -> ctx.contentType(page.contentType()).result(page.render())));
+            for (var asset : WebAssets.load(JavalinChatServer.class.getClassLoader())) {
+                if (settings.webUi() || !asset.page()) {
+                    config.routes.get(asset.path(), asset::serve);
+                }
+            }
             config.routes.get("/api/rooms", api::rooms);
             config.routes.get("/api/rooms/{room}/users", api::users);
             config.routes.get("/api/rooms/{room}/messages", api::messages);

@@ -33,13 +33,16 @@ import java.util.function.Consumer;
  * @param telemetry       where handshake latencies are reported
  * @param metricsPage     when present, served at {@code GET /metrics}, for operators only once identities are
  *                        verified
+ * @param webUi           whether the chat page ({@code /}) and the dashboard ({@code /admin}) are served; the
+ *                        client library ({@code /client/chat.js}) always is
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
         int maxHandshakesPerAddressPerSecond, Set<InetAddress> trustedProxies,
-        Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage) {
+        Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage,
+        boolean webUi) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -59,7 +62,7 @@ public record ServerSettings(
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, 0, 0, Set.of(),
-                Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty());
+                Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty(), true);
     }
 
     public ServerSettings withHost(String newHost) {
@@ -132,6 +135,10 @@ public record ServerSettings(
         return with(draft -> draft.metricsPage = Optional.of(page));
     }
 
+    public ServerSettings withWebUi(boolean served) {
+        return with(draft -> draft.webUi = served);
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -145,7 +152,7 @@ public record ServerSettings(
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
                 draft.maxConnections, draft.maxConnectionsPerAddress, draft.maxConnectionsPerUser,
                 draft.maxHandshakesPerAddressPerSecond, draft.trustedProxies, draft.requestTimeout,
-                draft.tls, draft.telemetry, draft.metricsPage);
+                draft.tls, draft.telemetry, draft.metricsPage, draft.webUi);
     }
 
     private static final class Draft {
@@ -167,6 +174,7 @@ public record ServerSettings(
         Optional<TlsCertificate> tls;
         Telemetry telemetry;
         Optional<MetricsPage> metricsPage;
+        boolean webUi;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -187,6 +195,7 @@ public record ServerSettings(
             tls = settings.tls;
             telemetry = settings.telemetry;
             metricsPage = settings.metricsPage;
+            webUi = settings.webUi;
         }
     }
 }

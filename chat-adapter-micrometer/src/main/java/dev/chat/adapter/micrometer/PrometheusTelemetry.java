@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -52,6 +53,8 @@ public final class PrometheusTelemetry implements Telemetry {
                 .description("messages committed in one batch").baseUnit("messages")
                 .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(10_000.0)
                 .register(registry);
+        // The dashboard plots the heap; Micrometer's own binder reads it from the JVM's memory pools.
+        new JvmMemoryMetrics().bindTo(registry);
     }
 
     @Override
