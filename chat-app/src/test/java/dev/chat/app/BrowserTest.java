@@ -1,0 +1,304 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.app.example.MintToken;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chat page, the dashboard and chat.js in a real browser (Debian's Chromium, headless) against the real server,
+ * as people and apps use them.
+ */
+class BrowserTest {
+
+    private static final String SECRET = "a-secret-for-the-browser-tests-32-bytes";
+    private static final String XSS_IMG = "<img src=x onerror=\"window.__xss=1\">";
+    /**
+     * Enough to overflow what the socket buffers and the send queue hold while the page is stalled: each chat is
+     * 4 KB, and loopback sockets here buffer megabytes.
+     */
+    private static final int CHATS = 4000;
+    /** The poster reads its own echoes as it goes, so that only the stalled page falls behind. */
+    private static final int UNECHOED_AT_MOST = 64;
+    private static final String XSS_SCRIPT = "<script>window.__xss=2</script>";
+
+    @TempDir
+    Path data;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private ChatApplication app;
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (var resource : opened.reversed()) {
+            resource.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    @Test
+    void two_people_chat_in_a_room_and_see_each_other() throws Exception {
+        start(Map.of());
+        var alice = browser();
+        var bob = browser();
+        alice.enterChat(base(), "Alice", null);
+        bob.enterChat(base(), "Bob", null);
+
+        alice.type("content", "hello from Alice");
+
+        bob.await(page -> page.texts("#messages .chat .text").contains("hello from Alice"), "Alice's chat at Bob's");
+        alice.await(page -> page.texts("#people .person").containsAll(List.of("Alice", "Bob")), "both in presence");
+        bob.type("content", "hi Alice");
+        alice.await(page -> page.texts("#messages .chat .text").contains("hi Alice"), "Bob's chat at Alice's");
+        alice.screenshot("chat");
+    }
+
+    @Test
+    void after_a_restart_the_page_reconnects_and_shows_what_was_said_meanwhile_once_each_in_order() throws Exception {
+        int port = freePort();
+        start(Map.of("PORT", String.valueOf(port)));
+        var alice = browser();
+        alice.enterChat(base(), "Alice", null);
+        alice.type("content", "before the restart");
+        alice.await(page -> page.texts("#messages .chat .text").contains("before the restart"), "her own chat");
+
+        app.stop();
+        alice.await(page -> !page.element("state").getText().equals("open"), "the page to notice");
+        start(Map.of("PORT", String.valueOf(port)));
+        try (var bob = TestClient.joined(port, "bob", "Bob")) {
+            for (int i = 1; i <= 5; i++) {
+                bob.send("{\"type\":\"chat\",\"content\":\"meanwhile " + i + "\"}");
+            }
+
+            alice.awaitText("state", "open");
+            var expected = List.of("before the restart", "meanwhile 1", "meanwhile 2", "meanwhile 3", "meanwhile 4",
+                    "meanwhile 5");
+            alice.await(page -> page.texts("#messages .chat .text").equals(expected), "every chat once, in order: "
+                    + expected);
+        }
+    }
+
+    @Test
+    void a_client_closed_with_4008_resumes_with_no_gap() throws Exception {
+        start(Map.of());
+        var page = browser();
+        page.get(base() + "/");
+        page.asyncScript(library("""
+                window.__ids = []; window.__chats = 0; window.__closes = [];
+                const client = new ChatClient({ url, userId: 'reader', username: 'Reader', room: 'flood' });
+                for (const type of ['chat', 'join', 'leave', 'system']) {
+                  client.on(type, (frame) => window.__ids.push(Number(frame.id)));
+                }
+                client.on('chat', () => window.__chats++);
+                client.on('close', (event) => window.__closes.push(event.code));
+                window.__recovered = [];
+                client.on('recovered', (event) => window.__recovered.push(event.recovered));
+                window.__client = client;
+                client.connect().then(() => done('connected'));
+                """));
+        try (var poster = TestClient.entered(app.port(), "userId=poster&username=Poster&room=flood")) {
+            var padding = "\uD83D\uDE00".repeat(990);
+            var stalled = CompletableFuture.runAsync(() -> page.script("const until = Date.now() + 8000;"
+                    + " while (Date.now() < until) {}"));
+            int echoed = 0;
+            for (int i = 0; i < CHATS; i++) {
+                poster.send("{\"type\":\"chat\",\"content\":\"" + i + padding + "\"}");
+                for (; i - echoed >= UNECHOED_AT_MOST; echoed++) {
+                    poster.nextOfType("chat");
+                }
+            }
+            stalled.join();
+
+            page.await(browser -> ((List<?>) browser.script("return window.__closes")).contains(4008L),
+                    "the reader to be closed as too slow");
+            page.await(browser -> ((Number) browser.script("return window.__chats")).intValue() == CHATS,
+                    "every one of the chats");
+        }
+        assertEquals(List.of(true), page.script("return window.__recovered"), "its resume recovered everything");
+        @SuppressWarnings("unchecked")
+        var ids = (List<Number>) page.script("return window.__ids");
+        for (int i = 1; i < ids.size(); i++) {
+            assertEquals(ids.get(i - 1).longValue() + 1, ids.get(i).longValue(), "no gap, no repeat at " + i
+                    + ": " + ids.subList(Math.max(0, i - 5), Math.min(ids.size(), i + 5)));
+        }
+    }
+
+    @Test
+    void the_client_guides_example_runs_as_shown() throws Exception {
+        start(Map.of());
+        var page = browser();
+        page.get(base() + "/");
+        var guide = Files.readString(Path.of("..", "docs", "client.md"));
+        var example = guide.substring(guide.indexOf("```js\n") + 6, guide.indexOf("\n```", guide.indexOf("```js\n")));
+        var body = example.replace("import { ChatClient } from '/client/chat.js';",
+                "const { ChatClient } = await import('/client/chat.js');").replace("console.log(", "log(");
+
+        var logged = page.asyncScript("const done = arguments[0]; const lines = []; const log = (line) => "
+                + "lines.push(line); (async () => {" + body + "})().then(() => done(lines));");
+
+        assertTrue(((List<?>) logged).containsAll(List.of("connection connecting", "connection open",
+                "Alice: Hello, dev")), logged.toString());
+        assertTrue(((List<?>) logged).stream().anyMatch(line -> line.toString().matches("sent as id \\d+")),
+                logged.toString());
+    }
+
+    @Test
+    void an_expiring_token_is_refreshed_with_a_new_one_from_the_apps_token_function() throws Exception {
+        start(Map.of("AUTH_SECRET", SECRET));
+        var first = MintToken.mint(SECRET, "alice", "Alice", List.of(), Duration.ofSeconds(30));
+        var second = MintToken.mint(SECRET, "alice", "Alice", List.of(), Duration.ofHours(1));
+        var page = browser();
+        page.get(base() + "/");
+
+        var refreshed = page.asyncScript(library("""
+                const tokens = [arguments[0], arguments[1]];
+                let asked = 0;
+                const client = new ChatClient({ url, token: async () => tokens[asked++] });
+                client.on('refreshed', (frame) => done({ asked, expiresAt: frame.expiresAt }));
+                client.connect();
+                """), first, second);
+
+        var answer = (Map<?, ?>) refreshed;
+        assertEquals(2L, answer.get("asked"), "asked once to connect, once to refresh");
+        assertTrue(answer.get("expiresAt").toString().startsWith("20"), answer.toString());
+    }
+
+    @Test
+    void content_and_names_are_shown_as_text_and_no_script_runs() throws Exception {
+        start(Map.of());
+        var alice = browser();
+        alice.enterChat(base(), "Alice", null);
+        try (var mallory = TestClient.entered(app.port(), "userId=mallory&username="
+                + URLEncoder.encode(XSS_IMG, StandardCharsets.UTF_8))) {
+            mallory.send("{\"type\":\"chat\",\"content\":" + json(XSS_IMG) + "}");
+            mallory.send("{\"type\":\"chat\",\"content\":" + json(XSS_SCRIPT) + "}");
+
+            alice.await(page -> page.texts("#messages .chat .text").containsAll(List.of(XSS_IMG, XSS_SCRIPT)),
+                    "both shown as text");
+            alice.await(page -> page.texts("#people .person").contains(XSS_IMG), "the name shown as text");
+            assertNull(alice.script("return window.__xss"), "no script ran in the chat page");
+
+            var dashboard = browser();
+            dashboard.get(base() + "/admin");
+            dashboard.await(page -> page.texts("#users td").contains(XSS_IMG), "the name in the users table");
+            assertNull(dashboard.script("return window.__xss"), "no script ran in the dashboard");
+        }
+    }
+
+    @Test
+    void the_dashboards_plots_gain_points_while_messages_flow() throws Exception {
+        start(Map.of());
+        var dashboard = browser();
+        dashboard.get(base() + "/admin");
+        try (var alice = TestClient.joined(app.port(), "alice", "Alice");
+             var bob = TestClient.joined(app.port(), "bob", "Bob")) {
+            var flowing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 100; i++) {
+                    alice.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
+                    bob.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
+                    LockSupport.parkNanos(50_000_000);
+                }
+            });
+
+            dashboard.await(page -> deliveriesPerSecond(page) > 0, "deliveries per second above 0");
+            int points = points(dashboard);
+            dashboard.await(page -> points(page) > points, "more points");
+            flowing.join();
+            dashboard.screenshot("dashboard");
+        }
+    }
+
+    @Test
+    void where_identities_are_verified_the_dashboard_needs_an_operators_token() throws Exception {
+        start(Map.of("AUTH_SECRET", SECRET));
+        var dashboard = browser();
+        dashboard.get(base() + "/admin");
+        dashboard.await(page -> page.element("operator").isDisplayed(), "the operator's token asked for");
+
+        dashboard.type("token", MintToken.mint(SECRET, "bob", "Bob", List.of(), Duration.ofHours(1)));
+        dashboard.await(page -> page.element("notice").getText().contains("403"), "a user's token refused");
+        assertEquals(0, points(dashboard));
+
+        dashboard.script("document.getElementById('token').value = ''");
+        dashboard.type("token", operatorToken());
+        dashboard.await(page -> points(page) > 0, "an operator's token shows the plots");
+    }
+
+    private static String operatorToken() throws Exception {
+        var claims = new JWTClaimsSet.Builder().subject("root").claim("name", "Root").claim("chat_operator", true)
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static double deliveriesPerSecond(Browser page) {
+        var last = (String) page.script("return document.querySelectorAll('.chart')[2].dataset.last ?? '[0]'");
+        var value = last.replaceAll("[\\[\\]]", "");
+        return value.equals("null") ? 0 : Double.parseDouble(value);
+    }
+
+    private static int points(Browser page) {
+        var points = page.script("return document.querySelector('.chart').dataset.points ?? '0'");
+        return Integer.parseInt(points.toString());
+    }
+
+    /** A script that imports chat.js as an app's module would, with `url` and `done` (the script's callback). */
+    private static String library(String body) {
+        return "const done = arguments[arguments.length - 1];"
+                + " const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws';"
+                + " import('/client/chat.js').then(({ ChatClient }) => {" + body + "});";
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private void start(Map<String, String> extra) throws ConfigException {
+        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "RATE_LIMIT_PER_SEC", "0",
+                "USER_RATE_LIMIT_PER_SEC", "0"));
+        environment.putAll(extra);
+        app = ChatApplication.start(ChatConfig.load(environment).config());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    private Browser browser() {
+        var browser = Browser.open();
+        opened.add(browser);
+        return browser;
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
