@@ -66,8 +66,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /** The text of every element the selector finds, read in one go, so that a page changing meanwhile is no matter. */
+    @SuppressWarnings("unchecked")
     List<String> texts(String cssSelector) {
-        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+        return (List<String>) script("return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent)",
+                cssSelector);
     }
 
     void type(String id, String text) {

@@ -189,6 +189,28 @@ class BrowserTest {
     }
 
     @Test
+    void a_room_of_ten_thousand_messages_keeps_the_page_bounded_and_shows_the_newest() throws Exception {
+        start(Map.of());
+        var alice = browser();
+        alice.enterChat(base(), "Alice", null);
+        try (var bob = TestClient.joined(app.port(), "bob", "Bob")) {
+            var longest = "\uD83D\uDE00".repeat(1000);
+            int echoed = 0;
+            for (int i = 0; i < 10_000; i++) {
+                bob.send("{\"type\":\"chat\",\"content\":\"" + (i % 1000 == 999 ? longest : "m" + i) + "\"}");
+                for (; i - echoed >= UNECHOED_AT_MOST; echoed++) {
+                    bob.nextOfType("chat");
+                }
+            }
+            bob.send("{\"type\":\"chat\",\"content\":\"the last one\"}");
+
+            alice.await(page -> page.texts("#messages .chat .text").contains("the last one"), "the newest message");
+            assertTrue(alice.texts("#messages li").size() <= 500, "at most 500 messages on the page");
+            assertTrue(alice.texts("#messages .chat .text").contains(longest), "a message of 1 000 emoji");
+        }
+    }
+
+    @Test
     void content_and_names_are_shown_as_text_and_no_script_runs() throws Exception {
         start(Map.of());
         var alice = browser();

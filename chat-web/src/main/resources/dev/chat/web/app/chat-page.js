@@ -63,14 +63,27 @@ function add(frame) {
     while (list.children.length > SHOWN) {
       list.firstElementChild.remove();
     }
-    list.lastElementChild.scrollIntoView({ block: 'end' });
+    scrollToNewest();
+  }
+}
+
+let scrolling = false;
+
+/** Once per frame at most: a burst of messages costs one layout, not one each. */
+function scrollToNewest() {
+  if (!scrolling) {
+    scrolling = true;
+    requestAnimationFrame(() => {
+      scrolling = false;
+      $('messages').lastElementChild?.scrollIntoView({ block: 'end' });
+    });
   }
 }
 
 function renderMessages() {
   const list = $('messages');
   list.replaceChildren(...(rooms.get(current)?.messages ?? []).map(line));
-  list.lastElementChild?.scrollIntoView({ block: 'end' });
+  scrollToNewest();
   renderPeople();
 }
 
