@@ -43,6 +43,14 @@ function client(options = {}) {
 const presence = (room, more = {}) => ({ type: 'presence', room, count: 1, users: [], ...more });
 const chat = (room, id, content, userId = 'bob') => ({ type: 'chat', room, id: String(id), userId, username: userId,
   content, timestamp: '2026-12-06T10:00:00.000Z' });
+/** Connects and plays the server's first presence: the client is then open on FakeSocket.opened[0]. */
+async function open(chat) {
+  const connected = chat.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  FakeSocket.opened[0].receive(presence('dev'));
+  await connected;
+}
+
 const until = (condition) => new Promise((resolve) => {
   const check = () => (condition() ? resolve() : setTimeout(check, 1));
   check();
@@ -101,10 +109,7 @@ test('connect settles on the first presence, and send on the echo of the chat', 
 
 test('an error frame fails the request it answers; the connection stays', async () => {
   const alice = client();
-  const connected = alice.connect();
-  await until(() => FakeSocket.opened.length === 1);
-  FakeSocket.opened[0].receive(presence('dev'));
-  await connected;
+  await open(alice);
 
   const sent = alice.send('dev', 'x'.repeat(2000));
   FakeSocket.opened[0].receive({ type: 'error', code: 'content_too_long', message: 'too long' });
@@ -145,10 +150,7 @@ test('a resume that did not recover is told as a recovered event, for the app to
   const alice = client();
   const recovered = [];
   alice.on('recovered', (event) => recovered.push(event));
-  const connected = alice.connect();
-  await until(() => FakeSocket.opened.length === 1);
-  FakeSocket.opened[0].receive(presence('dev'));
-  await connected;
+  await open(alice);
   FakeSocket.opened[0].receive(chat('dev', 5, 'a'));
 
   FakeSocket.opened[0].serverCloses(1006);
@@ -161,10 +163,7 @@ test('a resume that did not recover is told as a recovered event, for the app to
 
 test('other rooms are entered again after a reconnect, each from its own last id', async () => {
   const alice = client();
-  const connected = alice.connect();
-  await until(() => FakeSocket.opened.length === 1);
-  FakeSocket.opened[0].receive(presence('dev'));
-  await connected;
+  await open(alice);
   const entered = alice.subscribe('ops');
   FakeSocket.opened[0].receive(presence('ops'));
   await entered;
@@ -195,10 +194,7 @@ test('a frame of a type it does not know is an event like any other; garbage is 
   const alice = client();
   const odd = [];
   alice.on('poll', (frame) => odd.push(frame.question));
-  const connected = alice.connect();
-  await until(() => FakeSocket.opened.length === 1);
-  FakeSocket.opened[0].receive(presence('dev'));
-  await connected;
+  await open(alice);
 
   FakeSocket.opened[0].receive('not json at all');
   FakeSocket.opened[0].receive('null');
