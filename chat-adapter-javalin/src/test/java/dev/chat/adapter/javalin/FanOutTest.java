@@ -81,10 +81,10 @@ class FanOutTest {
             poster.send("{\"type\":\"chat\",\"content\":\"after\"}");
             assertEquals("after", poster.nextOfType("chat").get("content").asText());
 
+            // Each socket's 4008 waits behind megabytes it never read, which a 4 KB window drains only at the pace of
+            // TCP's zero-window probes; the test above reads one. Here: each counted, and counted once.
             assertEquals(20, running.hub.stats().closedTooSlow());
-            for (var socket : stuck) {
-                assertEquals(4008, socket.awaitCloseCode());
-            }
+            assertEquals(1, running.hub.clientCount());
         } finally {
             for (var socket : stuck) {
                 socket.close();
