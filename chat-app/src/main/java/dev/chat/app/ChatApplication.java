@@ -7,6 +7,7 @@ import dev.chat.adapter.micrometer.PrometheusTelemetry;
 import dev.chat.adapter.redis.RedisCluster;
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.protocol.CloseReason;
 import dev.chat.hub.Hub;
 import dev.chat.hub.TieredMessageStore;
 import dev.chat.sql.SqlMessageStore;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,19 +113,36 @@ final class ChatApplication {
 
     /**
      * Takes no new connections, tells every client the server is going, delivers what is queued, closes every
-     * socket with 1001 and stops, all within the shutdown timeout.
+     * socket with 1001 and stops, all within the shutdown timeout. A node of a cluster drains first, and closes with
+     * 1012 instead: see {@link #drain}.
      *
      * @return true if every socket finished closing in time
      */
     boolean stop() throws InterruptedException {
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        var reason = cluster.isPresent() ? drain(deadline) : CloseReason.GOING_AWAY;
         server.stopAccepting();
         hub.announce(SHUTDOWN_NOTICE);
-        hub.close();
+        hub.close(reason);
         cluster.ifPresent(RedisCluster::close);
         var closed = server.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         closeStore(durable);
         return closed;
+    }
+
+    /**
+     * Another node can take this one's clients: it says it is not ready at once, so that a balancer sends new
+     * clients elsewhere, serves the ones it has for {@code DRAIN_TIMEOUT} (within the shutdown timeout), then has
+     * them reconnect at once, which a balancer sends to another node, where they resume.
+     */
+    private CloseReason drain(long deadline) throws InterruptedException {
+        server.drain();
+        long wait = Math.min(config.drainTimeout().toNanos(), deadline - System.nanoTime());
+        LOG.info("draining for {} ms before closing every client with 1012", TimeUnit.NANOSECONDS.toMillis(wait));
+        if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait));
+        }
+        return CloseReason.SERVICE_RESTART;
     }
 
     /** After the hub has stopped, so that every message it published is written before the database closes. */

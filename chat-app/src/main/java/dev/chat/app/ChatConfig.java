@@ -41,7 +41,7 @@ record ChatConfig(
         Set<InetAddress> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
-        Optional<RedisSettings> cluster, boolean webUi) {
+        Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -49,6 +49,8 @@ record ChatConfig(
     /** Messages that may wait for the disk before an append is counted as failed. */
     static final int STORE_QUEUE = 100_000;
     static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
+    /** Long enough for a balancer's readiness check, every few seconds, to see a stopping node go unready. */
+    static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     static final int DEFAULT_MAX_CONNECTIONS = 20_000;
     static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 500;
@@ -114,7 +116,8 @@ record ChatConfig(
                 env.integer("RETENTION_PER_ROOM", 0, 0, 1_000_000_000),
                 DatabaseConfig.read(env),
                 Optional.empty(),
-                env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"));
+                env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"),
+                env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
@@ -147,7 +150,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi);
+                retentionPerRoom, database, redis, webUi, drainTimeout);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */

@@ -11,6 +11,8 @@ import dev.chat.adapter.redis.RedisProxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,30 @@ class ClusterTest {
             var next = first.next();
             assertEquals("chat", next.get("type").asText(), "nothing came between its join and its chat: " + next);
         }
+    }
+
+    @Test
+    void a_stopping_node_stops_being_ready_serves_its_clients_while_it_drains_then_closes_them_with_1012()
+            throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        var bob = enter(1, "bob", "Bob");
+        var stopping = CompletableFuture.supplyAsync(() -> {
+            try {
+                return nodes.getFirst().stop();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        awaitReady(0, 503, "{\"status\":\"draining\"}");
+        assertFalse(alice.isClosed(), "its clients are still served while it drains");
+        alice.send("{\"type\":\"chat\",\"content\":\"while draining\"}");
+        assertEquals("while draining", bob.nextOfType("chat").get("content").asText());
+
+        assertEquals(1012, alice.awaitClose().code());
+        assertTrue(stopping.join(), "it stopped in time");
+        nodes.removeFirst();
+        assertEquals(200, AppRequests.get(nodes.getFirst(), "/health/ready").statusCode(), "the others are ready");
     }
 
     @Test
@@ -207,6 +233,17 @@ class ClusterTest {
         return chats;
     }
 
+    private void awaitReady(int node, int status, String body) throws Exception {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        var answer = AppRequests.get(nodes.get(node), "/health/ready");
+        while (answer.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            answer = AppRequests.get(nodes.get(node), "/health/ready");
+        }
+        assertEquals(status, answer.statusCode());
+        assertEquals(body, answer.body());
+    }
+
     private void awaitHealth(int node, String expected) throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!AppRequests.get(nodes.get(node), "/health").body().contains(expected)) {
@@ -251,7 +288,7 @@ class ClusterTest {
 
     private ChatApplication node(String id, String redisUrl) throws ConfigException {
         return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "memory",
-                "REDIS_URL", redisUrl, "NODE_ID", id, "NODE_TIMEOUT", "900ms",
+                "REDIS_URL", redisUrl, "NODE_ID", id, "NODE_TIMEOUT", "900ms", "DRAIN_TIMEOUT", "1s",
                 "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0")).config());
     }
 }

@@ -74,9 +74,9 @@ final class Chat {
         }
     }
 
-    /** Writes what is queued and closes every connection; for a loop that is stopping. */
-    void finishAll() {
-        members.forEach(member -> member.outbox.finish());
+    /** Writes what is queued and closes every connection with this reason; for a loop that is stopping. */
+    void finishAll(CloseReason reason) {
+        members.forEach(member -> member.outbox.finish(reason));
     }
 
     /** The members left when the loop ended. */
@@ -98,7 +98,7 @@ final class Chat {
             case Command.ListRooms(var answer) -> answer.complete(rooms.list());
             case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
             case Command.Analyze(var answer) -> answer.complete(analytics());
-            case Command.Shutdown() -> finishAll();
+            case Command.Shutdown(var reason) -> finishAll(reason);
             case Command.Arrived(var message, var fromHere) -> rooms.arrived(message, fromHere);
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
             case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());

@@ -47,7 +47,7 @@ sealed interface Command {
 
     record Analyze(CompletableFuture<Analytics> answer) implements Command {}
 
-    record Shutdown() implements Command {}
+    record Shutdown(CloseReason reason) implements Command {}
 
     /** A message the cluster numbered in a room; {@code fromHere} if this node published it. */
     record Arrived(RoomMessage message, boolean fromHere) implements Command {}

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Text;
+import dev.chat.domain.protocol.CloseReason;
 import java.lang.System.Logger.Level;
 
 /**
@@ -37,7 +38,7 @@ final class EventLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             LOG.log(Level.WARNING, "hub loop interrupted; closing every connection");
-            chat.finishAll();
+            chat.finishAll(CloseReason.GOING_AWAY);
         }
     }
 

@@ -57,6 +57,8 @@ public final class Hub implements ChatHub {
     private final Chat chat;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    /** How connections are closed once the hub is: set before it closes, read by whoever is turned away after. */
+    private volatile CloseReason closingWith = CloseReason.GOING_AWAY;
 
     /**
      * A hub that keeps each room's history in memory, numbering rooms from the clock so that ids from before a
@@ -119,7 +121,7 @@ public final class Hub implements ChatHub {
         var userBudget = userBudgets.acquire(identity.userId());
         if (!inbox.offer(new Command.Connect(member, firstRoom))) {
             userBudgets.release(identity.userId());
-            connection.close(CloseReason.GOING_AWAY);
+            connection.close(closingWith);
         }
         return new ConnectedClient(member, inbox, settings.throttle().newBudget(), userBudget);
     }
@@ -189,12 +191,13 @@ public final class Hub implements ChatHub {
     }
 
     @Override
-    public void close() {
+    public void close(CloseReason reason) {
+        closingWith = reason;
         var previous = state.getAndSet(State.CLOSED);
         if (previous == State.CLOSED) {
             return;
         }
-        inbox.closeWith(new Command.Shutdown());
+        inbox.closeWith(new Command.Shutdown(reason));
         if (previous == State.NEW) {
             // Connections may be waiting in the inbox; the loop closes them on its way out.
             loopThread.start();
@@ -210,7 +213,7 @@ public final class Hub implements ChatHub {
             }
             for (var member : chat.remaining()) {
                 if (!member.outbox.awaitWriter(remaining(deadline))) {
-                    member.outbox.abort(CloseReason.GOING_AWAY);
+                    member.outbox.abort(closingWith);
                 }
             }
         } catch (InterruptedException e) {

@@ -49,6 +49,7 @@ final class Outbox {
     private volatile boolean writerParked;
     private volatile boolean writerLingering;
     private volatile boolean finishing;
+    private volatile CloseReason finishedWith = CloseReason.GOING_AWAY;
     private volatile boolean discarding;
 
     Outbox(Connection connection, long limitBytes, Duration writeInterval, ThreadFactory threads, Runnable onBroken) {
@@ -98,8 +99,9 @@ final class Outbox {
         return unwrittenBytes.get() > limitBytes / 2;
     }
 
-    /** Writes what is queued, then closes the connection. The writer ends after that. */
-    void finish() {
+    /** Writes what is queued, then closes the connection with this reason. The writer ends after that. */
+    void finish(CloseReason reason) {
+        finishedWith = reason;
         finishing = true;
         LockSupport.unpark(writer);
     }
@@ -142,7 +144,7 @@ final class Outbox {
                     batch = batch.size() > BATCH_KEPT ? new ArrayList<>() : batch;
                     batch.clear();
                 } else if (finishing) {
-                    connection.close(CloseReason.GOING_AWAY);
+                    connection.close(finishedWith);
                     return;
                 } else {
                     parkUntilOffered();

@@ -3,6 +3,7 @@ package dev.chat.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class OutboxTest {
     @AfterEach
     void stopWriter() throws InterruptedException {
         connection.resume();
-        outbox.finish();
+        outbox.finish(CloseReason.GOING_AWAY);
         threads.assertAllEnded();
     }
 
@@ -60,7 +61,7 @@ class OutboxTest {
         gathered.stream().skip(1).map(EncodedMessage::of).forEach(outbox::offer);
         assertEquals(2, connection.sendCalls(), "nothing is written while the interval runs");
 
-        outbox.finish();
+        outbox.finish(CloseReason.GOING_AWAY);
         assertEquals(gathered, connection.next(5));
         assertEquals(3, connection.sendCalls(), "finishing wrote what had gathered in one write");
     }

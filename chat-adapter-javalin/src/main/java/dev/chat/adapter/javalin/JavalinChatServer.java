@@ -29,6 +29,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  * <ul>
  *   <li>{@code GET /health}: {@code {"status":"ok","clients":N,"storage":"ok|unavailable|disabled",
  *       "cluster":"ok|unavailable|disabled"}}</li>
+ *   <li>{@code GET /health/live}: the process answers; {@code GET /health/ready}: it takes new clients (503 once
+ *       {@link #drain() draining})</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
  *   <li>{@code GET /api/analytics}: what a dashboard shows, as the original server's analytics name it</li>
  *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
@@ -50,6 +52,8 @@ public final class JavalinChatServer {
     private static final int ACCEPT_QUEUE = 4096;
 
     private final Javalin app;
+    /** Whether new clients are welcome: false once draining or stopping. */
+    private volatile boolean ready = true;
     private final Keepalive keepalive;
     private final OpenSessions sessions = new OpenSessions();
 
@@ -93,6 +97,14 @@ public final class JavalinChatServer {
             });
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
                     hub.storage().wireName(), hub.cluster().wireName())));
+            config.routes.get("/health/live", ctx -> ctx.json(new JsonBodies.Probe("ok")));
+            config.routes.get("/health/ready", ctx -> {
+                if (ready) {
+                    ctx.json(new JsonBodies.Probe("ready"));
+                } else {
+                    ctx.status(503).json(new JsonBodies.Probe("draining"));
+                }
+            });
             config.routes.get("/stats", ctx -> ctx.json(JsonBodies.Stats.of(hub.stats())));
             config.routes.get("/api/analytics", ctx -> analytics(ctx, hub));
             config.routes.error(404, "*", ctx -> HttpGuard.refuse(ctx, 404,
@@ -132,8 +144,17 @@ public final class JavalinChatServer {
         return sessions.count();
     }
 
+    /**
+     * Says it is no longer ready ({@code /health/ready} answers 503), so that a balancer sends new clients elsewhere;
+     * it still serves the ones it has.
+     */
+    public void drain() {
+        ready = false;
+    }
+
     /** Takes no more TCP connections; those already open carry on. */
     public void stopAccepting() {
+        ready = false;
         for (var connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector accepting) {
                 accepting.setAccepting(false);

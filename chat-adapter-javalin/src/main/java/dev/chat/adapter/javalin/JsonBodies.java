@@ -13,6 +13,9 @@ final class JsonBodies {
 
     record Health(String status, int clients, String storage, String cluster) {}
 
+    /** {@code /health/live} and {@code /health/ready}: {@code ok}, {@code ready} or {@code draining}. */
+    record Probe(String status) {}
+
     /** The hub's counters, with each message type named as the wire names it. */
     record Stats(int clients, long messages, long dropped, long closedTooSlow, long closedSendFailed, int users,
             int rooms, long deliveries, Map<String, Long> messagesByType, int inboxDepth) {

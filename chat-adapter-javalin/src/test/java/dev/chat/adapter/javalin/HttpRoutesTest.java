@@ -30,6 +30,19 @@ class HttpRoutesTest {
     }
 
     @Test
+    void live_answers_while_the_process_does_and_ready_until_the_server_drains() throws Exception {
+        assertEquals("{\"status\":\"ok\"}", running.get("/health/live").body());
+        assertEquals("{\"status\":\"ready\"}", running.get("/health/ready").body());
+
+        running.server.drain();
+
+        var ready = running.get("/health/ready");
+        assertEquals(503, ready.statusCode());
+        assertEquals("{\"status\":\"draining\"}", ready.body());
+        assertEquals(200, running.get("/health/live").statusCode());
+    }
+
+    @Test
     void without_a_metrics_page_metrics_is_not_found_in_json() throws Exception {
         var response = running.get("/metrics");
 

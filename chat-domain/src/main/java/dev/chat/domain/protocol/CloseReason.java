@@ -4,6 +4,11 @@ package dev.chat.domain.protocol;
 public enum CloseReason {
     /** The hub is shutting down. */
     GOING_AWAY(1001, "server shutting down"),
+    /**
+     * This node of a cluster is restarting: the client should reconnect at once, through the balancer, to another
+     * node, and resume there.
+     */
+    SERVICE_RESTART(1012, "service restart: reconnect"),
     /** Messages could not be written to the connection. */
     SEND_FAILED(1011, "could not deliver messages"),
     /**

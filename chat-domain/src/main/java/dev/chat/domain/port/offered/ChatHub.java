@@ -84,5 +84,13 @@ public interface ChatHub extends AutoCloseable {
      * stops the hub's threads. Waits for that up to the hub's shutdown timeout. Idempotent.
      */
     @Override
-    void close();
+    default void close() {
+        close(CloseReason.GOING_AWAY);
+    }
+
+    /**
+     * As {@link #close()}, closing every connection, and any that comes after, with this reason: such as
+     * {@link CloseReason#SERVICE_RESTART} for a node of a cluster whose clients should reconnect to another.
+     */
+    void close(CloseReason reason);
 }
