@@ -93,7 +93,7 @@ class DocsTest {
 
     @Test
     void every_link_between_the_docs_and_every_file_the_readme_names_exists() throws IOException {
-        for (var doc : List.of("README.md", "docs/protocol.md", "docs/configuration.md", "docs/architecture.md", "docs/client.md",
+        for (var doc : List.of("README.md", "docs/protocol.md", "docs/configuration.md", "docs/architecture.md", "docs/client.md", "docs/deployment.md",
                 "docs/embedding.md", "docs/performance.md", "docs/security.md")) {
             var folder = Path.of("..", doc).getParent();
             var links = LINK.matcher(read(doc));
