@@ -1,0 +1,148 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.adapter.javalin.TestClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile, built and run with podman as a user would run the image: on a base made here from Debian's packages
+ * and this JDK (no registry is reachable), with a volume for its data, stopped with SIGTERM. .ci/run installs podman,
+ * runc and mmdebstrap.
+ */
+class ContainerImageIT {
+
+    private static final String BASE = "localhost/chat-jre:test";
+    private static final String IMAGE = "localhost/chat:test";
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static Path containersConf;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> containers = new ArrayList<>();
+    private final String volume = "chat-test-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void buildTheImage() throws Exception {
+        // runc with cgroupfs and no default ulimits: what podman needs on this kind of machine (STACK-FACTS).
+        containersConf = Files.createTempFile("containers", ".conf");
+        Files.writeString(containersConf, "[containers]\ndefault_ulimits = []\n[engine]\ncgroup_manager = \"cgroupfs\"\n"
+                + "runtime = \"runc\"\n");
+        if (run(List.of("podman", "image", "exists", BASE)).exit() != 0) {
+            var base = run(List.of("sh", "chat-app/src/test/sh/base-image.sh", BASE));
+            assertEquals(0, base.exit(), base.output());
+        }
+        var build = run(List.of("podman", "build", "--format", "docker", "--build-arg", "BASE=" + BASE, "-t", IMAGE,
+                "."));
+        assertEquals(0, build.exit(), build.output());
+    }
+
+    @AfterEach
+    void removeContainers() throws Exception {
+        for (var container : containers) {
+            run(List.of("podman", "rm", "-f", container));
+        }
+        run(List.of("podman", "volume", "rm", "-f", volume));
+    }
+
+    @Test
+    void the_image_serves_chat_stops_gracefully_on_sigterm_and_keeps_history_in_its_volume() throws Exception {
+        int port = freePort();
+        var first = start(port, volume + ":/var/lib/chat");
+        awaitReady(port);
+        var alice = TestClient.joined(port, "alice", "Alice");
+        alice.send("{\"type\":\"chat\",\"content\":\"kept in the volume\"}");
+        assertEquals("kept in the volume", alice.nextOfType("chat").get("content").asText());
+        assertEquals(0, podman("healthcheck", "run", first).exit(), "the image's healthcheck passes");
+
+        var stop = podman("stop", "--time", "20", first);
+
+        assertEquals(0, stop.exit(), stop.output());
+        assertEquals(1001, alice.awaitClose().code());
+        assertEquals("0", podman("inspect", "--format", "{{.State.ExitCode}}", first).output().strip());
+        start(port, volume + ":/var/lib/chat");
+        awaitReady(port);
+        var history = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/rooms/global/messages")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(history.contains("kept in the volume"), history);
+    }
+
+    @Test
+    void a_volume_it_cannot_write_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
+        var readOnly = Files.createTempDirectory("read-only");
+        var container = start(freePort(), readOnly + ":/var/lib/chat:ro");
+
+        var exit = podman("wait", container);
+        var logs = podman("logs", container).output().lines()
+                .filter(line -> !line.startsWith("time=")).toList();
+
+        assertEquals("1", exit.output().strip());
+        assertEquals(1, logs.size(), String.join("\n", logs));
+        assertTrue(logs.getFirst().startsWith("chat-app: could not start: STORE=sqlite: cannot open on disk"),
+                logs.getFirst());
+    }
+
+    private String start(int port, String mount) throws Exception {
+        var started = podman("run", "-d", "--network=host", "-e", "PORT=" + port, "-e", "WARMUP_SESSIONS=0",
+                "-v", mount, IMAGE);
+        assertEquals(0, started.exit(), started.output());
+        var id = started.output().lines().filter(line -> line.matches("[0-9a-f]{64}")).findFirst().orElseThrow();
+        containers.add(id);
+        return id;
+    }
+
+    private void awaitReady(int port) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                assertTrue(System.nanoTime() < deadline, "the container never got ready on " + port);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private static Ran podman(String... arguments) throws Exception {
+        var command = new ArrayList<>(List.of("podman"));
+        command.addAll(List.of(arguments));
+        return run(command);
+    }
+
+    private record Ran(int exit, String output) {}
+
+    private static Ran run(List<String> command) throws Exception {
+        var builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("CONTAINERS_CONF", containersConf.toString());
+        builder.environment().put("JAVA_HOME", ServerProcess.currentJava().getParent().getParent().toString());
+        var process = builder.start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
+        return new Ran(process.exitValue(), output);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
