@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -27,8 +29,19 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Selenium warns once per browser that it has no DevTools bindings for this Chromium's version; the tests use
+     * WebDriver only. Held here, since java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger DEVTOOLS = quiet("org.openqa.selenium.devtools");
 
     private final ChromeDriver driver;
+
+    private static Logger quiet(String name) {
+        var logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
