@@ -13,11 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class ContainerImageIT {
     void the_image_serves_chat_stops_gracefully_on_sigterm_and_keeps_history_in_its_volume() throws Exception {
         int port = freePort();
         var first = start(port, volume + ":/var/lib/chat");
-        awaitReady(port);
+        AppRequests.awaitReady(port, Duration.ofSeconds(60));
         var alice = TestClient.joined(port, "alice", "Alice");
         alice.send("{\"type\":\"chat\",\"content\":\"kept in the volume\"}");
         assertEquals("kept in the volume", alice.nextOfType("chat").get("content").asText());
@@ -77,7 +77,7 @@ class ContainerImageIT {
         assertEquals(1001, alice.awaitClose().code());
         assertEquals("0", podman("inspect", "--format", "{{.State.ExitCode}}", first).output().strip());
         start(port, volume + ":/var/lib/chat");
-        awaitReady(port);
+        AppRequests.awaitReady(port, Duration.ofSeconds(60));
         var history = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/rooms/global/messages")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(history.contains("kept in the volume"), history);
@@ -107,20 +107,6 @@ class ContainerImageIT {
         return id;
     }
 
-    private void awaitReady(int port) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                assertTrue(System.nanoTime() < deadline, "the container never got ready on " + port);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-    }
 
     private static Ran podman(String... arguments) throws Exception {
         var command = new ArrayList<>(List.of("podman"));

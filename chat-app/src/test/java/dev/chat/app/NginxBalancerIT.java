@@ -7,15 +7,11 @@ import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +34,7 @@ class NginxBalancerIT {
             int port = freePort();
             var nginx = nginx(port, first.port(), second.port());
             try {
-                awaitReady(port);
+                AppRequests.awaitReady(port, Duration.ofSeconds(20));
                 var alice = TestClient.joined(port, "alice", "Alice");
                 var bob = TestClient.joined(port, "bob", "Bob");
                 alice.nextJoinOf("bob");
@@ -83,21 +79,6 @@ class NginxBalancerIT {
                 .redirectErrorStream(true).redirectOutput(folder.resolve("out.log").toFile()).start();
     }
 
-    private static void awaitReady(int port) throws Exception {
-        var http = HttpClient.newHttpClient();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                assertTrue(System.nanoTime() < deadline, "nginx never answered on " + port);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
-    }
 
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
