@@ -42,6 +42,11 @@ final class Deliveries {
         return true;
     }
 
+    /** Distinct probes of one sender received. */
+    long uniqueFrom(int sender) {
+        return sender < seen.length ? seen[sender].cardinality() : 0;
+    }
+
     long unique() {
         return unique;
     }

@@ -1,9 +1,6 @@
 package dev.chat.loadtest;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -31,29 +29,26 @@ final class Fleet implements AutoCloseable {
         final Failures others = new Failures();
         final Failures loopErrors = new Failures();
         final Recorder connectTimes = new Recorder(3);
+        final Failures failedReconnects = new Failures();
+        final LongAdder recovered = new LongAdder();
+        final LongAdder notRecovered = new LongAdder();
+        /** From losing a connection to being back on another, in microseconds. */
+        final Recorder awayTimes = new Recorder(3);
     }
 
-    private final List<URI> uris;
-    private final int rooms;
-    private final List<InetSocketAddress> servers;
-    private final List<InetAddress> sources;
+    private final Targets targets;
     private final List<IoLoop> loops = new ArrayList<>();
     private final Counters counters = new Counters();
     private int nextIndex;
 
     /**
-     * @param uris  the server's endpoint, or those of the nodes of one cluster, spread over as {@link #nodeNumber}
-     *              says
-     * @param rooms 1 for the original protocol, every client in the server's default room; more spreads client i
-     *              over rooms {@code room-0} to {@code room-<rooms-1>} by i modulo rooms
+     * @param reconnect whether a client the server closes for a reason worth retrying reconnects, as
+     *                  {@link Reconnects} says
      */
-    Fleet(List<URI> uris, int rooms, int threads, int sourceAddresses, Duration poll) throws IOException {
-        this.uris = List.copyOf(uris);
-        this.rooms = rooms;
-        this.servers = uris.stream().map(uri -> new InetSocketAddress(uri.getHost(), uri.getPort())).toList();
-        this.sources = sourceAddresses(servers.getFirst().getAddress(), sourceAddresses);
+    Fleet(Targets targets, int threads, Duration poll, boolean reconnect) throws IOException {
+        this.targets = targets;
         for (int i = 0; i < threads; i++) {
-            var loop = new IoLoop("loadtest-io-" + i, rooms, counters, poll.toNanos());
+            var loop = new IoLoop("loadtest-io-" + i, targets, counters, poll.toNanos(), reconnect);
             loops.add(loop);
             loop.start();
         }
@@ -82,10 +77,7 @@ final class Fleet implements AutoCloseable {
             }
             waitUntil(started + i * gapNanos);
             int index = nextIndex++;
-            var source = sources.isEmpty() ? null : new InetSocketAddress(sources.get(index % sources.size()), 0);
-            loops.get(index % loops.size())
-                    .connect(index, uriOf(index), roomOf(index), servers.get(nodeNumber(index, rooms, servers.size())),
-                            source, timeout.toNanos());
+            loops.get(index % loops.size()).connect(index, timeout.toNanos());
         }
         long deadline = System.nanoTime() + timeout.toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (counters.finished.sum() - finishedBefore < count && !fileLimitHit()
@@ -122,13 +114,18 @@ final class Fleet implements AutoCloseable {
         return new IoLoop.Recent(delivered, latency);
     }
 
+    /** Clients the server closed that are not back yet. */
+    int resuming() {
+        return loops.stream().mapToInt(loop -> loop.call(loop::resuming).join()).sum();
+    }
+
     void stopSending() {
         loops.stream().map(IoLoop::stopSending).toList().forEach(CompletableFuture::join);
     }
 
     Tally tally() {
         return loops.stream().map(IoLoop::tally).toList().stream()
-                .map(CompletableFuture::join).reduce(Tally.empty(rooms), Tally::plus);
+                .map(CompletableFuture::join).reduce(Tally.empty(targets.rooms()), Tally::plus);
     }
 
     /** Closes every client with a close frame, waiting for the server's answers up to {@code timeout}. */
@@ -149,65 +146,34 @@ final class Fleet implements AutoCloseable {
     }
 
     private List<Integer> openIndexes() {
+        return indexes(IoLoop::openIndexes);
+    }
+
+    private List<Integer> memberIndexes() {
+        return indexes(IoLoop::memberIndexes);
+    }
+
+    private List<Integer> indexes(Function<IoLoop, List<Integer>> ofLoop) {
         var indexes = new ArrayList<Integer>();
         for (var loop : loops) {
-            indexes.addAll(loop.call(loop::openIndexes).join());
+            indexes.addAll(loop.call(() -> ofLoop.apply(loop)).join());
         }
         indexes.sort(null);
         return indexes;
     }
 
-    /** The room client {@code index} is in; null when every client is in the server's default room. */
-    String roomOf(int index) {
-        return rooms > 1 ? "room-" + roomNumber(index, rooms) : null;
-    }
-
-    /** Client {@code index} is in room {@code room-<number>}; with one room, that is the server's default. */
-    static int roomNumber(int index, int rooms) {
-        return index % rooms;
-    }
-
-    /**
-     * Client {@code index} connects to node {@code <number>}: consecutive clients of one room go to consecutive
-     * nodes, so that every room, and the senders among its members, are spread over every node.
-     */
-    static int nodeNumber(int index, int rooms, int nodes) {
-        return (index / rooms) % nodes;
-    }
-
-    /** How many open clients each room has, by room number. */
+    /** How many clients each room has, by room number: those open, and those on their way back. */
     long[] membersByRoom() {
-        var members = new long[rooms];
-        for (int index : openIndexes()) {
-            members[roomNumber(index, rooms)]++;
+        var members = new long[targets.rooms()];
+        for (int index : memberIndexes()) {
+            members[Targets.roomNumber(index, targets.rooms())]++;
         }
         return members;
-    }
-
-    private URI uriOf(int index) {
-        var uri = uris.get(nodeNumber(index, rooms, uris.size()));
-        var query = "userId=lt-" + index + "&username=load" + index
-                + (roomOf(index) == null ? "" : "&room=" + roomOf(index));
-        return URI.create(uri + (uri.getRawQuery() == null ? "?" : "&") + query);
     }
 
     private static void waitUntil(long nanos) {
         for (long left = nanos - System.nanoTime(); left > 0; left = nanos - System.nanoTime()) {
             LockSupport.parkNanos(left);
         }
-    }
-
-    /**
-     * A loopback server can be reached from any 127.x.y.z address, and each source address has its own range of
-     * ephemeral ports, so spreading clients over several lets one machine hold more connections than one range.
-     */
-    private static List<InetAddress> sourceAddresses(InetAddress target, int count) throws IOException {
-        var sources = new ArrayList<InetAddress>();
-        if (count > 1 && target.isLoopbackAddress() && target.getAddress().length == 4) {
-            for (int i = 1; i <= count; i++) {
-                sources.add(InetAddress.getByAddress(new byte[] {127, 0, (byte) (i / 250), (byte) (1 + i % 250)}));
-            }
-        }
-        return sources;
     }
 }

@@ -1,8 +1,6 @@
 package dev.chat.loadtest;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -30,7 +28,8 @@ final class IoLoop implements Runnable {
     private static final int READ_BUFFER_BYTES = 256 * 1024;
 
     private final Selector selector;
-    private final int rooms;
+    private final Targets targets;
+    private final Reconnects reconnects;
     private final Fleet.Counters counters;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -43,6 +42,8 @@ final class IoLoop implements Runnable {
     private long connectTimeoutNanos;
     private long sendIntervalNanos;
     private int phase;
+    private int senderCount;
+    private List<Integer> senderIndexes = List.of();
     private Histogram phaseLatency = new Histogram(3);
     private Histogram recentLatency = new Histogram(3);
     private long delivered;
@@ -54,9 +55,11 @@ final class IoLoop implements Runnable {
      *                  machine shared with the server is most of the tester's cost; latencies read up to this
      *                  much high.
      */
-    IoLoop(String name, int rooms, Fleet.Counters counters, long pollNanos) throws IOException {
+    IoLoop(String name, Targets targets, Fleet.Counters counters, long pollNanos, boolean reconnect)
+            throws IOException {
         this.selector = Selector.open();
-        this.rooms = rooms;
+        this.targets = targets;
+        this.reconnects = new Reconnects(targets, reconnect);
         this.counters = counters;
         this.pollNanos = pollNanos;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
@@ -88,13 +91,18 @@ final class IoLoop implements Runnable {
         return result;
     }
 
-    void connect(int index, URI uri, String room, InetSocketAddress server, InetSocketAddress source,
-            long timeoutNanos) {
+    /** Whether its clients keep the id of the last message they saw, to resume from. */
+    boolean resumes() {
+        return reconnects.enabled();
+    }
+
+    void connect(int index, long timeoutNanos) {
         tasks.add(() -> {
             connectTimeoutNanos = timeoutNanos;
-            var client = new WsClient(index, this, uri, room);
+            int node = targets.firstNode(index);
+            var client = new WsClient(index, node, this, targets.uri(index, node, -1), targets.roomOf(index));
             try {
-                client.open(server, source);
+                client.open(targets.server(node), targets.source(index));
                 pending.add(client);
             } catch (IOException e) {
                 counters.failures.add(cause(e));
@@ -109,6 +117,8 @@ final class IoLoop implements Runnable {
             double perSenderRate) {
         return call(() -> {
             phase = newPhase;
+            this.senderCount = senderCount;
+            this.senderIndexes = List.copyOf(senderIndexes);
             phaseLatency = new Histogram(3);
             senders.clear();
             for (var client : open) {
@@ -133,6 +143,18 @@ final class IoLoop implements Runnable {
         return open.stream().map(client -> client.index).toList();
     }
 
+    /** The open clients and those on their way back; called on this loop's thread only. */
+    List<Integer> memberIndexes() {
+        var indexes = new ArrayList<>(openIndexes());
+        indexes.addAll(reconnects.indexes());
+        return indexes;
+    }
+
+    /** Clients on their way back; called on this loop's thread only. */
+    int resuming() {
+        return reconnects.count();
+    }
+
     CompletableFuture<Void> stopSending() {
         return call(() -> {
             senders.clear();
@@ -143,25 +165,30 @@ final class IoLoop implements Runnable {
     /** This loop's share of the current phase: what its senders sent, its receivers got, and how fast. */
     CompletableFuture<Tally> tally() {
         return call(() -> {
-            var sent = new long[rooms];
+            var sent = new long[targets.rooms()];
             long received = 0;
             long duplicates = 0;
             long outOfOrder = 0;
+            long unconfirmed = 0;
             for (var client : open) {
                 var deliveries = client.deliveries();
                 if (deliveries != null) {
-                    sent[Fleet.roomNumber(client.index, rooms)] += client.senderIndex >= 0 ? client.sequence : 0;
+                    long taken = client.senderIndex < 0 ? 0
+                            : resumes() ? deliveries.uniqueFrom(client.senderIndex) : client.sequence;
+                    sent[Targets.roomNumber(client.index, targets.rooms())] += taken;
+                    unconfirmed += client.senderIndex < 0 ? 0 : client.sequence - taken;
                     received += deliveries.unique();
                     duplicates += deliveries.duplicates();
                     outOfOrder += deliveries.outOfOrder();
                 }
             }
-            return new Tally(sent, received, duplicates, outOfOrder, phaseLatency.copy());
+            return new Tally(sent, received, duplicates, outOfOrder, unconfirmed, phaseLatency.copy());
         });
     }
 
     CompletableFuture<Integer> closeAll() {
         return call(() -> {
+            reconnects.stop().forEach(WsClient::abort);
             for (var client : List.copyOf(open)) {
                 try {
                     client.close();
@@ -197,6 +224,7 @@ final class IoLoop implements Runnable {
                 runTasks();
                 sendDue();
                 expirePending();
+                reconnects.tick(System.nanoTime(), connectTimeoutNanos).forEach(WsClient::abort);
                 if (selector.selectNow(this::ready) == 0 && tasks.isEmpty()) {
                     LockSupport.parkNanos(pollNanos);
                 }
@@ -210,6 +238,10 @@ final class IoLoop implements Runnable {
     // Called by this loop's clients.
 
     void opened(WsClient client, long connectNanos) {
+        if (reconnects.arrived(client)) {
+            rejoined(client);
+            return;
+        }
         pending.remove(client);
         open.add(client);
         counters.opened.increment();
@@ -218,15 +250,12 @@ final class IoLoop implements Runnable {
     }
 
     void failedToOpen(WsClient client, String cause) {
-        counters.failures.add(cause);
+        (reconnects.isResuming(client) ? counters.failedReconnects : counters.failures).add(cause);
         client.abort();
     }
 
     void closedByServer(WsClient client, int code) {
-        if (client.state() == WsClient.State.OPEN) {
-            counters.closedByServer.add("close " + code);
-        }
-        client.abort();
+        lost(client, "close " + code, Reconnects.worthRetrying(code));
     }
 
     void closed(WsClient client) {
@@ -235,6 +264,36 @@ final class IoLoop implements Runnable {
         } else if (open.remove(client)) {
             senders.remove(client);
             counters.opened.decrement();
+        } else if (reconnects.isResuming(client)) {
+            reconnects.failed(client);
+        }
+    }
+
+    /** The connection of a client that was open ended: counted by cause, and if worth it, it comes back. */
+    private void lost(WsClient client, String cause, boolean worthRetrying) {
+        boolean wasOpen = client.state() == WsClient.State.OPEN;
+        if (wasOpen) {
+            counters.closedByServer.add(cause);
+        }
+        client.abort();
+        if (wasOpen && worthRetrying) {
+            reconnects.lost(client, System.nanoTime());
+        }
+    }
+
+    /** A client back after a reconnection, where it left off: in the current phase, and sending if it did. */
+    private void rejoined(WsClient client) {
+        long now = System.nanoTime();
+        open.add(client);
+        counters.opened.increment();
+        counters.awayTimes.recordValue(TimeUnit.NANOSECONDS.toMicros(now - client.lostNanos()));
+        if (client.phase() != phase) {
+            client.startPhase(phase, senderCount);
+            client.senderIndex = senderIndexes.indexOf(client.index);
+        }
+        if (client.senderIndex >= 0 && sendIntervalNanos > 0) {
+            client.nextSendNanos = now;
+            senders.add(client);
         }
     }
 
@@ -269,9 +328,18 @@ final class IoLoop implements Runnable {
         counters.stale.increment();
     }
 
-    /** Counts what the server sent that is not a probe, by its type. */
+    /** Counts what the server sent that is not a probe, by its type, and the resumes that recovered or not. */
     void otherMessage(byte[] bytes, int from, int to) {
-        counters.others.add(typeOf(new String(bytes, from, Math.min(to - from, 64), StandardCharsets.UTF_8)));
+        var type = typeOf(new String(bytes, from, Math.min(to - from, 64), StandardCharsets.UTF_8));
+        counters.others.add(type);
+        if (type.equals("presence") && resumes()) {
+            var presence = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            if (presence.contains("\"recovered\":true")) {
+                counters.recovered.increment();
+            } else if (presence.contains("\"recovered\":false")) {
+                counters.notRecovered.increment();
+            }
+        }
     }
 
     private static String typeOf(String start) {
@@ -289,7 +357,9 @@ final class IoLoop implements Runnable {
         try {
             client.ready();
         } catch (IOException e) {
-            if (client.state() == WsClient.State.OPEN || client.state() == WsClient.State.CLOSING) {
+            if (client.state() == WsClient.State.OPEN) {
+                lost(client, cause(e), true);
+            } else if (client.state() == WsClient.State.CLOSING) {
                 counters.closedByServer.add(cause(e));
                 client.abort();
             } else {

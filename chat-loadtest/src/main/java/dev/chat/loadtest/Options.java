@@ -13,7 +13,7 @@ record Options(
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
         int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
-        boolean json) {
+        boolean reconnect, boolean json) {
 
     enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN, BURST }
 
@@ -53,6 +53,11 @@ record Options(
               --threads N            the tester's network threads          (2)
               --poll D               how long a network thread rests when no socket is ready (1ms)
               --source-ips N         loopback source addresses to use      (64)
+              --reconnect            broadcast, saturate: a client the server closes with 1001, 1006,
+                                     1011, 1012 or 1013 reconnects at once to the next --url, resuming
+                                     after the last message it saw; a sender's chat counts as sent once
+                                     it comes back to it. The report says how many came back, whether
+                                     they recovered, and how long they were away
               --json                 one JSON line on stdout instead of a table
               --help, -h             this text
             durations: 500ms, 20s, 2m
@@ -74,10 +79,13 @@ record Options(
         var saturate = scenario == Scenario.SATURATE;
         var values = new java.util.HashMap<String, String>();
         boolean json = false;
+        boolean reconnect = false;
         for (int i = 1; i < args.length; i++) {
             var name = args[i];
             if (name.equals("--json")) {
                 json = true;
+            } else if (name.equals("--reconnect")) {
+                reconnect = true;
             } else if (name.startsWith("--") && i + 1 < args.length) {
                 values.put(name.substring(2), args[++i]);
             } else if (name.startsWith("--")) {
@@ -117,7 +125,7 @@ record Options(
                 reader.count("source-ips", 64),
                 new BurstShape(reader.positive("posters", 3), reader.positive("chats", 800),
                         reader.positive("window", 64), reader.count("readers", 1), reader.count("newcomers", 1)),
-                json);
+                reconnect, json);
         reader.rejectUnknown();
         return options;
     }

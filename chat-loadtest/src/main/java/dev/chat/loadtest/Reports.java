@@ -33,12 +33,16 @@ final class Reports {
         }
     }
 
-    /** One measured stretch of sending. Latencies in milliseconds. */
+    /**
+     * One measured stretch of sending. Latencies in milliseconds.
+     *
+     * @param resumes with {@code --reconnect}, the clients' ways back; otherwise null
+     */
     record Broadcast(String scenario, String url, int clients, Latency connectMillis, int senders, double targetRate,
             double sentPerSecond, long sent, long expected, long received, long lost, double lossPercent,
             long duplicates, long outOfOrder, Latency latencyMillis, double deliveriesPerSecond,
             double generatorCpuCores, long stale, Map<String, Long> otherMessages, Map<String, Long> closedByServer,
-            int serverClients) implements Report {
+            int serverClients, Resumes resumes) implements Report {
 
         boolean held(double p99LimitMillis, double lossLimitPercent) {
             return received > 0 && latencyMillis.p99() <= p99LimitMillis && lossPercent <= lossLimitPercent;
@@ -60,7 +64,32 @@ final class Reports {
                     row("deliveries/s", fixed(deliveriesPerSecond)),
                     row("tester CPU", String.format(Locale.ROOT, "%.2f cores", generatorCpuCores)),
                     row("other messages", otherMessages.isEmpty() ? "none" : otherMessages.toString()),
-                    row("closed by server", closedByServer.isEmpty() ? "none" : closedByServer.toString()));
+                    row("closed by server", closedByServer.isEmpty() ? "none" : closedByServer.toString()))
+                    + (resumes == null ? "" : resumes.table());
+        }
+    }
+
+    /**
+     * Clients that the server closed and that came back, with {@code --reconnect}.
+     *
+     * @param reconnects   connections that opened again after one was lost
+     * @param recovered    resumes whose {@code presence} said {@code "recovered":true}
+     * @param notRecovered resumes that said {@code "recovered":false}
+     * @param stillAway    clients not back when the run ended
+     * @param unconfirmed  chats written to a connection that closed before the server took them
+     * @param awayMillis   from losing a connection to having the next one open
+     * @param failures     attempts that did not open, by cause (each tried the next node)
+     */
+    record Resumes(long reconnects, long recovered, long notRecovered, int stillAway, long unconfirmed,
+            Latency awayMillis, Map<String, Long> failures) {
+
+        String table() {
+            return lines(
+                    row("reconnects", reconnects + "; resumes recovered " + recovered + ", not recovered "
+                            + notRecovered + "; still away " + stillAway),
+                    row("time away ms", percentiles(awayMillis)),
+                    row("unconfirmed sends", Long.toString(unconfirmed)),
+                    row("failed attempts", failures.isEmpty() ? "none" : failures.toString()));
         }
     }
 

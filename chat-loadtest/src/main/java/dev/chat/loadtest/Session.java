@@ -19,8 +19,8 @@ final class Session implements AutoCloseable {
 
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
-        this.fleet = new Fleet(options.urls(), options.rooms(), options.threads(), options.sourceAddresses(),
-                options.poll());
+        this.fleet = new Fleet(new Targets(options.urls(), options.rooms(), options.sourceAddresses()),
+                options.threads(), options.poll(), options.reconnect());
         this.meter = new Meter(fleet, options.scenario().name().toLowerCase(), progress);
         this.health = new Health(options.health());
     }
@@ -54,24 +54,32 @@ final class Session implements AutoCloseable {
         meter.stage("measuring at " + (long) rate + "/s");
         pause(duration);
         fleet.stopSending();
-        var sentTally = fleet.tally();
-        var sent = sentTally.sent();
-        long expected = sentTally.expected(membersByRoom);
         meter.stage("draining");
         long deadline = System.nanoTime() + options.drain().toNanos();
         var tally = fleet.tally();
-        while (tally.received() < expected && System.nanoTime() < deadline) {
+        while ((tally.received() < tally.expected(membersByRoom) || fleet.resuming() > 0)
+                && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             tally = fleet.tally();
         }
         var measured = meter.endMeasuring();
+        long sent = tally.sent();
+        long expected = tally.expected(membersByRoom);
         long lost = Math.max(0, expected - tally.received());
         return new Reports.Broadcast(options.scenario().name().toLowerCase(), options.target(), receivers,
                 ramp, senders, rate, sent * 1000.0 / duration.toMillis(), sent, expected, tally.received(), lost,
                 expected == 0 ? 0 : 100.0 * lost / expected, tally.duplicates(), tally.outOfOrder(),
                 Latency.of(tally.latency()), tally.received() * 1000.0 / duration.toMillis(), measured.cpuCores(),
                 fleet.counters().stale.sum(), fleet.counters().others.snapshot(),
-                fleet.counters().closedByServer.snapshot(), health.clients());
+                fleet.counters().closedByServer.snapshot(), health.clients(),
+                options.reconnect() ? resumes(tally) : null);
+    }
+
+    private Reports.Resumes resumes(Tally tally) {
+        var counters = fleet.counters();
+        var away = counters.awayTimes.getIntervalHistogram();
+        return new Reports.Resumes(away.getTotalCount(), counters.recovered.sum(), counters.notRecovered.sum(),
+                fleet.resuming(), tally.unconfirmed(), Latency.of(away), counters.failedReconnects.snapshot());
     }
 
     void pause(Duration duration) throws InterruptedException {

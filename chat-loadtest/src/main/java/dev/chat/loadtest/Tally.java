@@ -6,16 +6,20 @@ import org.HdrHistogram.Histogram;
 /**
  * One phase, added up over receivers and senders.
  *
- * @param sentByRoom probes the senders sent in the phase, by room number
- * @param received   distinct probes received, over all receivers
- * @param duplicates probes received again by the same receiver
- * @param outOfOrder probes that arrived after a later one from the same sender
- * @param latency    every distinct probe's latency, in microseconds
+ * @param sentByRoom  probes the senders sent in the phase, by room number; with reconnections, those the server
+ *                    took, which each sender knows by receiving its own, live or on resuming
+ * @param received    distinct probes received, over all receivers
+ * @param duplicates  probes received again by the same receiver
+ * @param outOfOrder  probes that arrived after a later one from the same sender
+ * @param unconfirmed with reconnections, probes written to a connection that closed before the server took them: the
+ *                    close told the sender, and they are not counted as sent; otherwise 0
+ * @param latency     every distinct probe's latency, in microseconds
  */
-record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder, Histogram latency) {
+record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder, long unconfirmed,
+        Histogram latency) {
 
     static Tally empty(int rooms) {
-        return new Tally(new long[rooms], 0, 0, 0, new Histogram(3));
+        return new Tally(new long[rooms], 0, 0, 0, 0, new Histogram(3));
     }
 
     long sent() {
@@ -39,6 +43,6 @@ record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder,
             sent[room] += other.sentByRoom[room];
         }
         return new Tally(sent, received + other.received, duplicates + other.duplicates,
-                outOfOrder + other.outOfOrder, merged);
+                outOfOrder + other.outOfOrder, unconfirmed + other.unconfirmed, merged);
     }
 }

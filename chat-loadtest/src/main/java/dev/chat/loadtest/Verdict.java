@@ -27,7 +27,17 @@ final class Verdict {
                 .or(() -> broadcast.lossPercent() > options.lossLimitPercent()
                         ? Optional.of(String.format(Locale.ROOT, "lost %.3f%% of deliveries, more than --loss-limit %s%%",
                                 broadcast.lossPercent(), options.lossLimitPercent()))
-                        : Optional.empty());
+                        : Optional.empty())
+                .or(() -> broadcast.resumes() == null ? Optional.empty() : resumes(broadcast.resumes()));
+    }
+
+    private static Optional<String> resumes(Reports.Resumes resumes) {
+        if (resumes.stillAway() > 0) {
+            return Optional.of(resumes.stillAway() + " clients did not come back");
+        }
+        return resumes.notRecovered() > 0
+                ? Optional.of(resumes.notRecovered() + " resumes did not recover every message they missed")
+                : Optional.empty();
     }
 
     private static Optional<String> burst(Reports.Burst burst) {

@@ -19,6 +19,8 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     private static final byte[] NOTHING = new byte[0];
 
     final int index;
+    /** The node this connection is to, by its place in the list of URLs. */
+    final int node;
     /** The room this client sends to; null to name none. */
     final String room;
     private final IoLoop loop;
@@ -32,18 +34,50 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     private int carried;
     private Deliveries deliveries;
     private int phase = -1;
+    private long lastId = -1;
+    private long lostNanos;
 
     // Sending, for clients that are senders in the current phase.
     int senderIndex = -1;
     long nextSendNanos;
     int sequence;
 
-    WsClient(int index, IoLoop loop, URI uri, String room) {
+    WsClient(int index, int node, IoLoop loop, URI uri, String room) {
         this.index = index;
+        this.node = node;
         this.room = room;
         this.loop = loop;
         this.handshake = new Handshake(uri);
         this.startedNanos = System.nanoTime();
+    }
+
+    /**
+     * The same client on a new connection, at {@code uri} on {@code newNode}: what it received and sent goes on
+     * where this one stopped, and the time it was lost is kept to measure how long it was away.
+     */
+    WsClient successor(int newNode, URI uri, long lostAt) {
+        var next = new WsClient(index, newNode, loop, uri, room);
+        next.deliveries = deliveries;
+        next.phase = phase;
+        next.lastId = lastId;
+        next.senderIndex = senderIndex;
+        next.sequence = sequence;
+        next.lostNanos = lostAt;
+        return next;
+    }
+
+    /** The id of the last message of its room this client received, -1 before the first. */
+    long lastId() {
+        return lastId;
+    }
+
+    /** When the connection this one replaces was lost. */
+    long lostNanos() {
+        return lostNanos;
+    }
+
+    int phase() {
+        return phase;
     }
 
     State state() {
@@ -131,6 +165,9 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     public void frame(int opcode, byte[] bytes, int from, int to) {
         switch (opcode) {
             case Frames.TEXT -> {
+                if (loop.resumes()) {
+                    lastId = Math.max(lastId, MessageIds.highest(bytes, from, to));
+                }
                 if (Probe.scan(bytes, from, to, this) == 0) {
                     loop.otherMessage(bytes, from, to);
                 }

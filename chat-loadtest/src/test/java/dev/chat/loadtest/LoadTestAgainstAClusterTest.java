@@ -8,6 +8,7 @@ import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.redis.LocalRedis;
 import dev.chat.adapter.redis.RedisCluster;
 import dev.chat.adapter.redis.RedisSettings;
+import dev.chat.domain.protocol.CloseReason;
 import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.Presence;
@@ -19,6 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +89,41 @@ class LoadTestAgainstAClusterTest {
         assertEquals(report.sent() * 12, report.expected(), "six senders, two per room of twelve");
         assertEquals(report.expected(), report.received(), report.table());
         assertEquals(0, report.duplicates());
+    }
+
+    @Test
+    void with_reconnect_the_clients_a_restarting_node_closes_with_1012_resume_on_the_next_and_miss_nothing()
+            throws Exception {
+        var watched = new ByteArrayOutputStream();
+        var stages = new PrintStream(watched, true, StandardCharsets.UTF_8);
+        var run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return (Reports.Broadcast) LoadTest.run(Options.parse("broadcast", "--url", urls(),
+                        "--clients", "30", "--senders", "6", "--rate", "60", "--warmup", "1s", "--duration", "4s",
+                        "--source-ips", "4", "--reconnect"), stages);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        while (!watched.toString(StandardCharsets.UTF_8).contains("measuring")) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+
+        servers.getFirst().stopAccepting();
+        hubs.getFirst().close(CloseReason.SERVICE_RESTART);
+        var report = run.get(60, TimeUnit.SECONDS);
+
+        var resumes = report.resumes();
+        assertEquals(Map.of("close 1012", 10L), report.closedByServer(), "the first node's third of them");
+        assertEquals(10, resumes.reconnects(), report.table());
+        assertEquals(10, resumes.recovered(), report.table());
+        assertEquals(0, resumes.notRecovered());
+        assertEquals(0, resumes.stillAway());
+        assertEquals(30, report.clients());
+        assertTrue(report.sent() >= 100, "about 240 probes in 4 s at 60/s, not " + report.sent());
+        assertEquals(report.sent() * 30, report.expected(), "every probe the server took is expected everywhere");
+        assertEquals(report.expected(), report.received(), report.table());
+        assertEquals(0, report.duplicates(), report.table());
     }
 
     private String urls() {

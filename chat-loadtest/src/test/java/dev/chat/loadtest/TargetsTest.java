@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class FleetTest {
+class TargetsTest {
 
     @ParameterizedTest
     @CsvSource({"1, 3", "3, 3", "4, 3", "6, 2", "5, 1"})
@@ -15,8 +15,8 @@ class FleetTest {
         for (int room = 0; room < rooms; room++) {
             var nodesOfRoom = new TreeSet<Integer>();
             for (int index = 0; index < rooms * nodes; index++) {
-                if (Fleet.roomNumber(index, rooms) == room) {
-                    nodesOfRoom.add(Fleet.nodeNumber(index, rooms, nodes));
+                if (Targets.roomNumber(index, rooms) == room) {
+                    nodesOfRoom.add(Targets.nodeNumber(index, rooms, nodes));
                 }
             }
             assertEquals(allNodes(nodes), nodesOfRoom, "room " + room);

@@ -1,0 +1,31 @@
+package dev.chat.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MessageIdsTest {
+
+    @Test
+    void the_highest_id_of_a_frame_is_found_among_several_messages() {
+        assertEquals(1764669600123002L, highest("[{\"type\":\"chat\",\"id\":\"1764669600123001\",\"content\":\"a\"},"
+                + "{\"type\":\"join\",\"id\":\"1764669600123002\"}]"));
+    }
+
+    @Test
+    void an_id_written_inside_a_message_s_content_is_not_taken_for_one() {
+        assertEquals(41, highest("{\"type\":\"chat\",\"id\":\"41\",\"content\":\"say \\\"id\\\":\\\"99\\\"\"}"));
+    }
+
+    @Test
+    void a_frame_without_an_id_has_none() {
+        assertEquals(-1, highest("{\"type\":\"presence\",\"room\":\"global\",\"count\":2}"));
+        assertEquals(-1, highest("{\"type\":\"chat\",\"id\":\"4"));
+    }
+
+    private static long highest(String frame) {
+        var bytes = frame.getBytes(StandardCharsets.UTF_8);
+        return MessageIds.highest(bytes, 0, bytes.length);
+    }
+}
