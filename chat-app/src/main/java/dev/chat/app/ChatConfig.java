@@ -5,6 +5,7 @@ import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.adapter.postgres.PostgresMessageStore;
+import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.redis.RedisSettings;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;
@@ -17,7 +18,6 @@ import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,7 +38,7 @@ record ChatConfig(
         int warmupSessions, Optional<JwtSettings> authentication, Duration expiryWarning, RoomPatterns privateRooms,
         int rateLimitPerSec, int rateLimitBurst, int userRateLimitPerSec, int userRateLimitBurst,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser, int handshakesPerAddressPerSec,
-        Set<InetAddress> trustedProxies,
+        Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout) {
@@ -106,7 +106,7 @@ record ChatConfig(
                 env.integer("MAX_CONNECTIONS_PER_ADDRESS", DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, 0, 10_000_000),
                 env.integer("MAX_CONNECTIONS_PER_USER", DEFAULT_MAX_CONNECTIONS_PER_USER, 0, 10_000_000),
                 env.integer("HANDSHAKES_PER_ADDRESS_PER_SEC", DEFAULT_HANDSHAKES_PER_ADDRESS_PER_SEC, 0, 10_000_000),
-                env.addresses("TRUSTED_PROXIES"),
+                env.addressRanges("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env),
                 env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE, POSTGRES)),

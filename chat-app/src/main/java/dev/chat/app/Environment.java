@@ -1,11 +1,10 @@
 package dev.chat.app;
 
+import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.domain.Checked;
 import dev.chat.domain.RoomPatterns;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
 final class Environment {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final Map<String, String> variables;
     private final Map<String, String> effective = new LinkedHashMap<>();
@@ -129,24 +127,21 @@ final class Environment {
         return noted(name, new RoomPatterns(patterns), String.join(",", patterns));
     }
 
-    /** Comma-separated IP addresses, written out (never names, which would need DNS); empty when unset. */
-    Set<InetAddress> addresses(String name) throws ConfigException {
+    /**
+     * Comma-separated IP addresses or CIDR blocks, written out (never names, which would need DNS); empty when
+     * unset.
+     */
+    Set<AddressRange> addressRanges(String name) throws ConfigException {
         var text = value(name);
-        var addresses = new LinkedHashSet<InetAddress>();
+        var ranges = new LinkedHashSet<AddressRange>();
         if (text != null) {
-            for (var literal : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-                try {
-                    if (!IP_LITERAL.matcher(literal).matches()) {
-                        throw new UnknownHostException(literal);
-                    }
-                    addresses.add(InetAddress.getByName(literal));
-                } catch (UnknownHostException e) {
-                    throw invalid(name, text, "a comma-separated list of IP addresses such as 10.0.0.5,10.0.0.6");
-                }
+            for (var item : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+                ranges.add(AddressRange.parse(item).orElseThrow(() -> invalid(name, text,
+                        "a comma-separated list of IP addresses or CIDR blocks such as 10.0.0.5,10.1.0.0/16")));
             }
         }
-        return noted(name, addresses, text == null ? "" : String.join(",",
-                addresses.stream().map(InetAddress::getHostAddress).toList()));
+        return noted(name, ranges, text == null ? "" : String.join(",",
+                ranges.stream().map(AddressRange::toString).toList()));
     }
 
     String choice(String name, String fallback, Set<String> allowed) throws ConfigException {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
+import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +68,7 @@ class ChatConfigTest {
                 Map.entry("MAX_CONNECTIONS_PER_ADDRESS", "50"),
                 Map.entry("MAX_CONNECTIONS_PER_USER", "7"),
                 Map.entry("HANDSHAKES_PER_ADDRESS_PER_SEC", "0"),
-                Map.entry("TRUSTED_PROXIES", "10.0.0.5, ::1"),
+                Map.entry("TRUSTED_PROXIES", "10.0.0.5, ::1, 172.16.9.9/12"),
                 Map.entry("REQUEST_TIMEOUT", "3s"),
                 Map.entry("STORE", "sqlite"),
                 Map.entry("DATA_DIR", "/var/lib/chat"),
@@ -80,14 +80,15 @@ class ChatConfigTest {
 
         assertEquals(new ChatConfig("127.0.0.1", 9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 64L << 20, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 30, 60, 0, 50, 7, 0,
-                Set.of(InetAddress.getByName("10.0.0.5"), InetAddress.getByName("::1")), Duration.ofSeconds(3),
+                Set.of(AddressRange.parse("10.0.0.5").orElseThrow(), AddressRange.parse("::1").orElseThrow(),
+                        AddressRange.parse("172.16.0.0/12").orElseThrow()), Duration.ofSeconds(3),
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
                 Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500)),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
                 + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_MAX_MB=64 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
-                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms",
+                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms",
                 loaded.effective());
     }
 
@@ -160,7 +161,8 @@ class ChatConfigTest {
         "ALLOWED_ORIGINS      | https://a.example/path | ALLOWED_ORIGINS must be a comma-separated list of origins such as https://chat.example.com, not 'https://a.example/path'",
         "ALLOWED_ORIGINS      | ''         | ALLOWED_ORIGINS must be a comma-separated list of origins, or * for every origin, not ''",
         "ALLOWED_ORIGINS      | ','        | ALLOWED_ORIGINS must be a comma-separated list of origins, or * for every origin, not ','",
-        "TRUSTED_PROXIES      | proxy.internal | TRUSTED_PROXIES must be a comma-separated list of IP addresses such as 10.0.0.5,10.0.0.6, not 'proxy.internal'",
+        "TRUSTED_PROXIES      | proxy.internal | TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks such as 10.0.0.5,10.1.0.0/16, not 'proxy.internal'",
+        "TRUSTED_PROXIES      | 10.0.0.0/33 | TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR blocks such as 10.0.0.5,10.1.0.0/16, not '10.0.0.0/33'",
         "LOG_LEVEL            | loud       | LOG_LEVEL must be one of debug, error, info, trace, warn, not 'loud'",
     })
     void a_bad_value_is_refused_in_one_line_that_names_the_variable(String name, String value, String message) {

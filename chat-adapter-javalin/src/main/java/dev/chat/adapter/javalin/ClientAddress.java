@@ -1,9 +1,7 @@
 package dev.chat.adapter.javalin;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which address a request comes from. Behind a reverse proxy every request comes from the proxy, so when the peer
@@ -12,40 +10,35 @@ import java.util.regex.Pattern;
  */
 final class ClientAddress {
 
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private final Set<AddressRange> trustedProxies;
 
-    private final Set<InetAddress> trustedProxies;
-
-    ClientAddress(Set<InetAddress> trustedProxies) {
+    ClientAddress(Set<AddressRange> trustedProxies) {
         this.trustedProxies = trustedProxies;
     }
 
     InetAddress of(InetAddress peer, String forwardedFor) {
-        if (forwardedFor == null || !trustedProxies.contains(peer)) {
+        if (forwardedFor == null || !trusted(peer)) {
             return peer;
         }
         var hops = forwardedFor.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
-            var hop = literal(hops[i].strip());
+            var hop = AddressRange.literal(hops[i].strip());
             if (hop == null) {
                 return peer;
             }
-            if (!trustedProxies.contains(hop)) {
+            if (!trusted(hop)) {
                 return hop;
             }
         }
         return peer;
     }
 
-    /** An IP address written out, never a name: a name would cost a DNS lookup on a client's say-so. */
-    private static InetAddress literal(String text) {
-        if (!IP_LITERAL.matcher(text).matches()) {
-            return null;
+    private boolean trusted(InetAddress address) {
+        for (var range : trustedProxies) {
+            if (range.contains(address)) {
+                return true;
+            }
         }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return false;
     }
 }

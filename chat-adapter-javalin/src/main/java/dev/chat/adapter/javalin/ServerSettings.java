@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.Telemetry;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +25,7 @@ import java.util.function.Consumer;
  * @param maxConnectionsPerAddress the most WebSockets open at once from one client address; 0 for no cap
  * @param maxConnectionsPerUser the most WebSockets open at once for one userId; 0 for no cap
  * @param maxHandshakesPerAddressPerSecond the most upgrades one client address may ask for in a second; 0 for any
- * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address
+ * @param trustedProxies  peers whose {@code X-Forwarded-For} names the client's address: addresses or blocks
  * @param requestTimeout  a connection whose first request has not arrived whole by then is closed, however slowly
  *                        it keeps sending
  * @param tls             when present, the server speaks HTTPS and WSS only, with this certificate
@@ -40,7 +39,7 @@ public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
         Set<String> allowedOrigins, Duration tokenGrace, Duration expiryWarning, RoomPatterns privateRooms,
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
-        int maxHandshakesPerAddressPerSecond, Set<InetAddress> trustedProxies,
+        int maxHandshakesPerAddressPerSecond, Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage,
         boolean webUi) {
 
@@ -115,7 +114,7 @@ public record ServerSettings(
         return with(draft -> draft.maxHandshakesPerAddressPerSecond = perSecond);
     }
 
-    public ServerSettings withTrustedProxies(Set<InetAddress> proxies) {
+    public ServerSettings withTrustedProxies(Set<AddressRange> proxies) {
         return with(draft -> draft.trustedProxies = proxies);
     }
 
@@ -169,7 +168,7 @@ public record ServerSettings(
         int maxConnectionsPerAddress;
         int maxConnectionsPerUser;
         int maxHandshakesPerAddressPerSecond;
-        Set<InetAddress> trustedProxies;
+        Set<AddressRange> trustedProxies;
         Duration requestTimeout;
         Optional<TlsCertificate> tls;
         Telemetry telemetry;

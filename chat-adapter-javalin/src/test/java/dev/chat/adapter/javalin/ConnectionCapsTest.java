@@ -58,7 +58,7 @@ class ConnectionCapsTest {
     void behind_a_trusted_proxy_the_client_is_the_forwarded_address_and_from_anyone_else_the_peer() throws Exception {
         var proxy = InetAddress.getByName("127.0.0.1");
         try (var behindProxy = RunningServer.start(ServerSettings.defaults().withConnectionCaps(0, 1)
-                .withTrustedProxies(Set.of(proxy)), HubSettings.defaults())) {
+                .withTrustedProxies(Set.of(AddressRange.of(proxy))), HubSettings.defaults())) {
             int port = behindProxy.port();
 
             assertEquals(101, upgradeFrom(port, "127.0.0.1", "a", "203.0.113.5"));
@@ -66,6 +66,21 @@ class ConnectionCapsTest {
             assertEquals(429, upgradeFrom(port, "127.0.0.1", "c", "203.0.113.5"), "the same client again");
             assertEquals(101, upgradeFrom(port, "127.0.0.2", "d", "203.0.113.7"));
             assertEquals(429, upgradeFrom(port, "127.0.0.2", "e", "203.0.113.8"), "a header anyone could write");
+        }
+    }
+
+    @Test
+    void a_trusted_block_trusts_every_proxy_in_it_and_no_peer_outside_it() throws Exception {
+        try (var behindProxies = RunningServer.start(ServerSettings.defaults().withConnectionCaps(0, 1)
+                .withTrustedProxies(Set.of(AddressRange.parse("127.0.0.0/30").orElseThrow())),
+                HubSettings.defaults())) {
+            int port = behindProxies.port();
+
+            assertEquals(101, upgradeFrom(port, "127.0.0.1", "a", "203.0.113.5"));
+            assertEquals(101, upgradeFrom(port, "127.0.0.2", "b", "203.0.113.6"), "another proxy of the block");
+            assertEquals(429, upgradeFrom(port, "127.0.0.3", "c", "203.0.113.5"), "the same client, by a third");
+            assertEquals(101, upgradeFrom(port, "127.0.0.4", "d", "203.0.113.7"));
+            assertEquals(429, upgradeFrom(port, "127.0.0.4", "e", "203.0.113.8"), "outside the block: its own peer");
         }
     }
 
