@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
@@ -43,15 +44,18 @@ final class Handshake implements WebSocketNegotiator {
     private final HandshakeRate rate;
     private final ClientAddress clientAddress;
     private final Function<Admission, FrameHandler> openSocket;
+    private final BooleanSupplier draining;
 
+    /** @param draining whether the node is restarting: then a new client is sent to another, with 503 */
     Handshake(ServerSettings settings, Optional<Credentials> credentials, Seats seats,
-            Function<Admission, FrameHandler> openSocket) {
+            Function<Admission, FrameHandler> openSocket, BooleanSupplier draining) {
         this.settings = settings;
         this.credentials = credentials;
         this.seats = seats;
         this.rate = new HandshakeRate(settings.maxHandshakesPerAddressPerSecond());
         this.clientAddress = new ClientAddress(settings.trustedProxies());
         this.openSocket = openSocket;
+        this.draining = draining;
     }
 
     /** Decides, and reports how long deciding took: the part of a handshake's latency that is the server's. */
@@ -66,6 +70,11 @@ final class Handshake implements WebSocketNegotiator {
     }
 
     private FrameHandler decide(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        if (draining.getAsBoolean()) {
+            refuse(new HandshakeRefused(503, new Rejection(ErrorCode.DRAINING,
+                    "this node is restarting: connect to another")), response, callback);
+            return null;
+        }
         var peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         var from = clientAddress.of(peer, request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
         var full = rate.take(from).or(() -> seats.take(from));

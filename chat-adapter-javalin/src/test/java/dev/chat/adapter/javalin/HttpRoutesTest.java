@@ -3,6 +3,7 @@ package dev.chat.adapter.javalin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,19 @@ class HttpRoutesTest {
         assertEquals(503, ready.statusCode());
         assertEquals("{\"status\":\"draining\"}", ready.body());
         assertEquals(200, running.get("/health/live").statusCode());
+    }
+
+    @Test
+    void a_draining_node_keeps_its_clients_and_sends_a_new_one_elsewhere_with_503_draining() throws Exception {
+        try (var alice = TestClient.joined(running.port(), "alice", "Alice")) {
+            running.server.drain();
+
+            var refused = RawSocket.refusedUpgrade(running.port(), "userId=bob&username=Bob", Map.of());
+            assertEquals(503, refused.status());
+            assertTrue(refused.body().contains("\"code\":\"draining\""), refused.body());
+            alice.send("{\"type\":\"chat\",\"content\":\"still served\"}");
+            assertEquals("still served", alice.nextOfType("chat").get("content").asText());
+        }
     }
 
     @Test
