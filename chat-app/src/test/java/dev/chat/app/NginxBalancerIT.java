@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NginxBalancerIT {
 
     private static final Path CONF = Path.of("src/main/nginx/chat.conf");
+    private static final Path NODES = Path.of("src/main/nginx/nodes.conf");
 
     @TempDir
     Path folder;
@@ -29,8 +31,8 @@ class NginxBalancerIT {
     @Test
     void clients_through_the_guides_nginx_chat_across_the_nodes_it_balances_to() throws Exception {
         try (var redis = LocalRedis.start()) {
-            var first = node(redis.url(), "n1");
-            var second = node(redis.url(), "n2");
+            var first = node(redis.url(), "n1", "0s");
+            var second = node(redis.url(), "n2", "0s");
             int port = freePort();
             var nginx = nginx(port, first.port(), second.port());
             try {
@@ -56,20 +58,60 @@ class NginxBalancerIT {
     }
 
     @Test
-    void the_deployment_guide_shows_the_configuration_as_it_is() throws IOException {
-        assertTrue(Files.readString(Path.of("../docs/deployment.md")).contains(Files.readString(CONF)));
+    void while_a_node_drains_nginx_sends_every_new_client_to_the_other_node() throws Exception {
+        try (var redis = LocalRedis.start()) {
+            var draining = node(redis.url(), "n1", "20s");
+            var other = node(redis.url(), "n2", "0s");
+            int port = freePort();
+            var nginx = nginx(port, draining.port(), other.port());
+            try {
+                AppRequests.awaitReady(port, Duration.ofSeconds(20));
+                var stopping = Thread.ofVirtual().start(() -> stop(draining));
+                while (AppRequests.get(draining, "/health/ready").statusCode() != 503) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                }
+
+                for (int i = 0; i < 4; i++) {
+                    TestClient.joined(port, "user" + i, "User" + i);
+                }
+
+                assertTrue(AppRequests.get(other, "/health").body().contains("\"clients\":4,"),
+                        AppRequests.get(other, "/health").body());
+                assertTrue(stopping.isAlive(), "the node was still draining");
+            } finally {
+                nginx.destroy();
+                assertTrue(nginx.waitFor(10, TimeUnit.SECONDS));
+                other.stop();
+            }
+        }
     }
 
-    private ChatApplication node(String redisUrl, String id) throws ConfigException {
+    @Test
+    void the_deployment_guide_shows_the_configuration_as_it_is() throws IOException {
+        var guide = Files.readString(Path.of("../docs/deployment.md"));
+        assertTrue(guide.contains(Files.readString(CONF)));
+        assertTrue(guide.contains(Files.readString(NODES)));
+    }
+
+    private ChatApplication node(String redisUrl, String id, String drainTimeout) throws ConfigException {
         return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "memory", "REDIS_URL", redisUrl,
-                "NODE_ID", id, "WARMUP_SESSIONS", "0", "TRUSTED_PROXIES", "127.0.0.1")).config());
+                "NODE_ID", id, "WARMUP_SESSIONS", "0", "TRUSTED_PROXIES", "127.0.0.1", "DRAIN_TIMEOUT", drainTimeout))
+                .config());
+    }
+
+    private static void stop(ChatApplication node) {
+        try {
+            node.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** nginx with the guide's server block, its three upstreams pointed at the two nodes, on a port of its own. */
     private Process nginx(int port, int first, int second) throws IOException {
-        var conf = Files.readString(CONF).replace("listen 8080;", "listen 127.0.0.1:" + port + ";")
-                .replace("127.0.0.1:8081", "127.0.0.1:" + first).replace("127.0.0.1:8082", "127.0.0.1:" + second)
-                .replace("    server 127.0.0.1:8083;\n", "");
+        var conf = Files.readString(NODES).replace("127.0.0.1:8081", "127.0.0.1:" + first)
+                .replace("127.0.0.1:8082", "127.0.0.1:" + second).replace("    server 127.0.0.1:8083;\n", "")
+                + Files.readString(CONF).replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
         var main = folder.resolve("nginx.conf");
         Files.writeString(folder.resolve("chat.conf"), conf);
         Files.writeString(main, "daemon off;\npid " + folder.resolve("nginx.pid") + ";\nerror_log "
