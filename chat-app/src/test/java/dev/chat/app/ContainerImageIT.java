@@ -1,5 +1,6 @@
 package dev.chat.app;
 
+import static dev.chat.app.Podman.podman;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,29 +11,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Dockerfile, built and run with podman as a user would run the image: on a base made here from Debian's packages
- * and this JDK (no registry is reachable), with a volume for its data, stopped with SIGTERM. .ci/run installs podman,
- * runc and mmdebstrap.
+ * and this JDK (no registry is reachable), with a volume for its data, stopped with SIGTERM.
  */
 class ContainerImageIT {
 
-    private static final String BASE = "localhost/chat-jre:test";
     private static final String IMAGE = "localhost/chat:test";
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static Path containersConf;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> containers = new ArrayList<>();
@@ -40,27 +34,18 @@ class ContainerImageIT {
 
     @BeforeAll
     static void buildTheImage() throws Exception {
-        // runc with cgroupfs and no default ulimits: what podman needs on this kind of machine (STACK-FACTS).
-        containersConf = Files.createTempFile("containers", ".conf");
-        Files.writeString(containersConf, "[containers]\ndefault_ulimits = []\n[engine]\ncgroup_manager = \"cgroupfs\"\n"
-                + "runtime = \"runc\"\n");
-        if (run(List.of("podman", "image", "exists", BASE)).exit() != 0) {
-            var base = run(List.of("sh", "chat-app/src/test/sh/base-image.sh", BASE));
-            assertEquals(0, base.exit(), base.output());
-        }
-        var build = run(List.of("podman", "build", "--format", "docker", "--build-arg", "BASE=" + BASE, "-t", IMAGE,
-                "."));
+        Podman.ensureBase();
+        var build = podman("build", "--format", "docker", "--build-arg", "BASE=" + Podman.BASE, "-t", IMAGE, ".");
         assertEquals(0, build.exit(), build.output());
     }
 
     @AfterEach
     void removeContainers() throws Exception {
         for (var container : containers) {
-            run(List.of("podman", "rm", "-f", container));
+            podman("rm", "-f", container);
         }
-        run(List.of("podman", "volume", "rm", "-f", volume));
+        podman("volume", "rm", "-f", volume);
     }
-
     @Test
     void the_image_serves_chat_stops_gracefully_on_sigterm_and_keeps_history_in_its_volume() throws Exception {
         int port = freePort();
@@ -105,25 +90,6 @@ class ContainerImageIT {
         var id = started.output().lines().filter(line -> line.matches("[0-9a-f]{64}")).findFirst().orElseThrow();
         containers.add(id);
         return id;
-    }
-
-
-    private static Ran podman(String... arguments) throws Exception {
-        var command = new ArrayList<>(List.of("podman"));
-        command.addAll(List.of(arguments));
-        return run(command);
-    }
-
-    private record Ran(int exit, String output) {}
-
-    private static Ran run(List<String> command) throws Exception {
-        var builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        builder.environment().put("CONTAINERS_CONF", containersConf.toString());
-        builder.environment().put("JAVA_HOME", ServerProcess.currentJava().getParent().getParent().toString());
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
-        return new Ran(process.exitValue(), output);
     }
 
     private static int freePort() throws IOException {
