@@ -69,6 +69,39 @@ class ContainerImageIT {
     }
 
     @Test
+    void killed_with_sigkill_it_starts_again_on_its_volume_with_a_whole_prefix_of_what_it_showed() throws Exception {
+        int port = freePort();
+        var first = start(port, volume + ":/var/lib/chat", "-e", "RATE_LIMIT_PER_SEC=0", "-e",
+                "USER_RATE_LIMIT_PER_SEC=0");
+        AppRequests.awaitReady(port, Duration.ofSeconds(60));
+        var alice = TestClient.entered(port, "userId=alice&username=Alice&room=dev");
+        for (int i = 1; i <= 2000; i++) {
+            alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
+        }
+        long firstShown = alice.nextOfType("chat").get("id").asLong();
+        long lastShown = firstShown;
+        for (int echoed = 1; echoed < 1000; echoed++) {
+            lastShown = alice.nextOfType("chat").get("id").asLong();
+        }
+
+        podman("kill", "--signal", "KILL", first);
+
+        assertEquals("137", podman("wait", first).output().strip(), "killed, not stopped");
+        start(port, volume + ":/var/lib/chat");
+        AppRequests.awaitReady(port, Duration.ofSeconds(60));
+        var bob = TestClient.connect(port, "userId=bob&username=Bob&room=dev&since=" + (firstShown - 1));
+        bob.nextOfType("presence");
+        int kept = 0;
+        var message = bob.next();
+        for (; !message.path("type").asText().equals("join"); message = bob.next()) {
+            assertEquals("m" + ++kept, message.get("content").asText(), "what survives is a whole prefix");
+        }
+        System.out.printf("container killed after %d of 2000 chats were echoed: %d on its volume%n",
+                lastShown - firstShown + 1, kept);
+        assertTrue(message.path("id").asLong() > lastShown, "no id shown before the kill is given again");
+    }
+
+    @Test
     void a_volume_it_cannot_write_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
         var readOnly = Files.createTempDirectory("read-only");
         var container = start(freePort(), readOnly + ":/var/lib/chat:ro");
@@ -83,9 +116,12 @@ class ContainerImageIT {
                 logs.getFirst());
     }
 
-    private String start(int port, String mount) throws Exception {
-        var started = podman("run", "-d", "--network=host", "-e", "PORT=" + port, "-e", "WARMUP_SESSIONS=0",
-                "-v", mount, IMAGE);
+    private String start(int port, String mount, String... options) throws Exception {
+        var arguments = new ArrayList<>(List.of("run", "-d", "--network=host", "-e", "PORT=" + port, "-e",
+                "WARMUP_SESSIONS=0", "-v", mount));
+        arguments.addAll(List.of(options));
+        arguments.add(IMAGE);
+        var started = podman(arguments.toArray(String[]::new));
         assertEquals(0, started.exit(), started.output());
         var id = started.output().lines().filter(line -> line.matches("[0-9a-f]{64}")).findFirst().orElseThrow();
         containers.add(id);
