@@ -75,14 +75,9 @@ class ContainerImageIT {
                 "USER_RATE_LIMIT_PER_SEC=0");
         AppRequests.awaitReady(port, Duration.ofSeconds(60));
         var alice = TestClient.entered(port, "userId=alice&username=Alice&room=dev");
-        for (int i = 1; i <= 2000; i++) {
-            alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
-        }
-        long firstShown = alice.nextOfType("chat").get("id").asLong();
-        long lastShown = firstShown;
-        for (int echoed = 1; echoed < 1000; echoed++) {
-            lastShown = alice.nextOfType("chat").get("id").asLong();
-        }
+        var shown = Shown.sendingAndReadingHalf(alice, 2000);
+        long firstShown = shown.first();
+        long lastShown = shown.last();
 
         podman("kill", "--signal", "KILL", first);
 

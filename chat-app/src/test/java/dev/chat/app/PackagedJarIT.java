@@ -139,17 +139,10 @@ class PackagedJarIT {
     private static Crash crashMidStream(Map<String, String> environment) throws Exception {
         var server = ServerProcess.startJar(environment);
         var alice = TestClient.entered(server.awaitStartup().port(), "userId=alice&username=Alice&room=dev");
-        for (int i = 1; i <= 3000; i++) {
-            alice.send("{\"type\":\"chat\",\"content\":\"m" + i + "\"}");
-        }
-        long firstShown = alice.nextOfType("chat").get("id").asLong();
-        long lastShown = firstShown;
-        for (int echoed = 1; echoed < 1500; echoed++) {
-            lastShown = alice.nextOfType("chat").get("id").asLong();
-        }
+        var shown = Shown.sendingAndReadingHalf(alice, 3000);
         server.process().destroyForcibly();
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
-        return new Crash(firstShown, lastShown);
+        return new Crash(shown.first(), shown.last());
     }
 
     private static boolean recovered(int port, long since) throws Exception {
