@@ -22,4 +22,11 @@ public sealed interface Request {
 
     /** Leave a room. */
     record Unsubscribe(String room) implements Request {}
+
+    /**
+     * Tell the room's other members that this user is typing; advisory, kept nowhere.
+     *
+     * @param room null to mean the connection's only room
+     */
+    record Typing(String room) implements Request {}
 }

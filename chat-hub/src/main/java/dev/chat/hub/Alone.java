@@ -54,6 +54,11 @@ final class Alone implements Sharing {
     }
 
     @Override
+    public void typing(Room room, Identity who) {
+        // Every member of the room is here, and has been told.
+    }
+
+    @Override
     public boolean handedOn(DirectMessage message, Member sender) {
         return false;
     }

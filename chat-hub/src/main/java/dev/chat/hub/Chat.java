@@ -101,6 +101,7 @@ final class Chat {
             case Command.Shutdown(var reason) -> finishAll(reason);
             case Command.Arrived(var message, var fromHere) -> rooms.arrived(message, fromHere);
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
+            case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
             case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());
         }
     }
@@ -178,6 +179,10 @@ final class Chat {
             }
             case Request.Unsubscribe(var room) -> {
                 rooms.unsubscribe(from, room);
+                yield null;
+            }
+            case Request.Typing(var room) -> {
+                rooms.typing(from, room);
                 yield null;
             }
         };

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.Cluster;
 
@@ -21,6 +22,11 @@ final class ClusterListener implements Cluster.Listener {
     @Override
     public void direct(DirectMessage message) {
         inbox.offer(new Command.ArrivedDirect(message));
+    }
+
+    @Override
+    public void typing(String room, Identity who) {
+        inbox.offer(new Command.ArrivedTyping(room, who));
     }
 
     @Override

@@ -85,6 +85,11 @@ final class Clustered implements Sharing {
     }
 
     @Override
+    public void typing(Room room, Identity who) {
+        cluster.typing(room.name, who);
+    }
+
+    @Override
     public boolean handedOn(DirectMessage message, Member sender) {
         cluster.send(message).whenComplete((delivered, failure) -> {
             if (failure != null) {

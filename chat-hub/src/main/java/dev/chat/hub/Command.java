@@ -55,6 +55,9 @@ sealed interface Command {
     /** A direct message from the cluster, for whichever of its users' connections are here. */
     record ArrivedDirect(DirectMessage message) implements Command {}
 
+    /** Another node's user is typing in a room. */
+    record ArrivedTyping(String room, Identity who) implements Command {}
+
     /** The cluster lost who is on this node: tell it again. */
     record Resync() implements Command {}
 

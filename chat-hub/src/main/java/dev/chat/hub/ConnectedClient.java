@@ -21,17 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection's budget, then from its user's, which all the user's connections share: over either, the client is
  * told when to retry, and a client that goes on sending through
  * {@link #REFUSALS_BEFORE_CLOSE} refusals in a row is closed with {@link CloseReason#RATE_LIMITED}. Every frame pays,
- * the ones refused included: otherwise a flood of malformed frames would be answered for free, one error each.
+ * the ones refused included: otherwise a flood of malformed frames would be answered for free, one error each. The
+ * one exception is typing, which a client sends while its user types: the first {@link #FREE_TYPING_PER_SECOND} a
+ * second are free, so that typing never eats into the budget for chats, and the rest pay like any frame.
  */
 final class ConnectedClient implements Client {
 
     static final int REFUSALS_BEFORE_CLOSE = 50;
+    static final int FREE_TYPING_PER_SECOND = 5;
 
     private final Member member;
     private final Inbox inbox;
     private final Throttle.Budget budget;
     private final Throttle.Budget userBudget;
     private final AtomicInteger refusedInARow = new AtomicInteger();
+    private final PerSecond freeTyping = new PerSecond(FREE_TYPING_PER_SECOND);
 
     ConnectedClient(Member member, Inbox inbox, Throttle.Budget budget, Throttle.Budget userBudget) {
         this.member = member;
@@ -47,7 +51,8 @@ final class ConnectedClient implements Client {
 
     @Override
     public void post(ClientMessage message) {
-        if (!spend()) {
+        boolean free = message.isTyping() && freeTyping.take(System.nanoTime());
+        if (!free && !spend()) {
             return;
         }
         switch (message.check()) {

@@ -25,6 +25,8 @@ final class Room {
     /** By userId, in the order they came. */
     private final Map<String, User> users = new LinkedHashMap<>();
     private long lastId;
+    /** Who was last said to be typing here, and when. */
+    final TypingGate typing = new TypingGate();
 
     /** A user in the room, and how many of its connections are here. */
     private static final class User {
@@ -59,6 +61,7 @@ final class Room {
             return false;
         }
         users.remove(userId);
+        typing.forget(userId);
         return true;
     }
 

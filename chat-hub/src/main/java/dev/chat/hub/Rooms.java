@@ -126,23 +126,58 @@ final class Rooms {
 
     /** A chat names its room, or goes to the one room its sender is in; the time it was stamped, null if refused. */
     Instant chat(Member from, String roomName, String content) {
-        Room room;
-        if (roomName != null) {
-            room = roomOf(from, roomName).orElse(null);
-            if (room == null) {
-                fanOut.reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
-                return null;
-            }
-        } else if (from.rooms.size() == 1) {
-            room = from.rooms.getFirst();
-        } else {
-            fanOut.reject(from, ErrorCode.ROOM_REQUIRED, "you are in " + from.rooms.size()
-                    + " rooms: name the 'room'");
+        var room = postingRoom(from, roomName);
+        if (room == null) {
             return null;
         }
         var chat = Message.chat(from.identity(), content, clock.now());
         publish(room, chat, from);
         return chat.timestamp();
+    }
+
+    /**
+     * Tells the room's other members, here and on other nodes, that the user is typing: at most once a second per
+     * user and room, the rest dropped without a word, since typing is only a hint.
+     */
+    void typing(Member from, String roomName) {
+        var room = postingRoom(from, roomName);
+        if (room != null && room.typing.due(from.identity().userId(), System.nanoTime())) {
+            typingArrived(room, from.identity());
+            sharing.typing(room, from.identity());
+        }
+    }
+
+    /** To every member of the room here but the typist's own connections. */
+    void typingArrived(String roomName, Identity who) {
+        var room = byName.get(roomName);
+        if (room != null) {
+            typingArrived(room, who);
+        }
+    }
+
+    private void typingArrived(Room room, Identity who) {
+        var typing = WireFormat.typing(room.name, who);
+        room.forEach(member -> {
+            if (!member.identity().userId().equals(who.userId())) {
+                fanOut.to(member, typing);
+            }
+        });
+    }
+
+    /** The room a chat or a typing signal names, or the sender's only room; null, with the sender told, if none. */
+    private Room postingRoom(Member from, String roomName) {
+        if (roomName != null) {
+            var room = roomOf(from, roomName).orElse(null);
+            if (room == null) {
+                fanOut.reject(from, ErrorCode.NOT_IN_ROOM, "you are not in room '" + roomName + "'; subscribe first");
+            }
+            return room;
+        }
+        if (from.rooms.size() == 1) {
+            return from.rooms.getFirst();
+        }
+        fanOut.reject(from, ErrorCode.ROOM_REQUIRED, "you are in " + from.rooms.size() + " rooms: name the 'room'");
+        return null;
     }
 
     /** When the presence summaries of large rooms are due, as a {@link System#nanoTime()}; empty if none are. */

@@ -40,6 +40,9 @@ sealed interface Sharing permits Alone, Clustered {
      */
     Optional<RoomMessage> publish(Room room, Message message, Member sender);
 
+    /** Tells the other nodes, if any, that the user is typing in the room. */
+    void typing(Room room, Identity who);
+
     /** True if the cluster took the message, to deliver it or tell its sender why not; false to deliver it here. */
     boolean handedOn(DirectMessage message, Member sender);
 

@@ -61,6 +61,23 @@ class ClusteredHubTest {
     }
 
     @Test
+    void typing_on_one_node_is_told_to_the_room_on_the_others_and_never_numbered() throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        alice.next(2);
+        hubB.connect(BOB, bob);
+        bob.next(2);
+        alice.next();
+
+        aliceClient.post(new ClientMessage("typing", null, null, null, null));
+        aliceClient.post(ClientMessage.chat("after"));
+
+        assertEquals("{\"type\":\"typing\",\"room\":\"global\",\"userId\":\"alice\",\"username\":\"Alice\"}",
+                bob.next());
+        assertEquals("after", field(bob.next(), "content"));
+        assertEquals("after", field(alice.next(), "content"), "alice is not told of her own typing");
+    }
+
+    @Test
     void a_direct_message_finds_its_recipient_on_another_node_and_an_absent_one_is_refused() throws Exception {
         var aliceClient = hubA.connect(ALICE, alice);
         alice.next(2);

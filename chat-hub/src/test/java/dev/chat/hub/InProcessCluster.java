@@ -128,6 +128,15 @@ final class InProcessCluster {
         }
 
         @Override
+        public void typing(String room, Identity who) {
+            synchronized (InProcessCluster.this) {
+                if (!down) {
+                    nodes.stream().filter(node -> node != this).forEach(node -> node.listener.typing(room, who));
+                }
+            }
+        }
+
+        @Override
         public CompletionStage<Boolean> send(DirectMessage message) {
             synchronized (InProcessCluster.this) {
                 if (down) {

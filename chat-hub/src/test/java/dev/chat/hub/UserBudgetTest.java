@@ -55,6 +55,26 @@ class UserBudgetTest {
     }
 
     @Test
+    void a_few_typing_signals_a_second_are_free_and_the_rest_pay_like_any_message() throws InterruptedException {
+        var tab = new RecordingConnection();
+        var alice = hub.connect(HubFixture.ALICE, tab);
+        tab.next(2);
+        var typing = new ClientMessage("typing", null, null, null, null);
+
+        for (int i = 0; i < ConnectedClient.FREE_TYPING_PER_SECOND; i++) {
+            alice.post(typing);
+        }
+        alice.post(ClientMessage.chat("c1"));
+        alice.post(ClientMessage.chat("c2"));
+        alice.post(ClientMessage.chat("c3"));
+
+        assertEquals("c3", field(tab.next(3).get(2), "content"), "the typing took nothing of the three");
+        alice.post(typing);
+        assertEquals("rate_limited", field(tab.next(), "code"),
+                "within one second the next typing pays, from a budget now spent");
+    }
+
+    @Test
     void a_users_budget_is_kept_while_it_has_a_connection_and_forgotten_with_the_last() {
         var budgets = new UserBudgets(threeEach);
 

@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
- * {@code R <node> <id> <body>} for a room's message and {@code D <node> <body>} for a direct one. Joins, leaves and
+ * {@code R <node> <id> <body>} for a room's message, {@code D <node> <body>} for a direct one and
+ * {@code T <node> <body>} for a typing signal, which only the bus carries. Joins, leaves and
  * summaries carry no text: they are worded here, as on a single node, so every node words them alike.
  */
 final class BusCodec {
@@ -24,6 +25,8 @@ final class BusCodec {
     record Published(String node, RoomMessage message) implements Frame {}
 
     record Direct(String node, DirectMessage message) implements Frame {}
+
+    record Typing(String node, String room, Identity who) implements Frame {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -40,8 +43,20 @@ final class BusCodec {
                 var body = tree(frame.substring(nodeEnd + 1));
                 yield new Direct(node, new DirectMessage(body.path("to").asText(), message(body)));
             }
+            case 'T' -> {
+                var body = tree(frame.substring(nodeEnd + 1));
+                yield new Typing(node, body.path("room").asText(),
+                        new Identity(body.path("userId").asText(), body.path("username").asText()));
+            }
             default -> throw new IllegalArgumentException("not a frame of the chat's bus: " + frame);
         };
+    }
+
+    /** The bus frame that tells every node the user is typing in the room. */
+    String typing(String node, String room, Identity who) {
+        var body = json.createObjectNode().put("room", room).put("userId", who.userId())
+                .put("username", who.username());
+        return "T " + node + " " + body;
     }
 
     RoomMessage roomMessage(long id, String body) {

@@ -147,6 +147,12 @@ public final class RedisCluster implements Cluster {
                 message.timestamp().toString(), heartbeat.deadline());
     }
 
+    /** Straight onto the bus, past the script: nothing is numbered or kept, so nothing needs to be atomic. */
+    @Override
+    public void typing(String room, Identity who) {
+        connection.async().publish(BUS, codec.typing(settings.node(), room, who));
+    }
+
     @Override
     public CompletionStage<Boolean> send(DirectMessage direct) {
         var message = direct.message();
@@ -226,6 +232,11 @@ public final class RedisCluster implements Cluster {
                 case BusCodec.Published(var node, var message) ->
                         listener.published(message, node.equals(settings.node()));
                 case BusCodec.Direct(var node, var message) -> listener.direct(message);
+                case BusCodec.Typing(var node, var room, var who) -> {
+                    if (!node.equals(settings.node())) {
+                        listener.typing(room, who);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("dropped a frame from the bus that this node cannot read: {}", e.getMessage());

@@ -1,6 +1,7 @@
 package dev.chat.adapter.redis;
 
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.Cluster;
 import java.time.Duration;
@@ -19,6 +20,7 @@ final class RecordingListener implements Cluster.Listener {
     final BlockingQueue<Arrival> published = new LinkedBlockingQueue<>();
     final BlockingQueue<DirectMessage> direct = new LinkedBlockingQueue<>();
     final AtomicInteger presenceLost = new AtomicInteger();
+    final BlockingQueue<String> typing = new LinkedBlockingQueue<>();
 
     @Override
     public void published(RoomMessage message, boolean fromHere) {
@@ -28,6 +30,12 @@ final class RecordingListener implements Cluster.Listener {
     @Override
     public void direct(DirectMessage message) {
         direct.add(message);
+    }
+
+    /** Kept as {@code room userId username}. */
+    @Override
+    public void typing(String room, Identity who) {
+        typing.add(room + " " + who.userId() + " " + who.username());
     }
 
     @Override
@@ -41,6 +49,14 @@ final class RecordingListener implements Cluster.Listener {
             throw new AssertionError("no message arrived within " + WAIT);
         }
         return arrival;
+    }
+
+    String nextTyping() throws InterruptedException {
+        var signal = typing.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (signal == null) {
+            throw new AssertionError("no typing arrived within " + WAIT);
+        }
+        return signal;
     }
 
     DirectMessage nextDirect() throws InterruptedException {

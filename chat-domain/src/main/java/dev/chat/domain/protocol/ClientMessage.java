@@ -11,10 +11,10 @@ import dev.chat.domain.Text;
  * A message as a client sent it, before any check. Fields a client may not set ({@code userId}, {@code username},
  * {@code timestamp}, {@code id}) are not here: the server ignores them.
  *
- * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe}, {@code unsubscribe} or
- *                {@code refresh}
+ * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe}, {@code unsubscribe},
+ *                {@code typing} or {@code refresh}
  * @param content the text of a chat or direct message
- * @param room    the room of a chat, subscribe or unsubscribe
+ * @param room    the room of a chat, subscribe, unsubscribe or typing
  * @param to      the recipient's userId, for a direct message
  * @param since   the last message id seen, for a subscribe that resumes
  * @param token   a fresh credential, for a refresh
@@ -26,6 +26,11 @@ public record ClientMessage(String type, String content, String room, String to,
     /** Any message but a refresh, which alone carries a token. */
     public ClientMessage(String type, String content, String room, String to, String since) {
         this(type, content, room, to, since, null);
+    }
+
+    /** Whether this is a typing signal, which is not paid for from the message budget while it is rare. */
+    public boolean isTyping() {
+        return FrameType.TYPING.wireName().equals(type);
     }
 
     /** A chat message of the original protocol, which names no room. */
@@ -47,6 +52,8 @@ public record ClientMessage(String type, String content, String room, String to,
             case DIRECT -> checkDirect();
             case SUBSCRIBE -> checkSubscribe();
             case UNSUBSCRIBE -> RoomName.check(room).map(Request.Unsubscribe::new);
+            case TYPING -> room == null ? Checked.accepted(new Request.Typing(null))
+                    : RoomName.check(room).map(Request.Typing::new);
             case REFRESH -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "this server does not verify identities: there is no token to refresh");
             case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR, EXPIRING, REFRESHED -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,

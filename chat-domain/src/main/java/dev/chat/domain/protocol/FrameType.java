@@ -15,6 +15,7 @@ public enum FrameType {
     SUBSCRIBE(true),
     UNSUBSCRIBE(true),
     REFRESH(true),
+    TYPING(true),
     SYSTEM(false),
     JOIN(false),
     LEAVE(false),

@@ -49,6 +49,16 @@ public final class WireFormat {
         return json.field("content", message.content()).field("timestamp", message.timestamp().toString()).build();
     }
 
+    /** That a user is typing in a room: no id, no time, kept nowhere. */
+    public static EncodedMessage typing(String room, Identity who) {
+        return new Builder(64 + room.length() + who.username().length())
+                .field("type", FrameType.TYPING.wireName())
+                .field("room", room)
+                .field("userId", who.userId())
+                .field("username", who.username())
+                .build();
+    }
+
     public static EncodedMessage encode(Rejection rejection) {
         return new Builder(64 + rejection.message().length())
                 .field("type", FrameType.ERROR.wireName())

@@ -43,7 +43,8 @@ class ProtocolDocTest {
                 "presence", keys(WireFormat.presence("dev", 1, List.of(ALICE), null).text()),
                 "error", keys(WireFormat.encode(new Rejection(ErrorCode.TYPE_REQUIRED, "m")).text()),
                 "expiring", keys(WireFormat.expiring(NOW).text()),
-                "refreshed", keys(WireFormat.refreshed(NOW).text()));
+                "refreshed", keys(WireFormat.refreshed(NOW).text()),
+                "typing", keys(WireFormat.typing("dev", ALICE).text()));
         var checked = 0;
         for (var frame : frames()) {
             if (sentByServer(frame)) {

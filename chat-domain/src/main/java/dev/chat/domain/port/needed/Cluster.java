@@ -30,6 +30,9 @@ public interface Cluster extends AutoCloseable {
         /** A direct message, for whichever connections of its sender and recipient are on this node. */
         void direct(DirectMessage message);
 
+        /** Another node's user is typing in the room; for this node's members of it. */
+        void typing(String room, Identity who);
+
         /**
          * The cluster no longer knows who is on this node (its server lost its data, or took this node for dead
          * while it could not reach it): the node should {@link #resync} what it has.
@@ -80,6 +83,12 @@ public interface Cluster extends AutoCloseable {
 
     /** Numbers the message in its room, keeps it and delivers it to every node; fails if it could not. */
     CompletionStage<Long> publish(String room, Message message);
+
+    /**
+     * Tells the other nodes that the user is typing in the room: not numbered, not kept, and lost rather than
+     * retried if the cluster cannot take it now. Returns at once.
+     */
+    void typing(String room, Identity who);
 
     /** Delivers a direct message to every node; false if its recipient is connected to none. */
     CompletionStage<Boolean> send(DirectMessage message);
