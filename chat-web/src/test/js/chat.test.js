@@ -2,7 +2,7 @@
 // What it does against the real server, in a real browser, is in chat-app's BrowserTest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChatClient, Cursor, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
+import { ChatClient, Cursor, TYPING_SHOWN, Typists, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
 
 /** Stands in for the browser's WebSocket: records what is sent, and lets a test play the server. */
 class FakeSocket {
@@ -241,3 +241,35 @@ test('a handler that throws does not stop the others', async () => {
   assert.deepEqual(reached, ['1']);
   alice.close();
 });
+
+test('others typing are shown until TYPING_SHOWN after their last signal, or until they post', () => {
+  const typists = new Typists();
+  const typing = (userId) => ({ type: 'typing', room: 'dev', userId, username: userId.toUpperCase() });
+  typists.saw(typing('bob'), 1000);
+  typists.saw(typing('carol'), 2000);
+
+  assert.deepEqual(typists.in('dev', 1000 + TYPING_SHOWN - 1), ['BOB', 'CAROL']);
+  assert.deepEqual(typists.in('dev', 1000 + TYPING_SHOWN), ['CAROL']);
+  assert.equal(typists.stopped('dev', 'carol'), true);
+  assert.deepEqual(typists.in('dev', 2001), []);
+  assert.deepEqual(typists.in('ops', 0), []);
+});
+
+test('typing sends one signal per room however often it is called, and a typing frame is a typists event',
+  async () => {
+    const alice = client();
+    await open(alice);
+    const told = [];
+    alice.on('typists', (event) => told.push(event));
+
+    alice.typing('dev');
+    alice.typing('dev');
+    alice.typing('ops');
+    FakeSocket.opened[0].receive({ type: 'typing', room: 'dev', userId: 'bob', username: 'Bob' });
+    FakeSocket.opened[0].receive(chat('dev', 5, 'done', 'bob'));
+
+    assert.deepEqual(FakeSocket.opened[0].sent.filter((m) => m.type === 'typing'),
+      [{ type: 'typing', room: 'dev' }, { type: 'typing', room: 'ops' }]);
+    assert.deepEqual(told, [{ room: 'dev', users: ['Bob'] }, { room: 'dev', users: [] }]);
+    alice.close();
+  });

@@ -79,6 +79,24 @@ class BrowserTest {
     }
 
     @Test
+    void while_one_types_the_other_sees_who_is_typing_until_the_chat_arrives() throws Exception {
+        start(Map.of());
+        var alice = browser();
+        var bob = browser();
+        alice.enterChat(base(), "Alice", null);
+        bob.enterChat(base(), "Bob", null);
+        alice.await(page -> page.texts("#people .person").contains("Bob"), "Bob in Alice's presence");
+
+        alice.element("content").sendKeys("hello");
+
+        bob.awaitText("typing", "Alice is typing…");
+        alice.element("content").submit();
+        bob.await(page -> page.texts("#messages .chat .text").contains("hello"), "Alice's chat at Bob's");
+        bob.awaitText("typing", "");
+        alice.awaitText("typing", "");
+    }
+
+    @Test
     void after_a_restart_the_page_reconnects_and_shows_what_was_said_meanwhile_once_each_in_order() throws Exception {
         int port = freePort();
         start(Map.of("PORT", String.valueOf(port)));

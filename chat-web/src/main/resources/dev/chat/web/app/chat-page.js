@@ -123,6 +123,16 @@ function show(name) {
   current = name;
   renderTabs();
   renderMessages();
+  renderTyping(client.typists(name));
+}
+
+/** "Bob is typing…", "Bob and Carol are typing…", "4 people are typing…", or nothing. */
+function renderTyping(users) {
+  const [first, second] = users;
+  $('typing').textContent = users.length === 0 ? ''
+    : users.length === 1 ? `${first} is typing…`
+      : users.length === 2 ? `${first} and ${second} are typing…`
+        : `${users.length} people are typing…`;
 }
 
 async function enterRoom(name) {
@@ -227,6 +237,11 @@ function listen() {
       }
     });
   }
+  client.on('typists', ({ room: name, users }) => {
+    if (name === current) {
+      renderTyping(users);
+    }
+  });
   client.on('direct', (frame) => {
     const item = element('li', 'message direct');
     item.append(element('time', 'at', time(frame.timestamp)),
@@ -286,6 +301,7 @@ $('compose').addEventListener('submit', (event) => {
   $('content').value = '';
   client.send(current, content).catch((failure) => notice(`not sent: ${failure.message}`));
 });
+$('content').addEventListener('input', () => client.typing(current));
 $('direct').addEventListener('submit', (event) => {
   event.preventDefault();
   client.direct($('direct-to').value.trim(), $('direct-content').value)

@@ -59,6 +59,19 @@ export interface Recovered {
   recovered: boolean;
 }
 
+/** Another member of a room is typing. */
+export interface Typing extends Frame {
+  room: string;
+  userId: string;
+  username: string;
+}
+
+/** Who is typing in a room now, told whenever that changes. */
+export interface TypistsChanged {
+  room: string;
+  users: string[];
+}
+
 export interface Closed {
   code: number;
   reason: string;
@@ -93,6 +106,8 @@ export interface Events {
   leave: RoomMessage;
   system: RoomMessage;
   direct: DirectMessage;
+  typing: Typing;
+  typists: TypistsChanged;
   presence: Presence;
   error: ErrorFrame;
   expiring: Frame;
@@ -109,6 +124,15 @@ export const TOKEN_EXPIRED: 4001;
 export function shouldRetry(code: number, tokenRenewable: boolean): boolean;
 export function backoff(attempt: number, options?: { base?: number; cap?: number; random?: () => number }): number;
 export function subjectOf(token: string): string | undefined;
+
+export const TYPING_EVERY: 3000;
+export const TYPING_SHOWN: 5000;
+
+export class Typists {
+  saw(frame: Typing, at: number): void;
+  stopped(room: string, userId: string): boolean;
+  in(room: string, at: number): string[];
+}
 
 export class Cursor {
   advance(room: string, id: string | number): boolean;
@@ -129,5 +153,9 @@ export class ChatClient {
   unsubscribe(room: string): Promise<void>;
   send(room: string, content: string): Promise<RoomMessage>;
   direct(userId: string, content: string): Promise<DirectMessage>;
+  /** Call on every keystroke: at most one typing signal every TYPING_EVERY ms per room is sent. */
+  typing(room: string): void;
+  /** The usernames of the others typing in the room now. */
+  typists(room: string): string[];
   close(): void;
 }

@@ -65,6 +65,43 @@ class Pending {
   }
 }
 
+/** How often a client says its user is typing, at most, while the user goes on typing: milliseconds. */
+export const TYPING_EVERY = 3000;
+/** How long another's typing is shown after its last signal: milliseconds. */
+export const TYPING_SHOWN = 5000;
+
+/** Who is typing in each room, from the server's typing frames; each is forgotten TYPING_SHOWN after its last. */
+export class Typists {
+  #byRoom = new Map();
+
+  /** Someone's typing frame arrived at `at`. */
+  saw(frame, at) {
+    if (!this.#byRoom.has(frame.room)) {
+      this.#byRoom.set(frame.room, new Map());
+    }
+    this.#byRoom.get(frame.room).set(frame.userId, { username: frame.username, until: at + TYPING_SHOWN });
+  }
+
+  /** The user posted in the room, so is done typing: true if it was shown as typing. */
+  stopped(room, userId) {
+    return this.#byRoom.get(room)?.delete(userId) ?? false;
+  }
+
+  /** The usernames shown as typing in the room at `at`, in the order they began. */
+  in(room, at) {
+    const typists = this.#byRoom.get(room);
+    if (!typists) {
+      return [];
+    }
+    for (const [userId, typist] of typists) {
+      if (typist.until <= at) {
+        typists.delete(userId);
+      }
+    }
+    return [...typists.values()].map((typist) => typist.username);
+  }
+}
+
 export class ChatClient {
   #options;
   #socket = null;
@@ -78,6 +115,8 @@ export class ChatClient {
   #opened = null;
   #closedByUs = false;
   #me = undefined;
+  #typists = new Typists();
+  #typingSent = new Map();
 
   /**
    * @param options.url      the ws:// or wss:// address of /ws
@@ -157,6 +196,23 @@ export class ChatClient {
   direct(userId, content) {
     return this.#request({ type: 'direct', to: userId, content }, (frame) => frame.type === 'direct'
       && frame.to === userId && this.#mine(frame) && frame.content === content);
+  }
+
+  /**
+   * Says this user is typing in the room; call it on every keystroke: it sends at most one signal every
+   * TYPING_EVERY ms per room. Nothing answers it, and it is dropped while not connected.
+   */
+  typing(room) {
+    const now = Date.now();
+    if (this.#state === 'open' && !(now - (this.#typingSent.get(room) ?? -Infinity) < TYPING_EVERY)) {
+      this.#typingSent.set(room, now);
+      this.#write({ type: 'typing', room });
+    }
+  }
+
+  /** The usernames of the others typing in the room now; a "typists" event tells when this changes. */
+  typists(room) {
+    return this.#typists.in(room, Date.now());
   }
 
   /** Closes for good: no reconnect. */
@@ -265,9 +321,23 @@ export class ChatClient {
       this.#presence(frame);
     } else if (frame.type === 'expiring') {
       this.#refresh();
+    } else if (frame.type === 'typing') {
+      this.#someoneTyping(frame);
+    } else if (frame.type === 'chat' && this.#typists.stopped(frame.room, frame.userId)) {
+      this.#emitTypists(frame.room);
     }
     this.#answer(frame);
     this.#emit(frame.type, frame);
+  }
+
+  #someoneTyping(frame) {
+    this.#typists.saw(frame, Date.now());
+    this.#emitTypists(frame.room);
+    setTimeout(() => this.#emitTypists(frame.room), TYPING_SHOWN + 1);
+  }
+
+  #emitTypists(room) {
+    this.#emit('typists', { room, users: this.typists(room) });
   }
 
   #presence(frame) {
