@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +29,7 @@ final class IoLoop implements Runnable {
     private final Selector selector;
     private final Targets targets;
     private final Reconnects reconnects;
+    private final OtherMessages others;
     private final Fleet.Counters counters;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -60,6 +60,7 @@ final class IoLoop implements Runnable {
         this.selector = Selector.open();
         this.targets = targets;
         this.reconnects = new Reconnects(targets, reconnect);
+        this.others = new OtherMessages(counters, reconnect);
         this.counters = counters;
         this.pollNanos = pollNanos;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
@@ -328,27 +329,9 @@ final class IoLoop implements Runnable {
         counters.stale.increment();
     }
 
-    /** Counts what the server sent that is not a probe, by its type, and the resumes that recovered or not. */
+    /** Counts what the server sent that is not a probe. */
     void otherMessage(byte[] bytes, int from, int to) {
-        var type = typeOf(new String(bytes, from, Math.min(to - from, 64), StandardCharsets.UTF_8));
-        counters.others.add(type);
-        if (type.equals("presence") && resumes()) {
-            var presence = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-            if (presence.contains("\"recovered\":true")) {
-                counters.recovered.increment();
-            } else if (presence.contains("\"recovered\":false")) {
-                counters.notRecovered.increment();
-            }
-        }
-    }
-
-    private static String typeOf(String start) {
-        var at = start.indexOf("\"type\":\"");
-        if (at < 0) {
-            return "other";
-        }
-        var end = start.indexOf('"', at + 8);
-        return end < 0 ? "other" : start.substring(at + 8, end);
+        others.count(bytes, from, to);
     }
 
     private void ready(SelectionKey key) {
