@@ -36,6 +36,7 @@ final class Rooms {
     private final FanOut fanOut;
     private final HubCounters counters;
     private final MessageClock clock;
+    private final TypingSignals typing;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
             HubCounters counters, MessageClock clock) {
@@ -48,6 +49,7 @@ final class Rooms {
         this.fanOut = fanOut;
         this.counters = counters;
         this.clock = clock;
+        this.typing = new TypingSignals(fanOut, sharing);
     }
 
     /**
@@ -135,33 +137,20 @@ final class Rooms {
         return chat.timestamp();
     }
 
-    /**
-     * Tells the room's other members, here and on other nodes, that the user is typing: at most once a second per
-     * user and room, the rest dropped without a word, since typing is only a hint.
-     */
+    /** The user is typing in the room it names, or its only room. */
     void typing(Member from, String roomName) {
         var room = postingRoom(from, roomName);
-        if (room != null && room.typing.due(from.identity().userId(), System.nanoTime())) {
-            typingArrived(room, from.identity());
-            sharing.typing(room, from.identity());
+        if (room != null) {
+            typing.typed(room, from.identity());
         }
     }
 
-    /** To every member of the room here but the typist's own connections. */
+    /** Another node's user is typing in a room that may have members here. */
     void typingArrived(String roomName, Identity who) {
         var room = byName.get(roomName);
         if (room != null) {
-            typingArrived(room, who);
+            typing.arrived(room, who);
         }
-    }
-
-    private void typingArrived(Room room, Identity who) {
-        var typing = WireFormat.typing(room.name, who);
-        room.forEach(member -> {
-            if (!member.identity().userId().equals(who.userId())) {
-                fanOut.to(member, typing);
-            }
-        });
     }
 
     /** The room a chat or a typing signal names, or the sender's only room; null, with the sender told, if none. */
