@@ -30,6 +30,7 @@ final class IoLoop implements Runnable {
     private final Targets targets;
     private final Reconnects reconnects;
     private final OtherMessages others;
+    private final TypingMix typing;
     private final Fleet.Counters counters;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -55,12 +56,13 @@ final class IoLoop implements Runnable {
      *                  machine shared with the server is most of the tester's cost; latencies read up to this
      *                  much high.
      */
-    IoLoop(String name, Targets targets, Fleet.Counters counters, long pollNanos, boolean reconnect)
-            throws IOException {
+    IoLoop(String name, Targets targets, Fleet.Counters counters, long pollNanos, boolean reconnect,
+            long typingIntervalNanos) throws IOException {
         this.selector = Selector.open();
         this.targets = targets;
         this.reconnects = new Reconnects(targets, reconnect);
         this.others = new OtherMessages(counters, reconnect);
+        this.typing = new TypingMix(typingIntervalNanos);
         this.counters = counters;
         this.pollNanos = pollNanos;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
@@ -224,6 +226,7 @@ final class IoLoop implements Runnable {
             while (running.get()) {
                 runTasks();
                 sendDue();
+                typing.due(System.nanoTime(), open, (client, frame) -> mustSend(client, Frames.text(frame)));
                 expirePending();
                 reconnects.tick(System.nanoTime(), connectTimeoutNanos).forEach(WsClient::abort);
                 if (selector.selectNow(this::ready) == 0 && tasks.isEmpty()) {

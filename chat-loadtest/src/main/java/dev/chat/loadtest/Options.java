@@ -13,7 +13,7 @@ record Options(
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
         int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
-        boolean reconnect, boolean json) {
+        Duration typing, boolean reconnect, boolean json) {
 
     enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN, BURST }
 
@@ -53,6 +53,8 @@ record Options(
               --threads N            the tester's network threads          (2)
               --poll D               how long a network thread rests when no socket is ready (1ms)
               --source-ips N         loopback source addresses to use      (64)
+              --typing D             broadcast, saturate: each client also says it is typing
+                                     once every D, spread evenly: the typing mix  (none)
               --reconnect            broadcast, saturate: a client the server closes with 1001, 1006,
                                      1011, 1012 or 1013 reconnects at once to the next --url, resuming
                                      after the last message it saw; a sender's chat counts as sent once
@@ -125,7 +127,7 @@ record Options(
                 reader.count("source-ips", 64),
                 new BurstShape(reader.positive("posters", 3), reader.positive("chats", 800),
                         reader.positive("window", 64), reader.count("readers", 1), reader.count("newcomers", 1)),
-                reconnect, json);
+                reader.duration("typing", Duration.ZERO), reconnect, json);
         reader.rejectUnknown();
         return options;
     }

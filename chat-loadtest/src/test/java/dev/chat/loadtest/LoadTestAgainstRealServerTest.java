@@ -63,6 +63,17 @@ class LoadTestAgainstRealServerTest {
     }
 
     @Test
+    void with_the_typing_mix_every_client_types_the_others_are_told_and_the_chats_lose_nothing() throws Exception {
+        var report = (Reports.Broadcast) LoadTest.run(options("broadcast", "--clients", "10", "--senders", "2",
+                "--rate", "10", "--warmup", "1s", "--duration", "3s", "--typing", "1s"), progress);
+
+        long typingTold = report.otherMessages().getOrDefault("typing", 0L);
+        assertTrue(typingTold >= 10 * 9 * 2, "each of 10 types about once a second, told to 9: " + typingTold);
+        assertEquals(report.expected(), report.received(), report.table());
+        assertEquals(Map.of(), report.closedByServer(), "typing costs no budget at this rate");
+    }
+
+    @Test
     void connect_opens_every_client_and_the_server_counts_them() throws Exception {
         var report = (Reports.Connect) LoadTest.run(options("connect", "--clients", "50", "--connect-rate", "200",
                 "--hold", "0s"), progress);

@@ -51,7 +51,7 @@ class OptionsTest {
         assertEquals(new Options(Options.Scenario.CHURN, List.of(URI.create("ws://127.0.0.1:8080/ws")),
                 List.of(URI.create("http://elsewhere:1/h")), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
                 Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
-                300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), false, false), options);
+                300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), Duration.ZERO, false, false), options);
     }
 
     @Test
