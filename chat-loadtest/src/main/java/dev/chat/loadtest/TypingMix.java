@@ -18,13 +18,17 @@ final class TypingMix {
         this.intervalNanos = intervalNanos;
     }
 
-    /** Sends what is due by {@code now}, through {@code send}; a loop that fell behind skips ahead, never bursts. */
+    /**
+     * Sends what is due by {@code now}, through {@code send}, at the pace of the clients open now; a loop that fell
+     * behind skips ahead rather than bursts.
+     */
     void due(long now, List<WsClient> open, BiConsumer<WsClient, String> send) {
         if (intervalNanos == 0 || open.isEmpty()) {
             return;
         }
         long gap = Math.max(1, intervalNanos / open.size());
-        if (now - nextNanos > intervalNanos) {
+        if (now - nextNanos > intervalNanos || nextNanos - now > gap) {
+            // Behind by a whole round, or due later than the gap of clients that have since connected: from now.
             nextNanos = now;
         }
         for (; now - nextNanos >= 0; nextNanos += gap) {
