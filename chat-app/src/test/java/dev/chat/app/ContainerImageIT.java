@@ -99,16 +99,28 @@ class ContainerImageIT {
     @Test
     void a_volume_it_cannot_write_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
         var readOnly = Files.createTempDirectory("read-only");
+
         var container = start(freePort(), readOnly + ":/var/lib/chat:ro");
 
+        assertStopsWithOneLine(container, "chat-app: could not start: STORE=sqlite: cannot open on disk");
+    }
+
+    @Test
+    void a_data_folder_it_cannot_create_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
+        var container = start(freePort(), volume + ":/var/lib/chat", "-e", "DATA_DIR=/missing/data");
+
+        assertStopsWithOneLine(container, "chat-app: could not start: STORE=sqlite: cannot open on disk in "
+                + "/missing/data/chat.db: cannot create the data directory /missing/data");
+    }
+
+    private static void assertStopsWithOneLine(String container, String reason) throws Exception {
         var exit = podman("wait", container);
         var logs = podman("logs", container).output().lines()
                 .filter(line -> !line.startsWith("time=")).toList();
 
         assertEquals("1", exit.output().strip());
         assertEquals(1, logs.size(), String.join("\n", logs));
-        assertTrue(logs.getFirst().startsWith("chat-app: could not start: STORE=sqlite: cannot open on disk"),
-                logs.getFirst());
+        assertTrue(logs.getFirst().startsWith(reason), logs.getFirst());
     }
 
     private String start(int port, String mount, String... options) throws Exception {
