@@ -1,11 +1,11 @@
 package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
+import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.adapter.postgres.PostgresMessageStore;
-import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.redis.RedisSettings;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
 import dev.chat.domain.RoomPatterns;

@@ -3,6 +3,7 @@ package dev.chat.app;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,13 @@ final class AppRequests {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private AppRequests() {}
+
+    /** A port nothing listens on now, for a process or container a test starts. */
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 
     /** Waits until a server on this port, or a balancer in front of one, says it takes new clients. */
     static void awaitReady(int port, Duration within) throws InterruptedException {

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.MintToken;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +97,7 @@ class BrowserTest {
 
     @Test
     void after_a_restart_the_page_reconnects_and_shows_what_was_said_meanwhile_once_each_in_order() throws Exception {
-        int port = freePort();
+        int port = AppRequests.freePort();
         start(Map.of("PORT", String.valueOf(port)));
         var alice = browser();
         alice.enterChat(base(), "Alice", null);
@@ -334,11 +333,5 @@ class BrowserTest {
         var browser = Browser.open();
         opened.add(browser);
         return browser;
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.javalin.TestClient;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +47,7 @@ class ComposeIT {
             images.put(service.toUpperCase() + "_IMAGE", image);
         }
         podman("rmi", "-f", CHAT_IMAGE);
-        port = freePort();
+        port = AppRequests.freePort();
         images.putAll(Map.of("CHAT_IMAGE", CHAT_IMAGE, "CHAT_BASE", Podman.BASE, "CHAT_PORT", Integer.toString(port)));
         environment = Map.copyOf(images);
         compose("down", "--volumes");
@@ -141,11 +139,5 @@ class ComposeIT {
         var command = new ArrayList<>(List.of("podman-compose", "--project-name", PROJECT));
         command.addAll(List.of(arguments));
         return Podman.run(command, environment);
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +46,7 @@ class ContainerImageIT {
     }
     @Test
     void the_image_serves_chat_stops_gracefully_on_sigterm_and_keeps_history_in_its_volume() throws Exception {
-        int port = freePort();
+        int port = AppRequests.freePort();
         var first = start(port, volume + ":/var/lib/chat");
         AppRequests.awaitReady(port, Duration.ofSeconds(60));
         var alice = TestClient.joined(port, "alice", "Alice");
@@ -70,7 +68,7 @@ class ContainerImageIT {
 
     @Test
     void killed_with_sigkill_it_starts_again_on_its_volume_with_a_whole_prefix_of_what_it_showed() throws Exception {
-        int port = freePort();
+        int port = AppRequests.freePort();
         var first = start(port, volume + ":/var/lib/chat", "-e", "RATE_LIMIT_PER_SEC=0", "-e",
                 "USER_RATE_LIMIT_PER_SEC=0");
         AppRequests.awaitReady(port, Duration.ofSeconds(60));
@@ -100,14 +98,14 @@ class ContainerImageIT {
     void a_volume_it_cannot_write_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
         var readOnly = Files.createTempDirectory("read-only");
 
-        var container = start(freePort(), readOnly + ":/var/lib/chat:ro");
+        var container = start(AppRequests.freePort(), readOnly + ":/var/lib/chat:ro");
 
         assertStopsWithOneLine(container, "chat-app: could not start: STORE=sqlite: cannot open on disk");
     }
 
     @Test
     void a_data_folder_it_cannot_create_stops_it_with_a_one_line_reason_and_a_nonzero_exit() throws Exception {
-        var container = start(freePort(), volume + ":/var/lib/chat", "-e", "DATA_DIR=/missing/data");
+        var container = start(AppRequests.freePort(), volume + ":/var/lib/chat", "-e", "DATA_DIR=/missing/data");
 
         assertStopsWithOneLine(container, "chat-app: could not start: STORE=sqlite: cannot open on disk in "
                 + "/missing/data/chat.db: cannot create the data directory /missing/data");
@@ -133,11 +131,5 @@ class ContainerImageIT {
         var id = started.output().lines().filter(line -> line.matches("[0-9a-f]{64}")).findFirst().orElseThrow();
         containers.add(id);
         return id;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

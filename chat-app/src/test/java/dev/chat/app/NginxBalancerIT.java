@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class NginxBalancerIT {
         try (var redis = LocalRedis.start()) {
             var first = node(redis.url(), "n1", "0s");
             var second = node(redis.url(), "n2", "0s");
-            int port = freePort();
+            int port = AppRequests.freePort();
             var nginx = nginx(port, first.port(), second.port());
             try {
                 AppRequests.awaitReady(port, Duration.ofSeconds(20));
@@ -62,7 +61,7 @@ class NginxBalancerIT {
         try (var redis = LocalRedis.start()) {
             var draining = node(redis.url(), "n1", "20s");
             var other = node(redis.url(), "n2", "0s");
-            int port = freePort();
+            int port = AppRequests.freePort();
             var nginx = nginx(port, draining.port(), other.port());
             try {
                 AppRequests.awaitReady(port, Duration.ofSeconds(20));
@@ -121,10 +120,4 @@ class NginxBalancerIT {
                 .redirectErrorStream(true).redirectOutput(folder.resolve("out.log").toFile()).start();
     }
 
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

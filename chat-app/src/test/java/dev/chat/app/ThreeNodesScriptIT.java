@@ -9,7 +9,6 @@ import dev.chat.adapter.redis.LocalRedis;
 import java.io.File;
 import java.nio.file.Files;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,7 @@ class ThreeNodesScriptIT {
     @Test
     void three_nodes_from_the_guides_script_are_one_chat_and_stop_together() throws Exception {
         try (var redis = LocalRedis.start()) {
-            var ports = List.of(freePort(), freePort(), freePort());
+            var ports = List.of(AppRequests.freePort(), AppRequests.freePort(), AppRequests.freePort());
             var log = Files.createTempFile("three-nodes", ".log");
             var script = script(ServerProcess.currentJava().getParent().getParent(), log);
             script.environment().put("REDIS_URL", redis.url());
@@ -113,12 +112,6 @@ class ThreeNodesScriptIT {
             return false;
         } catch (IOException refused) {
             return true;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

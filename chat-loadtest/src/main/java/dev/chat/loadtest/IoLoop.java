@@ -18,9 +18,10 @@ import org.HdrHistogram.Histogram;
 /**
  * One selector thread and the clients it owns. Other threads never touch a client: they hand the loop a task.
  *
- * <p>Longer than the project's other files on purpose: everything here is state of this one thread (its selector,
- * its clients, the phase they are measuring) or a task handed to it, and keeping it in one class keeps that
- * thread's ownership visible; the frame and delivery logic it calls lives in {@link WsClient} and {@link Frames}.
+ * <p>Everything here is state of this one thread (its selector and its clients, open, opening or coming back) or a
+ * task handed to it; what the thread does with them lives beside it and is owned by it alike: the frames in
+ * {@link WsClient} and {@link Frames}, the probes and the phase in {@link Senders}, reconnections in
+ * {@link Reconnects}, the typing mix in {@link TypingMix}.
  */
 final class IoLoop implements Runnable {
 
@@ -37,14 +38,10 @@ final class IoLoop implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<WsClient> pending = new ArrayList<>();
     private final List<WsClient> open = new ArrayList<>();
-    private final List<WsClient> senders = new ArrayList<>();
+    private final Senders senders;
     private final Thread thread;
     private final long pollNanos;
     private long connectTimeoutNanos;
-    private long sendIntervalNanos;
-    private int phase;
-    private int senderCount;
-    private List<Integer> senderIndexes = List.of();
     private Histogram phaseLatency = new Histogram(3);
     private Histogram recentLatency = new Histogram(3);
     private long delivered;
@@ -63,6 +60,7 @@ final class IoLoop implements Runnable {
         this.reconnects = new Reconnects(targets, reconnect);
         this.others = new OtherMessages(counters, reconnect);
         this.typing = new TypingMix(typingIntervalNanos);
+        this.senders = new Senders(counters);
         this.counters = counters;
         this.pollNanos = pollNanos;
         this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this);
@@ -119,25 +117,8 @@ final class IoLoop implements Runnable {
     CompletableFuture<Integer> startPhase(int newPhase, int senderCount, List<Integer> senderIndexes,
             double perSenderRate) {
         return call(() -> {
-            phase = newPhase;
-            this.senderCount = senderCount;
-            this.senderIndexes = List.copyOf(senderIndexes);
             phaseLatency = new Histogram(3);
-            senders.clear();
-            for (var client : open) {
-                client.startPhase(newPhase, senderCount);
-            }
-            sendIntervalNanos = perSenderRate > 0 ? (long) (1e9 / perSenderRate) : 0;
-            long now = System.nanoTime();
-            for (var client : open) {
-                int senderIndex = senderIndexes.indexOf(client.index);
-                client.senderIndex = senderIndex;
-                if (senderIndex >= 0 && sendIntervalNanos > 0) {
-                    client.nextSendNanos = now + sendIntervalNanos * senderIndex / Math.max(1, senderCount);
-                    senders.add(client);
-                }
-            }
-            return senders.size();
+            return senders.start(newPhase, senderCount, senderIndexes, perSenderRate, open, System.nanoTime());
         });
     }
 
@@ -160,33 +141,14 @@ final class IoLoop implements Runnable {
 
     CompletableFuture<Void> stopSending() {
         return call(() -> {
-            senders.clear();
+            senders.stop();
             return null;
         });
     }
 
     /** This loop's share of the current phase: what its senders sent, its receivers got, and how fast. */
     CompletableFuture<Tally> tally() {
-        return call(() -> {
-            var sent = new long[targets.rooms()];
-            long received = 0;
-            long duplicates = 0;
-            long outOfOrder = 0;
-            long unconfirmed = 0;
-            for (var client : open) {
-                var deliveries = client.deliveries();
-                if (deliveries != null) {
-                    long taken = client.senderIndex < 0 ? 0
-                            : resumes() ? deliveries.uniqueFrom(client.senderIndex) : client.sequence;
-                    sent[Targets.roomNumber(client.index, targets.rooms())] += taken;
-                    unconfirmed += client.senderIndex < 0 ? 0 : client.sequence - taken;
-                    received += deliveries.unique();
-                    duplicates += deliveries.duplicates();
-                    outOfOrder += deliveries.outOfOrder();
-                }
-            }
-            return new Tally(sent, received, duplicates, outOfOrder, unconfirmed, phaseLatency.copy());
-        });
+        return call(() -> Tally.of(open, targets.rooms(), resumes(), phaseLatency.copy()));
     }
 
     CompletableFuture<Integer> closeAll() {
@@ -225,10 +187,11 @@ final class IoLoop implements Runnable {
         try (selector) {
             while (running.get()) {
                 runTasks();
-                sendDue();
-                typing.due(System.nanoTime(), open, (client, frame) -> mustSend(client, Frames.text(frame)));
+                long now = System.nanoTime();
+                senders.due(now, this::mustSend);
+                typing.due(now, open, (client, frame) -> mustSend(client, Frames.text(frame)));
                 expirePending();
-                reconnects.tick(System.nanoTime(), connectTimeoutNanos).forEach(WsClient::abort);
+                reconnects.tick(now, connectTimeoutNanos).forEach(WsClient::abort);
                 if (selector.selectNow(this::ready) == 0 && tasks.isEmpty()) {
                     LockSupport.parkNanos(pollNanos);
                 }
@@ -291,14 +254,7 @@ final class IoLoop implements Runnable {
         open.add(client);
         counters.opened.increment();
         counters.awayTimes.recordValue(TimeUnit.NANOSECONDS.toMicros(now - client.lostNanos()));
-        if (client.phase() != phase) {
-            client.startPhase(phase, senderCount);
-            client.senderIndex = senderIndexes.indexOf(client.index);
-        }
-        if (client.senderIndex >= 0 && sendIntervalNanos > 0) {
-            client.nextSendNanos = now;
-            senders.add(client);
-        }
+        senders.rejoin(client, now);
     }
 
     void mustSend(WsClient client, ByteBuffer frame) {
@@ -360,29 +316,6 @@ final class IoLoop implements Runnable {
     private void runTasks() {
         for (var task = tasks.poll(); task != null; task = tasks.poll()) {
             task.run();
-        }
-    }
-
-    private void sendDue() {
-        if (senders.isEmpty()) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (int i = 0; i < senders.size(); i++) {
-            var client = senders.get(i);
-            if (client.nextSendNanos - now > 0) {
-                continue;
-            }
-            if (now - client.nextSendNanos > 100 * sendIntervalNanos) {
-                client.nextSendNanos = now;
-                counters.senderLag.increment();
-            }
-            var content = Probe.content(phase, client.senderIndex, client.sequence++, System.nanoTime());
-            mustSend(client, Frames.text(client.room == null
-                    ? "{\"type\":\"chat\",\"content\":\"" + content + "\"}"
-                    : "{\"type\":\"chat\",\"room\":\"" + client.room + "\",\"content\":\"" + content + "\"}"));
-            counters.sent.increment();
-            client.nextSendNanos += sendIntervalNanos;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.chat.loadtest;
 
 import java.util.Arrays;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,6 +21,33 @@ record Tally(long[] sentByRoom, long received, long duplicates, long outOfOrder,
 
     static Tally empty(int rooms) {
         return new Tally(new long[rooms], 0, 0, 0, 0, new Histogram(3));
+    }
+
+    /**
+     * What these clients sent and received in the phase. With {@code sentIsEchoed}, a sender's probe counts as sent
+     * once it came back to the sender, and the rest of what it wrote is unconfirmed.
+     */
+    static Tally of(List<WsClient> clients, int rooms, boolean sentIsEchoed, Histogram latency) {
+        var sent = new long[rooms];
+        long received = 0;
+        long duplicates = 0;
+        long outOfOrder = 0;
+        long unconfirmed = 0;
+        for (var client : clients) {
+            var deliveries = client.deliveries();
+            if (deliveries == null) {
+                continue;
+            }
+            if (client.senderIndex >= 0) {
+                long taken = sentIsEchoed ? deliveries.uniqueFrom(client.senderIndex) : client.sequence;
+                sent[Targets.roomNumber(client.index, rooms)] += taken;
+                unconfirmed += client.sequence - taken;
+            }
+            received += deliveries.unique();
+            duplicates += deliveries.duplicates();
+            outOfOrder += deliveries.outOfOrder();
+        }
+        return new Tally(sent, received, duplicates, outOfOrder, unconfirmed, latency);
     }
 
     long sent() {

@@ -46,7 +46,7 @@ final class Handshake implements WebSocketNegotiator {
     private final Function<Admission, FrameHandler> openSocket;
     private final BooleanSupplier draining;
 
-    /** @param draining whether the node is restarting: then a new client is sent to another, with 503 */
+    /** @param draining whether the node takes no new clients: then one is sent to another node, with 503 */
     Handshake(ServerSettings settings, Optional<Credentials> credentials, Seats seats,
             Function<Admission, FrameHandler> openSocket, BooleanSupplier draining) {
         this.settings = settings;

@@ -54,7 +54,6 @@ public final class JavalinChatServer {
     private final Javalin app;
     /** Whether new clients are welcome: false once draining or stopping. */
     private volatile boolean ready = true;
-    private volatile boolean draining;
     private final Keepalive keepalive;
     private final OpenSessions sessions = new OpenSessions();
 
@@ -71,7 +70,7 @@ public final class JavalinChatServer {
         var credentials = authenticator.map(verifier -> new Credentials(verifier, settings));
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson(), credentials);
         var handshake = new Handshake(settings, credentials, seats,
-                admission -> new ChatSocket(shared, admission), () -> draining);
+                admission -> new ChatSocket(shared, admission), () -> !ready);
         var api = new ApiRoutes(hub);
         var scheduler = new ScheduledExecutorScheduler("chat-request-deadline", true);
         var deadline = new RequestDeadline(settings.requestTimeout(), scheduler);
@@ -151,7 +150,6 @@ public final class JavalinChatServer {
      */
     public void drain() {
         ready = false;
-        draining = true;
     }
 
     /** Takes no more TCP connections; those already open carry on. */
