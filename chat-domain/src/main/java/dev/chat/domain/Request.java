@@ -29,4 +29,23 @@ public sealed interface Request {
      * @param room null to mean the connection's only room
      */
     record Typing(String room) implements Request {}
+
+    /** A change to a chat already posted. */
+    sealed interface Amend extends Request {
+
+        /** Null to mean the connection's only room. */
+        String room();
+
+        /** The chat's id in the room. */
+        long target();
+    }
+
+    /** Change the content of one's own chat. */
+    record Edit(String room, long target, String content) implements Amend {}
+
+    /** Delete one's own chat (or, for an operator, anyone's); its content is erased. */
+    record Delete(String room, long target) implements Amend {}
+
+    /** @param add true to add the emoji to the chat, false to take it back */
+    record React(String room, long target, String emoji, boolean add) implements Amend {}
 }

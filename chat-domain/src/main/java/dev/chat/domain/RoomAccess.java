@@ -8,8 +8,10 @@ import static java.util.Objects.requireNonNull;
  *
  * @param privateRooms the rooms the server keeps private
  * @param granted      the private rooms this connection may use anyway
+ * @param moderates    whether it may delete anyone's chat in the rooms it uses: an operator's, where identities
+ *                     are verified
  */
-public record RoomAccess(RoomPatterns privateRooms, RoomPatterns granted) {
+public record RoomAccess(RoomPatterns privateRooms, RoomPatterns granted, boolean moderates) {
 
     /** Where no room is private: the original protocol, and an embedded hub unless it says otherwise. */
     public static final RoomAccess EVERY_ROOM = new RoomAccess(RoomPatterns.NONE, RoomPatterns.NONE);
@@ -17,6 +19,11 @@ public record RoomAccess(RoomPatterns privateRooms, RoomPatterns granted) {
     public RoomAccess {
         requireNonNull(privateRooms, "privateRooms");
         requireNonNull(granted, "granted");
+    }
+
+    /** A user's access, which moderates nothing. */
+    public RoomAccess(RoomPatterns privateRooms, RoomPatterns granted) {
+        this(privateRooms, granted, false);
     }
 
     public boolean permits(String room) {

@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Amendments;
 import dev.chat.domain.Analytics;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
@@ -39,14 +40,14 @@ final class Chat {
     private final Instant started;
 
     Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, Sharing sharing,
-            HubCounters counters, UserBudgets userBudgets, Telemetry telemetry) {
+            HubCounters counters, UserBudgets userBudgets, Telemetry telemetry, Amendments amendments) {
         this.counters = counters;
         this.userBudgets = userBudgets;
         this.telemetry = telemetry;
         this.clock = new MessageClock(clock);
         this.fanOut = new FanOut(counters);
         this.sharing = sharing;
-        this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock);
+        this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, amendments);
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
     }
@@ -185,6 +186,7 @@ final class Chat {
                 rooms.typing(from, room);
                 yield null;
             }
+            case Request.Amend amend -> rooms.amend(from, amend);
         };
         if (posted != null) {
             telemetry.delivered(System.nanoTime() - acceptedNanos);

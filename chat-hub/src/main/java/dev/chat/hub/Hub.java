@@ -94,7 +94,7 @@ public final class Hub implements ChatHub {
         this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox))
                 .orElseGet(() -> new Alone(store, settings.presence()));
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,
-                counters, userBudgets, settings.telemetry());
+                counters, userBudgets, settings.telemetry(), settings.amendments());
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 

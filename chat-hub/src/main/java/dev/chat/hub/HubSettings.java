@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.chat.domain.Amendments;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.port.needed.Throttle;
 import java.time.Clock;
@@ -27,11 +28,12 @@ import java.util.function.Consumer;
  * @param userThrottle       each user's budget of messages, shared by all its connections; unlimited by default
  * @param telemetry          where the hub reports how long each user's message took to reach its recipients;
  *                           {@link Telemetry#NONE} by default
+ * @param amendments         the rules for editing, deleting and reacting to chats; a 48-hour edit window by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
-        Telemetry telemetry) {
+        Telemetry telemetry, Amendments amendments) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -50,6 +52,7 @@ public record HubSettings(
         requireNonNull(throttle, "throttle");
         requireNonNull(userThrottle, "userThrottle");
         requireNonNull(telemetry, "telemetry");
+        requireNonNull(amendments, "amendments");
     }
 
     public static HubSettings defaults() {
@@ -57,7 +60,7 @@ public record HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
-                Throttle.UNLIMITED, Telemetry.NONE);
+                Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -104,13 +107,17 @@ public record HubSettings(
         return with(draft -> draft.telemetry = newTelemetry);
     }
 
+    public HubSettings withAmendments(Amendments rules) {
+        return with(draft -> draft.amendments = rules);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
-                draft.userThrottle, draft.telemetry);
+                draft.userThrottle, draft.telemetry, draft.amendments);
     }
 
     private static final class Draft {
@@ -125,6 +132,7 @@ public record HubSettings(
         Throttle throttle;
         Throttle userThrottle;
         Telemetry telemetry;
+        Amendments amendments;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -138,6 +146,7 @@ public record HubSettings(
             throttle = settings.throttle;
             userThrottle = settings.userThrottle;
             telemetry = settings.telemetry;
+            amendments = settings.amendments;
         }
     }
 

@@ -131,6 +131,14 @@ final class Room {
         recentIsComplete = recentCapacity == 0;
     }
 
+    /**
+     * A chat was edited, deleted or reacted to: newcomers get its history from the store, which shows each chat as it
+     * is now (and has erased a deleted one), until the recent messages are a full run of new ones again.
+     */
+    void recentChanged() {
+        missedSome();
+    }
+
     /** Gives back the bytes of the recent messages; for a room being forgotten, or over the bound. */
     void forgetRecent() {
         for (var message : recent) {

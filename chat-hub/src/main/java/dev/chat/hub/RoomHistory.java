@@ -1,5 +1,7 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Changes;
+import dev.chat.domain.Message;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
@@ -18,6 +20,8 @@ final class RoomHistory {
     private static final int FIRST_CAPACITY = 16;
     /** The objects of one message (the record, its message, the instant, three strings) before their characters. */
     private static final int MESSAGE_OVERHEAD = 160;
+    /** A tree node and the string it holds, for each emoji and each user who added it, and the changes' own. */
+    private static final int REACTION_OVERHEAD = 80;
 
     private final int capacity;
     private final ReentrantLock lock = new ReentrantLock();
@@ -40,7 +44,22 @@ final class RoomHistory {
     static long bytesOf(RoomMessage message) {
         var content = message.message();
         return MESSAGE_OVERHEAD + 2L * (content.content().length() + content.userId().length()
-                + content.username().length());
+                + content.username().length()) + bytesOf(message.changes());
+    }
+
+    /** Each reaction as a user's id in a set, under an emoji. */
+    private static long bytesOf(Changes changes) {
+        if (changes.isNone()) {
+            return 0;
+        }
+        long bytes = REACTION_OVERHEAD;
+        for (var reaction : changes.reactions().entrySet()) {
+            bytes += REACTION_OVERHEAD + 2L * reaction.getKey().length();
+            for (var user : reaction.getValue()) {
+                bytes += REACTION_OVERHEAD + 2L * user.length();
+            }
+        }
+        return bytes;
     }
 
     /** @return how many bytes the history grew by: the message's, less those of the one it pushed out, if any */
@@ -59,12 +78,44 @@ final class RoomHistory {
                 ring[(start + size) % ring.length] = message;
                 size++;
             }
+            if (message.message().type().amends()) {
+                added += amend(message.message());
+            }
             bytes += added;
             lastWrite = write;
             return added;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Applies the amendment to the chat it targets, if kept here; a deletion also erases every edit of it.
+     *
+     * @return how many bytes that changed the history by
+     */
+    private long amend(Message amendment) {
+        int index = firstWithIdAbove(amendment.target() - 1);
+        if (index == size || at(index).id() != amendment.target()) {
+            return 0;
+        }
+        long change = replace(index, at(index).amendedBy(amendment));
+        if (amendment.type() == MessageType.DELETE) {
+            for (int i = index + 1; i < size; i++) {
+                var later = at(i).message();
+                if (later.type() == MessageType.EDIT && later.target() == amendment.target()) {
+                    change += replace(i, at(i).erased());
+                }
+            }
+        }
+        return change;
+    }
+
+    private long replace(int index, RoomMessage changed) {
+        int slot = (start + index) % ring.length;
+        long change = bytesOf(changed) - bytesOf(ring[slot]);
+        ring[slot] = changed;
+        return change;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Amendments;
+import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
@@ -37,9 +39,10 @@ final class Rooms {
     private final HubCounters counters;
     private final MessageClock clock;
     private final TypingSignals typing;
+    private final Amendments amendments;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
-            HubCounters counters, MessageClock clock) {
+            HubCounters counters, MessageClock clock, Amendments amendments) {
         this.store = store;
         this.sharing = sharing;
         this.limits = limits;
@@ -50,6 +53,7 @@ final class Rooms {
         this.counters = counters;
         this.clock = clock;
         this.typing = new TypingSignals(fanOut, sharing);
+        this.amendments = amendments;
     }
 
     /**
@@ -135,6 +139,30 @@ final class Rooms {
         var chat = Message.chat(from.identity(), content, clock.now());
         publish(room, chat, from);
         return chat.timestamp();
+    }
+
+    /**
+     * An edit, deletion or reaction of a chat in the room it names, or the sender's only room: checked against the
+     * chat as the store has it now, then published like a chat, so that it reaches every member, history and resume
+     * in the room's order. The time it was stamped; null if refused, or if it would change nothing.
+     */
+    Instant amend(Member from, Request.Amend request) {
+        var room = postingRoom(from, request.room());
+        if (room == null) {
+            return null;
+        }
+        var target = store.find(room.name, request.target());
+        var checked = amendments.check(request, target, from.identity(), from.access.moderates(), clock.now());
+        return switch (checked) {
+            case Checked.Rejected<Optional<Message>>(var rejection) -> {
+                fanOut.reject(from, rejection);
+                yield null;
+            }
+            case Checked.Accepted<Optional<Message>>(var amendment) -> amendment.map(message -> {
+                publish(room, message, from);
+                return message.timestamp();
+            }).orElse(null);
+        };
     }
 
     /** The user is typing in the room it names, or its only room. */
@@ -261,6 +289,9 @@ final class Rooms {
      */
     private void deliver(Room room, RoomMessage published) {
         var encoded = WireFormat.encode(published);
+        if (published.message().type().amends()) {
+            room.recentChanged();
+        }
         room.remember(encoded);
         counters.message(published.message().type(), room.connectionCount());
         fanOut.toRoom(room, encoded);

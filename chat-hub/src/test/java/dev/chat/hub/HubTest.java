@@ -90,7 +90,8 @@ class HubTest extends HubFixture {
         aliceClient.disconnect();
         hub.announce("sync");
         var byType = Map.of(MessageType.CHAT, 0L, MessageType.SYSTEM, 1L, MessageType.JOIN, 2L, MessageType.LEAVE, 2L,
-                MessageType.DIRECT, 0L);
+                MessageType.DIRECT, 0L, MessageType.EDIT, 0L, MessageType.DELETE, 0L, MessageType.REACT, 0L,
+                MessageType.UNREACT, 0L);
         assertEquals(new HubStats(0, 5, 0, 0, 0, 0, 0, 4, byType, 0), awaitStats(5),
                 "two joins, two leaves and the announcement; delivered to Alice, to both, to Alice, to nobody, to"
                         + " nobody, since Alice's leave went into the empty room's history");

@@ -21,7 +21,7 @@ final class Credentials {
 
     Checked<Credential> verify(String token) {
         return authenticator.authenticate(token).map(verified -> new Credential(verified.identity(),
-                new RoomAccess(settings.privateRooms(), verified.grantedRooms()), verified.operator(),
+                new RoomAccess(settings.privateRooms(), verified.grantedRooms(), verified.operator()), verified.operator(),
                 verified.expires(), closeAt(verified.expires())));
     }
 

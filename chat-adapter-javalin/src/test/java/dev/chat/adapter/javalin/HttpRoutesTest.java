@@ -72,7 +72,8 @@ class HttpRoutesTest {
 
             assertEquals("{\"clients\":1,\"messages\":2,\"dropped\":0,\"closedTooSlow\":0,\"closedSendFailed\":0,"
                     + "\"users\":1,\"rooms\":1,\"deliveries\":2,\"messagesByType\":{\"chat\":1,\"system\":0,\"join\":1,"
-                    + "\"leave\":0,\"direct\":0},\"inboxDepth\":0}", running.get("/stats").body());
+                    + "\"leave\":0,\"direct\":0,\"edit\":0,\"delete\":0,\"react\":0,\"unreact\":0},\"inboxDepth\":0}",
+                    running.get("/stats").body());
         }
     }
 }

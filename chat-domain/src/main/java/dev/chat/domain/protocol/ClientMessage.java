@@ -1,7 +1,9 @@
 package dev.chat.domain.protocol;
 
 import dev.chat.domain.Checked;
+import dev.chat.domain.Emoji;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.MessageId;
 import dev.chat.domain.Request;
 import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomName;
@@ -9,23 +11,36 @@ import dev.chat.domain.Text;
 
 /**
  * A message as a client sent it, before any check. Fields a client may not set ({@code userId}, {@code username},
- * {@code timestamp}, {@code id}) are not here: the server ignores them.
+ * {@code timestamp}) are not here: the server ignores them.
  *
  * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe}, {@code unsubscribe},
- *                {@code typing} or {@code refresh}
+ *                {@code typing}, {@code edit}, {@code delete}, {@code react}, {@code unreact} or {@code refresh}
  * @param content the text of a chat or direct message
  * @param room    the room of a chat, subscribe, unsubscribe or typing
  * @param to      the recipient's userId, for a direct message
  * @param since   the last message id seen, for a subscribe that resumes
  * @param token   a fresh credential, for a refresh
+ * @param id      the chat an edit, delete, react or unreact is about
+ * @param emoji   the emoji of a react or unreact
  */
-public record ClientMessage(String type, String content, String room, String to, String since, String token) {
+public record ClientMessage(String type, String content, String room, String to, String since, String token,
+        String id, String emoji) {
 
     public static final int MAX_CONTENT_LENGTH = 1000;
 
-    /** Any message but a refresh, which alone carries a token. */
+    /** Any message of the original protocol and its rooms: none names another message. */
     public ClientMessage(String type, String content, String room, String to, String since) {
-        this(type, content, room, to, since, null);
+        this(type, content, room, to, since, null, null, null);
+    }
+
+    /** An edit, delete, react or unreact of the chat with this id. */
+    public static ClientMessage about(String type, String room, String id, String content, String emoji) {
+        return new ClientMessage(type, content, room, null, null, null, id, emoji);
+    }
+
+    /** A refresh, the one message with a token. */
+    public static ClientMessage refresh(String token) {
+        return new ClientMessage(FrameType.REFRESH.wireName(), null, null, null, null, token, null, null);
     }
 
     /** Whether this is a typing signal, which is not paid for from the message budget while it is rare. */
@@ -54,9 +69,14 @@ public record ClientMessage(String type, String content, String room, String to,
             case UNSUBSCRIBE -> RoomName.check(room).map(Request.Unsubscribe::new);
             case TYPING -> room == null ? Checked.accepted(new Request.Typing(null))
                     : RoomName.check(room).map(Request.Typing::new);
+            case EDIT -> checkRoom().flatMap(name -> MessageId.check(id).flatMap(target -> checkContent()
+                    .map(text -> new Request.Edit(name, target, text))));
+            case DELETE -> checkRoom().flatMap(name -> MessageId.check(id).map(target -> new Request.Delete(name, target)));
+            case REACT, UNREACT -> checkRoom().flatMap(name -> MessageId.check(id).flatMap(target -> Emoji.check(emoji)
+                    .map(checked -> new Request.React(name, target, checked, frameType.get() == FrameType.REACT))));
             case REFRESH -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "this server does not verify identities: there is no token to refresh");
-            case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR, EXPIRING, REFRESHED -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
+            case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR, EXPIRING, REFRESHED, REACTION -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "'" + type + "' messages come from the server only");
         };
     }
@@ -75,6 +95,11 @@ public record ClientMessage(String type, String content, String room, String to,
             return checkContent().map(text -> new Request.Chat(null, text));
         }
         return RoomName.check(room).flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
+    }
+
+    /** The room named, or null for the sender's only room. */
+    private Checked<String> checkRoom() {
+        return room == null ? Checked.accepted(null) : RoomName.check(room);
     }
 
     private Checked<Request> checkDirect() {

@@ -16,13 +16,18 @@ public enum FrameType {
     UNSUBSCRIBE(true),
     REFRESH(true),
     TYPING(true),
+    EDIT(true),
+    DELETE(true),
+    REACT(true),
+    UNREACT(true),
     SYSTEM(false),
     JOIN(false),
     LEAVE(false),
     PRESENCE(false),
     ERROR(false),
     EXPIRING(false),
-    REFRESHED(false);
+    REFRESHED(false),
+    REACTION(false);
 
     private static final Map<String, FrameType> BY_WIRE_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FrameType::wireName, Function.identity()));
@@ -54,6 +59,9 @@ public enum FrameType {
             case SYSTEM -> SYSTEM;
             case JOIN -> JOIN;
             case LEAVE -> LEAVE;
+            case EDIT -> EDIT;
+            case DELETE -> DELETE;
+            case REACT, UNREACT -> REACTION;
         };
     }
 }

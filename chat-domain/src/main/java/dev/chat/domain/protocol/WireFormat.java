@@ -3,6 +3,7 @@ package dev.chat.domain.protocol;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import java.time.Instant;
@@ -26,9 +27,60 @@ public final class WireFormat {
         return encode(message, null, 0, null);
     }
 
-    /** A room's message: the original fields, with the room and the message's id in it after the type. */
+    /**
+     * A room's message: the original fields, with the room and the message's id in it after the type. A message that
+     * amends a chat names it as its {@code target}; a chat that was changed since says how after its timestamp.
+     */
     public static EncodedMessage encode(RoomMessage published) {
-        return encode(published.message(), published.room(), published.id(), null);
+        var message = published.message();
+        if (message.type() == MessageType.CHAT && !published.changes().isNone()) {
+            return changedChat(published);
+        }
+        if (!message.type().amends()) {
+            return encode(message, published.room(), published.id(), null);
+        }
+        var json = new Builder(160 + message.content().length())
+                .field("type", FrameType.of(message.type()).wireName())
+                .field("room", published.room())
+                .field("id", Long.toString(published.id()))
+                .field("target", Long.toString(message.target()))
+                .field("userId", message.userId())
+                .field("username", message.username());
+        switch (message.type()) {
+            case EDIT -> json.field("content", message.content());
+            case REACT, UNREACT -> json.field("emoji", message.content())
+                    .field("op", message.type() == MessageType.REACT ? "add" : "remove");
+            default -> { }
+        }
+        return json.field("timestamp", message.timestamp().toString()).build();
+    }
+
+    /** A chat as it is now: its current content, or none if deleted, then what changed it. */
+    private static EncodedMessage changedChat(RoomMessage published) {
+        var message = published.message();
+        var changes = published.changes();
+        var json = new Builder(192 + message.content().length())
+                .field("type", FrameType.CHAT.wireName())
+                .field("room", published.room())
+                .field("id", Long.toString(published.id()))
+                .field("userId", message.userId())
+                .field("username", message.username());
+        if (!changes.deleted()) {
+            json.field("content", message.content());
+        }
+        json.field("timestamp", message.timestamp().toString());
+        if (changes.editedAt() != null && !changes.deleted()) {
+            json.field("editedAt", changes.editedAt().toString());
+        }
+        if (changes.deleted()) {
+            json.raw("deleted", "true");
+        }
+        if (!changes.reactions().isEmpty()) {
+            var counts = new Builder(16 * changes.reactions().size());
+            changes.reactionCounts().forEach((emoji, count) -> counts.raw(emoji, Integer.toString(count)));
+            json.raw("reactions", counts.text());
+        }
+        return json.build();
     }
 
     /** A direct message: the original fields, with the recipient after the author. */

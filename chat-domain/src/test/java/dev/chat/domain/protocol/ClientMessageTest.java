@@ -114,4 +114,46 @@ class ClientMessageTest {
     void content_with_a_lone_surrogate_is_refused_not_rewritten() {
         assertRejected(ErrorCode.CONTENT_INVALID, ClientMessage.chat("broken \uD83D here").check());
     }
+
+    @Test
+    void an_edit_delete_react_and_unreact_name_the_chat_by_its_id_and_may_leave_out_the_room() {
+        assertEquals(new Request.Edit("dev", 42, "fixed"),
+                assertAccepted(ClientMessage.about("edit", "dev", "42", "fixed", null).check()));
+        assertEquals(new Request.Delete(null, 42), assertAccepted(ClientMessage.about("delete", null, "42", null, null).check()));
+        assertEquals(new Request.React("dev", 42, EMOJI, true),
+                assertAccepted(ClientMessage.about("react", "dev", "42", null, EMOJI).check()));
+        assertEquals(new Request.React("dev", 42, ":shipit:", false),
+                assertAccepted(ClientMessage.about("unreact", "dev", "42", null, ":shipit:").check()));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"0", "-1", "4x", " 42", "99999999999999999999", "1e3"})
+    void a_change_to_a_chat_needs_the_id_of_one(String id) {
+        assertRejected(ErrorCode.INVALID_ID, ClientMessage.about("delete", "dev", id, null, null).check());
+    }
+
+    @Test
+    void an_edit_follows_the_rules_of_a_chat_s_content() {
+        assertRejected(ErrorCode.CONTENT_EMPTY, ClientMessage.about("edit", "dev", "1", " ", null).check());
+        assertRejected(ErrorCode.CONTENT_TOO_LONG, ClientMessage.about("edit", "dev", "1", "a".repeat(1001), null).check());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"thumbs up", "tab\there", "new\nline", "\u00a0", "\u202eevil",
+            "123456789012345678901234567890123"})
+    void an_emoji_is_one_to_thirty_two_characters_with_no_space_or_control_character(String emoji) {
+        assertRejected(ErrorCode.INVALID_EMOJI, ClientMessage.about("react", "dev", "1", null, emoji).check());
+    }
+
+    @Test
+    void thirty_two_emoji_make_one_reaction_though_they_are_sixty_four_chars_in_java() {
+        assertAccepted(ClientMessage.about("react", "dev", "1", null, EMOJI.repeat(32)).check());
+    }
+
+    @Test
+    void a_reaction_is_the_server_s_to_send() {
+        assertRejected(ErrorCode.TYPE_NOT_ALLOWED, ClientMessage.about("reaction", "dev", "1", null, EMOJI).check());
+    }
 }

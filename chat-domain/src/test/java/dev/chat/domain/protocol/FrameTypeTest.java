@@ -20,9 +20,10 @@ class FrameTypeTest {
     }
 
     @Test
-    void every_kind_of_message_goes_out_in_the_frame_of_its_name() {
+    void every_kind_of_message_goes_out_in_the_frame_of_its_name_and_both_kinds_of_reaction_as_reaction() {
         for (var type : MessageType.values()) {
-            assertEquals(type.name(), FrameType.of(type).name());
+            var expected = type == MessageType.REACT || type == MessageType.UNREACT ? "REACTION" : type.name();
+            assertEquals(expected, FrameType.of(type).name());
         }
     }
 

@@ -70,7 +70,7 @@ class ProtocolDocTest {
                 checked++;
             } else if (!sentByServer(frame)) {
                 var message = new ClientMessage(field(frame, "type"), field(frame, "content"), field(frame, "room"),
-                        field(frame, "to"), field(frame, "since"));
+                        field(frame, "to"), field(frame, "since"), null, field(frame, "id"), field(frame, "emoji"));
                 assertInstanceOf(Checked.Accepted.class, message.check(), frame);
                 checked++;
             }

@@ -4,12 +4,13 @@ import dev.chat.domain.Availability;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port the hub needs to remember what was said in each room, for history, for catching up on entering a room
  * and for resuming after a reconnect. Every list is oldest first.
  *
- * <p>Threading: {@link #append}, {@link #lastId}, {@link #latest} and {@link #after} are called by the hub's event
+ * <p>Threading: {@link #append}, {@link #lastId}, {@link #latest}, {@link #after} and {@link #find} are called by the hub's event
  * loop, which waits for them, so they must be quick (a durable store should buffer its writes). {@link #latest}
  * and {@link #before} also serve the history API, from any thread, at the same time as the loop appends.
  */
@@ -23,6 +24,11 @@ public interface MessageStore {
 
     /** The room's newest messages, at most {@code limit}. */
     List<RoomMessage> latest(String room, int limit);
+
+    /** One message of the room as it is now, if it is kept. Called by the event loop, to check a change to a chat. */
+    default Optional<RoomMessage> find(String room, long id) {
+        return after(room, id - 1, 1).stream().filter(message -> message.id() == id).findFirst();
+    }
 
     /** The messages after {@code afterId}, at most {@code limit}, starting with the oldest still kept. */
     List<RoomMessage> after(String room, long afterId, int limit);

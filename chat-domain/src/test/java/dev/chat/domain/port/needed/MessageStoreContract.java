@@ -3,6 +3,7 @@ package dev.chat.domain.port.needed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.Changes;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessagePosition;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,9 @@ import org.junit.jupiter.api.Test;
 public abstract class MessageStoreContract {
 
     private static final Instant AT = Instant.parse("2026-01-02T03:04:05.678Z");
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Identity BOB = new Identity("bob", "Bob");
+    private static final String THUMBS = "\uD83D\uDC4D";
 
     private MessageStore store;
 
@@ -123,6 +129,63 @@ public abstract class MessageStoreContract {
         assertEquals(List.of("first", "tied in a"), contents(older));
         assertEquals(List.of(), oldest, "her join is not one of her messages");
         assertEquals(List.of(), store.byUser("nobody", MessagePosition.NEWEST, 10));
+    }
+
+    @Test
+    void an_edited_chat_reads_with_its_new_content_and_when_it_was_edited_in_every_view() {
+        var edited = AT.plusSeconds(60);
+        store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "helo", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited)));
+
+        var now = new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT), Changes.NONE.edited(edited));
+        assertEquals(List.of(now, new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited))),
+                store.latest("lobby", 10), "the edit is kept under its own id too");
+        assertEquals(List.of(now), store.before("lobby", 2, 10));
+        assertEquals(now, store.after("lobby", 0, 10).getFirst());
+        assertEquals(List.of(now), store.byUser("alice", MessagePosition.NEWEST, 10));
+        assertEquals(Optional.of(now), store.find("lobby", 1));
+    }
+
+    @Test
+    void a_deleted_chat_keeps_its_id_and_place_but_its_text_and_the_text_of_its_edits_are_gone() {
+        store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "my secret", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "my other secret", AT.plusSeconds(1))));
+        store.append(new RoomMessage("lobby", 3, Message.reaction(BOB, 1, THUMBS, true, AT.plusSeconds(2))));
+        store.append(new RoomMessage("lobby", 4, Message.delete(ALICE, 1, AT.plusSeconds(3))));
+
+        var kept = store.latest("lobby", 10);
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(kept));
+        assertEquals(List.of("", "", THUMBS, ""), contents(kept));
+        assertTrue(kept.getFirst().changes().deleted());
+        assertEquals(Map.of(), kept.getFirst().changes().reactions(), "a deleted chat has no reactions left");
+        assertTrue(store.find("lobby", 1).orElseThrow().changes().deleted());
+        assertTrue(store.byUser("alice", MessagePosition.NEWEST, 10).getFirst().changes().deleted());
+    }
+
+    @Test
+    void reactions_count_each_user_once_per_emoji_and_one_taken_back_is_gone() {
+        store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "ship it?", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.reaction(BOB, 1, THUMBS, true, AT)));
+        store.append(new RoomMessage("lobby", 3, Message.reaction(BOB, 1, THUMBS, true, AT)));
+        store.append(new RoomMessage("lobby", 4, Message.reaction(ALICE, 1, THUMBS, true, AT)));
+        store.append(new RoomMessage("lobby", 5, Message.reaction(BOB, 1, ":shipit:", true, AT)));
+        store.append(new RoomMessage("lobby", 6, Message.reaction(BOB, 1, ":shipit:", false, AT)));
+
+        var chat = store.find("lobby", 1).orElseThrow();
+        assertEquals(Map.of(THUMBS, 2), chat.changes().reactionCounts());
+        assertTrue(chat.changes().hasReacted(THUMBS, "bob"));
+        assertEquals(chat, store.latest("lobby", 6).getFirst());
+    }
+
+    @Test
+    void a_change_to_a_chat_the_store_does_not_have_is_kept_and_changes_nothing_else() {
+        store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.edit(ALICE, 99, "nothing there", AT)));
+        store.append(new RoomMessage("other", 1, Message.delete(ALICE, 1, AT)));
+
+        assertEquals(new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT)), store.find("lobby", 1).orElseThrow());
+        assertEquals(Optional.empty(), store.find("lobby", 99));
+        assertEquals(2, store.lastId("lobby"));
     }
 
     /** The history API reads from its own threads while the loop appends: every page it reads is whole. */
