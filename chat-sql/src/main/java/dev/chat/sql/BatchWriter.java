@@ -57,7 +57,7 @@ final class BatchWriter implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("chat-store-writer").daemon().unstarted(this::run);
     }
 
-    /** @param insert the dialect's statement that keeps one message, its seven columns in the order of the table */
+    /** @param insert the dialect's statement that keeps one message: its eight columns, in the order of the table */
     static BatchWriter start(DataSource source, String insert, int capacity, Telemetry telemetry,
             Retention retention) {
         var writer = new BatchWriter(source, insert, capacity, telemetry, retention);
@@ -183,10 +183,12 @@ final class BatchWriter implements AutoCloseable {
                 statement.setString(5, message.username());
                 statement.setString(6, message.content());
                 statement.setLong(7, message.timestamp().toEpochMilli());
+                statement.setLong(8, message.target());
                 statement.addBatch();
             }
             statement.executeBatch();
         }
+        ChatChanges.apply(connection, batch);
         return batch.size();
     }
 

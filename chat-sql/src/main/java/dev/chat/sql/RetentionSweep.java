@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Deletes what {@link Retention} no longer keeps, a chunk at a time, on the writer's connection and thread, so that
+ * Deletes what {@link Retention} no longer keeps (and the reactions of the chats it deletes), a chunk at a time, on the writer's connection and thread, so that
  * a sweep never holds the database for long and never races a batch.
  */
 final class RetentionSweep {
@@ -16,6 +16,10 @@ final class RetentionSweep {
             + " WHERE at_millis < ? AND id < " + NEWEST_OF_ROOM + " LIMIT " + CHUNK + ")";
     private static final String TOO_MANY = "DELETE FROM messages WHERE (room, id) IN (SELECT room, id FROM messages m"
             + " WHERE id <= " + NEWEST_OF_ROOM + " - ? LIMIT " + CHUNK + ")";
+
+    private static final String ORPHAN_REACTIONS = "DELETE FROM reactions WHERE (room, target, emoji, user_id) IN"
+            + " (SELECT r.room, r.target, r.emoji, r.user_id FROM reactions r WHERE NOT EXISTS"
+            + " (SELECT 1 FROM messages m WHERE m.room = r.room AND m.id = r.target) LIMIT " + CHUNK + ")";
 
     private final Retention retention;
 
@@ -34,6 +38,11 @@ final class RetentionSweep {
         }
         if (retention.perRoom() > 0) {
             deleted += delete(connection, TOO_MANY, retention.perRoom());
+        }
+        if (deleted > 0) {
+            try (var statement = connection.prepareStatement(ORPHAN_REACTIONS)) {
+                deleted += statement.executeUpdate();
+            }
         }
         return deleted;
     }

@@ -33,12 +33,14 @@ import javax.sql.DataSource;
  * store that was not closed cleanly therefore numbers every room on from {@link #crashGap} past its last id on
  * disk, more than could have been queued, and a client resuming across the gap is told it did not recover all.
  *
- * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis)} keyed by
- * {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)}, and {@code meta (key, value)}.
+ * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis, target,
+ * edited_at_millis, deleted)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
+ * {@code reactions (room, target, emoji, user_id)} keyed by all four, and {@code meta (key, value)}.
  */
 public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
-    private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis";
+    private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis, target,"
+            + " edited_at_millis, deleted";
     /** About 10 MB of room names and ids at most. */
     public static final int LAST_IDS_KEPT = 100_000;
 
@@ -152,7 +154,7 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
-        return read("SELECT " + COLUMNS + " FROM messages WHERE user_id = ? AND type = 'chat'"
+        return messages("SELECT " + COLUMNS + " FROM messages WHERE user_id = ? AND type = 'chat'"
                 + " AND (at_millis, room, id) < (?, ?, ?) ORDER BY at_millis DESC, room DESC, id DESC LIMIT ?",
                 statement -> {
                     statement.setString(1, userId);
@@ -160,7 +162,7 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
                     statement.setString(3, before.room());
                     statement.setLong(4, before.id());
                     statement.setInt(5, limit);
-                    return messages(statement);
+                    return statement;
                 }).reversed();
     }
 
@@ -225,22 +227,25 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
     }
 
     private List<RoomMessage> query(String sql, String room, long id, int limit) {
-        return read(sql, statement -> {
+        return messages(sql, statement -> {
             statement.setString(1, room);
             statement.setLong(2, id);
             statement.setInt(3, limit);
-            return messages(statement);
+            return statement;
         });
     }
 
-    private static List<RoomMessage> messages(PreparedStatement statement) throws SQLException {
-        try (var rows = statement.executeQuery()) {
-            var messages = new ArrayList<RoomMessage>();
-            while (rows.next()) {
-                messages.add(message(rows));
+    /** Messages as they are now, read on one connection, once every message appended before is committed. */
+    private List<RoomMessage> messages(String sql, Read<PreparedStatement> bind) {
+        return read(sql, statement -> {
+            var found = new ArrayList<ChatChanges.Row>();
+            try (var rows = bind.from(statement).executeQuery()) {
+                while (rows.next()) {
+                    found.add(row(rows));
+                }
             }
-            return messages;
-        }
+            return ChatChanges.asTheyAreNow(statement.getConnection(), found);
+        });
     }
 
     /** One statement on a connection of its own, once every message appended before it is committed. */
@@ -258,9 +263,12 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
         T from(PreparedStatement statement) throws SQLException;
     }
 
-    private static RoomMessage message(ResultSet row) throws SQLException {
-        return new RoomMessage(row.getString(1), row.getLong(2), new Message(
+    private static ChatChanges.Row row(ResultSet row) throws SQLException {
+        var message = new RoomMessage(row.getString(1), row.getLong(2), new Message(
                 MessageType.valueOf(row.getString(3).toUpperCase(Locale.ROOT)), row.getString(4), row.getString(5),
-                row.getString(6), Instant.ofEpochMilli(row.getLong(7))));
+                row.getString(6), Instant.ofEpochMilli(row.getLong(7)), row.getLong(8)));
+        long editedAt = row.getLong(9);
+        var edited = row.wasNull() ? null : Instant.ofEpochMilli(editedAt);
+        return new ChatChanges.Row(message, edited, row.getInt(10) != 0);
     }
 }

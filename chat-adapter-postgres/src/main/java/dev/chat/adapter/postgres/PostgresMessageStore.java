@@ -18,8 +18,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class PostgresMessageStore {
 
     static final SqlDialect DIALECT = new SqlDialect(
-            "INSERT INTO messages (room, id, type, user_id, username, content, at_millis)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room, id) DO NOTHING",
+            "INSERT INTO messages (room, id, type, user_id, username, content, at_millis, target)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (room, id) DO NOTHING",
             "INSERT INTO meta (key, value) VALUES ('closed_cleanly', ?)"
                     + " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
 

@@ -87,6 +87,25 @@ class PostgresMessageStoreTest extends MessageStoreContract {
     }
 
     @Test
+    void a_deleted_chat_and_its_edits_are_erased_from_the_table_not_hidden() throws Exception {
+        var database = freshDatabase();
+        var store = open(database);
+        var alice = new Identity("alice", "Alice");
+        store.append(new RoomMessage("lobby", 1, Message.chat(alice, "launch code 4711", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.edit(alice, 1, "launch code 4712", AT)));
+        store.latest("lobby", 1);
+        store.append(new RoomMessage("lobby", 3, Message.delete(alice, 1, AT)));
+        store.latest("lobby", 1);
+
+        try (var connection = java.sql.DriverManager.getConnection(url(database), "postgres", "postgres");
+                var query = connection.createStatement();
+                var rows = query.executeQuery("SELECT count(*) FROM messages WHERE content LIKE '%launch code%'")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1));
+        }
+    }
+
+    @Test
     void after_a_crash_every_room_numbers_on_past_the_gap() throws Exception {
         var database = freshDatabase();
         var crashed = open(database);

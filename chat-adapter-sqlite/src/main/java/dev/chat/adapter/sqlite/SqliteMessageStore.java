@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
 
 /**
  * Every room's history in one SQLite file, through the xerial JDBC driver and a small HikariCP pool, kept by the
@@ -22,8 +24,8 @@ public final class SqliteMessageStore {
     public static final String FILE = "chat.db";
 
     static final SqlDialect DIALECT = new SqlDialect(
-            "INSERT OR IGNORE INTO messages (room, id, type, user_id, username, content, at_millis)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO messages (room, id, type, user_id, username, content, at_millis, target)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             "INSERT OR REPLACE INTO meta (key, value) VALUES ('closed_cleanly', ?)");
 
     private static final String[] SCHEMA = {
@@ -39,7 +41,22 @@ public final class SqliteMessageStore {
             PRIMARY KEY (room, id)
         ) WITHOUT ROWID""",
         "CREATE INDEX IF NOT EXISTS messages_by_user ON messages (user_id, type, at_millis, room, id)",
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """
+        CREATE TABLE IF NOT EXISTS reactions (
+            room TEXT NOT NULL,
+            target INTEGER NOT NULL,
+            emoji TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            PRIMARY KEY (room, target, emoji, user_id)
+        ) WITHOUT ROWID"""
+    };
+
+    /** Columns added since the first schema, for a database made before them: name, then definition. */
+    private static final String[][] ADDED_COLUMNS = {
+        {"target", "INTEGER NOT NULL DEFAULT 0"},
+        {"edited_at_millis", "INTEGER"},
+        {"deleted", "INTEGER NOT NULL DEFAULT 0"}
     };
 
     /** One writer and a few readers: SQLite lets readers read while one connection writes. */
@@ -72,11 +89,26 @@ public final class SqliteMessageStore {
                 for (var statement : SCHEMA) {
                     setup.execute(statement);
                 }
+                addMissingColumns(setup);
             }
             return SqlMessageStore.open(pool, DIALECT, pool, queueCapacity, telemetry, retention, lastIdsKept);
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    private static void addMissingColumns(Statement setup) throws SQLException {
+        var present = new HashSet<String>();
+        try (var columns = setup.executeQuery("PRAGMA table_info(messages)")) {
+            while (columns.next()) {
+                present.add(columns.getString("name"));
+            }
+        }
+        for (var column : ADDED_COLUMNS) {
+            if (!present.contains(column[0])) {
+                setup.execute("ALTER TABLE messages ADD COLUMN " + column[0] + " " + column[1]);
+            }
         }
     }
 
@@ -90,6 +122,8 @@ public final class SqliteMessageStore {
         config.setJdbcUrl("jdbc:sqlite:" + folder.resolve(FILE));
         config.setConnectionInitSql("PRAGMA synchronous=NORMAL");
         config.addDataSourceProperty("busy_timeout", "5000");
+        // The text of a deleted chat is overwritten in the file, not only unlinked from the table.
+        config.addDataSourceProperty("secure_delete", "true");
         config.setMaximumPoolSize(CONNECTIONS);
         config.setPoolName("chat-sqlite");
         try {

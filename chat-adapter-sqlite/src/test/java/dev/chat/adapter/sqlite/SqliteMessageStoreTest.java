@@ -1,6 +1,7 @@
 package dev.chat.adapter.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -224,6 +226,50 @@ class SqliteMessageStoreTest extends MessageStoreContract {
             assertTrue(System.nanoTime() < deadline, otherwise);
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void a_deleted_chat_and_its_edits_leave_no_trace_of_their_text_in_the_database_file() throws Exception {
+        var where = folder.resolve("erased");
+        var store = open(where);
+        var alice = new Identity("alice", "Alice");
+        store.append(new RoomMessage("lobby", 1, Message.chat(alice, "launch code 4711", AT)));
+        store.latest("lobby", 1);
+        store.append(new RoomMessage("lobby", 2, Message.edit(alice, 1, "launch code 4712", AT)));
+        store.latest("lobby", 1);
+        store.append(new RoomMessage("lobby", 3, Message.delete(alice, 1, AT)));
+        store.latest("lobby", 1);
+        store.close();
+        opened.remove(store);
+
+        try (var files = Files.list(where)) {
+            for (var file : files.toList()) {
+                var text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertFalse(text.contains("launch code"), file + " still holds the deleted text");
+            }
+        }
+    }
+
+    @Test
+    void a_database_made_before_edits_and_reactions_is_brought_up_to_date_and_keeps_its_history() throws Exception {
+        var where = folder.resolve("old");
+        Files.createDirectories(where);
+        try (var old = DriverManager.getConnection("jdbc:sqlite:" + where.resolve(SqliteMessageStore.FILE));
+                var sql = old.createStatement()) {
+            sql.execute("CREATE TABLE messages (room TEXT NOT NULL, id INTEGER NOT NULL, type TEXT NOT NULL,"
+                    + " user_id TEXT NOT NULL, username TEXT NOT NULL, content TEXT NOT NULL, at_millis INTEGER NOT NULL,"
+                    + " PRIMARY KEY (room, id)) WITHOUT ROWID");
+            sql.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            sql.execute("INSERT INTO meta VALUES ('closed_cleanly', 'yes')");
+            sql.execute("INSERT INTO messages VALUES ('lobby', 1, 'chat', 'alice', 'Alice', 'm1', "
+                    + AT.toEpochMilli() + ")");
+        }
+
+        var store = open(where);
+        store.append(new RoomMessage("lobby", 2, Message.edit(new Identity("alice", "Alice"), 1, "fixed", AT)));
+
+        assertEquals("fixed", store.find("lobby", 1).orElseThrow().message().content());
+        assertEquals(2, store.lastId("lobby"));
     }
 
     private SqlMessageStore open(Path where) throws SQLException {

@@ -1,0 +1,13 @@
+-- Edits, deletions and reactions: an amending message names its target; a chat keeps when it was last edited and
+-- whether it was deleted (its content then erased); each reaction is a row, one per user and emoji.
+ALTER TABLE messages ADD COLUMN target BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN edited_at_millis BIGINT;
+ALTER TABLE messages ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0;
+
+CREATE TABLE reactions (
+    room TEXT NOT NULL,
+    target BIGINT NOT NULL,
+    emoji TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    PRIMARY KEY (room, target, emoji, user_id)
+);
