@@ -3,11 +3,16 @@ package dev.chat.adapter.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.domain.Changes;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
@@ -59,9 +64,24 @@ final class BusCodec {
         return "T " + node + " " + body;
     }
 
+    /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */
     RoomMessage roomMessage(long id, String body) {
         var tree = tree(body);
-        return new RoomMessage(tree.path("room").asText(), id, message(tree));
+        return new RoomMessage(tree.path("room").asText(), id, message(tree), changes(tree));
+    }
+
+    private static Changes changes(JsonNode body) {
+        if (!body.has("editedAt") && !body.has("deleted") && !body.has("reactions")) {
+            return Changes.NONE;
+        }
+        var reactions = new TreeMap<String, Set<String>>();
+        body.path("reactions").properties().forEach(emoji -> {
+            var users = new TreeSet<String>();
+            emoji.getValue().fieldNames().forEachRemaining(users::add);
+            reactions.put(emoji.getKey(), users);
+        });
+        var editedAt = body.hasNonNull("editedAt") ? Instant.parse(body.path("editedAt").asText()) : null;
+        return Changes.of(editedAt, body.path("deleted").asBoolean(false), reactions);
     }
 
     private static Message message(JsonNode body) {
@@ -75,6 +95,8 @@ final class BusCodec {
             case "LEAVE" -> Message.left(who, at);
             case "SYSTEM" -> Message.system(content, at);
             case "SUMMARY" -> Message.presenceSummary(body.path("joined").asInt(), body.path("left").asInt(), at);
+            case "EDIT", "DELETE", "REACT", "UNREACT" -> new Message(MessageType.valueOf(body.path("type").asText()),
+                    who.userId(), who.username(), content, at, Long.parseLong(body.path("target").asText()));
             default -> throw new IllegalArgumentException("not a message type of the chat: " + body.path("type"));
         };
     }

@@ -144,7 +144,8 @@ public final class RedisCluster implements Cluster {
     public CompletionStage<Long> publish(String room, Message message) {
         return script.run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
                 message.type().name(), message.userId(), message.username(), message.content(),
-                message.timestamp().toString(), heartbeat.deadline());
+                message.timestamp().toString(), heartbeat.deadline(),
+                message.type().amends() ? Long.toString(message.target()) : "");
     }
 
     /** Straight onto the bus, past the script: nothing is numbered or kept, so nothing needs to be atomic. */

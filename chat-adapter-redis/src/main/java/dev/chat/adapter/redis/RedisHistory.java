@@ -8,6 +8,8 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code <id>-1} is the message with that id. Reads only: the script appends to the stream in the same step that
  * numbers and publishes a message. A read Redis cannot answer is logged and answered empty, so that a tiered store
  * asks its durable store instead.
+ *
+ * <p>A chat changed since (edited, deleted, reacted to) is kept as it is now in the room's {@code now} hash, its id in
+ * the {@code changed} sorted set; a deleted chat and its edits are out of the stream altogether, so that no text of
+ * theirs is left in it. Each read merges what is changed within the ids it covers over what the stream returned.
  */
 public final class RedisHistory implements MessageStore {
 
@@ -54,15 +60,18 @@ public final class RedisHistory implements MessageStore {
 
     @Override
     public List<RoomMessage> latest(String room, int limit) {
-        return read(room, () -> connection.sync().xrevrange(key(room, "history"), Range.unbounded(),
-                Limit.from(limit)).reversed());
+        return before(room, Long.MAX_VALUE, limit);
     }
 
     @Override
     public List<RoomMessage> after(String room, long afterId, int limit) {
-        return read(room, () -> connection.sync().xrange(key(room, "history"),
-                Range.from(Range.Boundary.including(entry(afterId + 1)), Range.Boundary.unbounded()),
-                Limit.from(limit)));
+        return read(room, () -> {
+            var found = decoded(connection.sync().xrange(key(room, "history"),
+                    Range.from(Range.Boundary.including(entry(afterId + 1)), Range.Boundary.unbounded()),
+                    Limit.from(limit)));
+            long upTo = found.size() < limit ? Long.MAX_VALUE : found.getLast().id();
+            return withChanged(room, found, afterId + 1, upTo).stream().limit(limit).toList();
+        });
     }
 
     @Override
@@ -70,9 +79,32 @@ public final class RedisHistory implements MessageStore {
         if (beforeId <= 1) {
             return List.of();
         }
-        return read(room, () -> connection.sync().xrevrange(key(room, "history"),
-                Range.from(Range.Boundary.unbounded(), Range.Boundary.including(entry(beforeId - 1))),
-                Limit.from(limit)).reversed());
+        return read(room, () -> {
+            var upTo = beforeId == Long.MAX_VALUE ? Range.Boundary.<String>unbounded()
+                    : Range.Boundary.including(entry(beforeId - 1));
+            var found = decoded(connection.sync().xrevrange(key(room, "history"),
+                    Range.from(Range.Boundary.unbounded(), upTo), Limit.from(limit)).reversed());
+            long from = found.size() < limit ? 1 : found.getFirst().id();
+            var merged = withChanged(room, found, from, beforeId - 1);
+            return merged.subList(Math.max(0, merged.size() - limit), merged.size());
+        });
+    }
+
+    /** The messages found, with every changed one of ids {@code from} to {@code upTo} as it is now, in id order. */
+    private List<RoomMessage> withChanged(String room, List<RoomMessage> found, long from, long upTo) {
+        var changed = connection.sync().zrangebyscore(key(room, "changed"), Range.create(from, upTo));
+        if (changed.isEmpty()) {
+            return found;
+        }
+        var byId = new TreeMap<Long, RoomMessage>();
+        found.forEach(message -> byId.put(message.id(), message));
+        for (var now : connection.sync().hmget(key(room, "now"), changed.toArray(String[]::new))) {
+            if (now.hasValue()) {
+                long id = Long.parseLong(now.getKey());
+                byId.put(id, codec.roomMessage(id, now.getValue()));
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     /** Redis keeps rooms, not users: a user's history comes from the durable store. */
@@ -81,11 +113,13 @@ public final class RedisHistory implements MessageStore {
         return List.of();
     }
 
-    private List<RoomMessage> read(String room, java.util.function.Supplier<List<StreamMessage<String, String>>> entries) {
+    private List<RoomMessage> decoded(List<StreamMessage<String, String>> entries) {
+        return entries.stream().map(entry -> codec.roomMessage(id(entry.getId()), entry.getBody().get("m"))).toList();
+    }
+
+    private List<RoomMessage> read(String room, Supplier<List<RoomMessage>> messages) {
         try {
-            return entries.get().stream()
-                    .map(entry -> codec.roomMessage(id(entry.getId()), entry.getBody().get("m")))
-                    .toList();
+            return messages.get();
         } catch (RuntimeException e) {
             LOG.warn("could not read the history of room {} in Redis: {}", room, e.getMessage());
             return List.of();

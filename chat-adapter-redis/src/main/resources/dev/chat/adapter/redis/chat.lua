@@ -46,6 +46,86 @@ local function users_key(room)
     return room_key(room, 'users')
 end
 
+-- A changed message of a room's history: its body as it is now in the room's 'now' hash, its id in the 'changed'
+-- sorted set, which the history's readers merge over the stream. Changes to messages the stream has trimmed away
+-- (ids up to floor) are forgotten.
+local function keep(room, id, body, floor)
+    local changed = room_key(room, 'changed')
+    redis.call('HSET', room_key(room, 'now'), id, body)
+    redis.call('ZADD', changed, id, id)
+    local gone = redis.call('ZRANGEBYSCORE', changed, '-inf', floor)
+    if #gone > 0 then
+        redis.call('HDEL', room_key(room, 'now'), unpack(gone))
+        redis.call('ZREMRANGEBYSCORE', changed, '-inf', floor)
+    end
+end
+
+-- The body of a message of the room's history as it is now, or nil if the history no longer has it.
+local function body_now(room, id)
+    local body = redis.call('HGET', room_key(room, 'now'), id)
+    if body then
+        return body
+    end
+    local entry = redis.call('XRANGE', room_key(room, 'history'), id .. '-1', id .. '-1')
+    if #entry == 0 then
+        return nil
+    end
+    return entry[1][2][2]
+end
+
+-- Applies an edit, deletion or reaction (numbered id) to the chat it targets. A deletion takes the chat's text, and
+-- the text of every edit of it, out of the stream (XDEL) and keeps them with their text erased in 'now'.
+local function amend(room, id, message, floor)
+    local target = message.target
+    local body = body_now(room, target)
+    if not body then
+        return
+    end
+    local chat = cjson.decode(body)
+    if chat.type ~= 'CHAT' or chat.deleted then
+        return
+    end
+    local history = room_key(room, 'history')
+    if message.type == 'EDIT' then
+        chat.content = message.content
+        chat.editedAt = message.ts
+        chat.edits = chat.edits or {}
+        table.insert(chat.edits, id)
+    elseif message.type == 'DELETE' then
+        chat.content = ''
+        chat.deleted = true
+        chat.reactions = nil
+        redis.call('XDEL', history, target .. '-1')
+        for _, edit in ipairs(chat.edits or {}) do
+            local edited = body_now(room, edit)
+            if edited then
+                local erased = cjson.decode(edited)
+                erased.content = ''
+                redis.call('XDEL', history, edit .. '-1')
+                keep(room, edit, cjson.encode(erased), floor)
+            end
+        end
+        chat.edits = nil
+    else
+        chat.reactions = chat.reactions or {}
+        local users = chat.reactions[message.content] or {}
+        if message.type == 'REACT' then
+            users[message.userId] = true
+        else
+            users[message.userId] = nil
+        end
+        if next(users) == nil then
+            chat.reactions[message.content] = nil
+        else
+            chat.reactions[message.content] = users
+        end
+        if next(chat.reactions) == nil then
+            chat.reactions = nil
+        end
+    end
+    keep(room, target, cjson.encode(chat), floor)
+end
+
 -- Numbers the message in its room (from origin, a number from the clock, when the room has no number: ids never
 -- go back even if Redis lost its data), keeps it, and publishes it prefixed with its node and id.
 local function publish(origin, maxlen, room, message)
@@ -59,6 +139,9 @@ local function publish(origin, maxlen, room, message)
     message.room = room
     local body = cjson.encode(message)
     redis.call('XADD', room_key(room, 'history'), 'MAXLEN', maxlen, id .. '-1', 'm', body)
+    if message.target then
+        amend(room, id, message, number - tonumber(maxlen))
+    end
     redis.call('PUBLISH', BUS, 'R ' .. node .. ' ' .. id .. ' ' .. body)
     return number
 end
@@ -183,13 +266,16 @@ local function replace(of, origin, maxlen, limit, at, from)
 end
 
 if op == 'post' then
-    -- origin, maxlen, room, type, userId, username, content, ts, deadline
+    -- origin, maxlen, room, type, userId, username, content, ts, deadline, target ('' if none)
     local late = too_late(ARGV[11])
     if late then
         return late
     end
-    return publish(ARGV[3], ARGV[4], ARGV[5],
-        { type = ARGV[6], userId = ARGV[7], username = ARGV[8], content = ARGV[9], ts = ARGV[10] })
+    local message = { type = ARGV[6], userId = ARGV[7], username = ARGV[8], content = ARGV[9], ts = ARGV[10] }
+    if ARGV[12] ~= '' then
+        message.target = ARGV[12]
+    end
+    return publish(ARGV[3], ARGV[4], ARGV[5], message)
 end
 
 if op == 'enter' then

@@ -1,0 +1,108 @@
+package dev.chat.adapter.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import dev.chat.domain.RoomMessage;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cluster's history shows chats as they are now: edits, deletions and reactions are numbered like chats and
+ * applied in the same step of the script, and a deleted chat's text is gone from Redis, not hidden.
+ */
+class RedisChangesTest {
+
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Identity BOB = new Identity("bob", "Bob");
+    private static final Instant AT = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    private final LocalRedis redis = LocalRedis.start();
+    private final RedisCluster node = RedisCluster.open(new RedisSettings(redis.url(), "a", Duration.ofSeconds(5), 5,
+            100, RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
+    private final RedisHistory history = node.history();
+
+    @AfterEach
+    void stop() {
+        node.close();
+        redis.close();
+    }
+
+    @Test
+    void an_edited_and_reacted_chat_reads_as_it_is_now_and_the_changes_keep_their_own_ids() throws Exception {
+        node.start(new RecordingListener());
+        long chat = publish(Message.chat(ALICE, "helo", AT));
+        long edit = publish(Message.edit(ALICE, chat, "hello", AT.plusSeconds(1)));
+        publish(Message.reaction(BOB, chat, "\uD83D\uDC4D", true, AT));
+        publish(Message.reaction(ALICE, chat, "\uD83D\uDC4D", true, AT));
+
+        var now = history.find("dev", chat).orElseThrow();
+        assertEquals("hello", now.message().content());
+        assertEquals(AT.plusSeconds(1), now.changes().editedAt());
+        assertEquals(Map.of("\uD83D\uDC4D", 2), now.changes().reactionCounts());
+        assertEquals(List.of(chat, edit, edit + 1, edit + 2), ids(history.latest("dev", 10)));
+        assertEquals(now, history.latest("dev", 10).getFirst());
+    }
+
+    @Test
+    void a_deleted_chat_and_its_edits_leave_no_text_in_redis_and_every_read_keeps_their_ids() throws Exception {
+        node.start(new RecordingListener());
+        long chat = publish(Message.chat(ALICE, "launch code 4711", AT));
+        long edit = publish(Message.edit(ALICE, chat, "launch code 4712", AT));
+        long after = publish(Message.chat(BOB, "unrelated", AT));
+        long deletion = publish(Message.delete(ALICE, chat, AT));
+
+        assertEquals(List.of(chat, edit, after, deletion), ids(history.latest("dev", 10)));
+        assertEquals(List.of(edit, after), ids(history.after("dev", chat, 2)));
+        assertEquals(List.of(chat, edit), ids(history.before("dev", after, 2)));
+        assertTrue(history.find("dev", chat).orElseThrow().changes().deleted());
+        assertEquals("", history.find("dev", edit).orElseThrow().message().content());
+        try (var client = RedisClient.create(redis.url()); var direct = client.connect()) {
+            for (var key : direct.sync().keys("*")) {
+                var type = direct.sync().type(key);
+                var text = switch (type) {
+                    case "stream" -> direct.sync().xrange(key, Range.unbounded()).toString();
+                    case "hash" -> direct.sync().hgetall(key).toString();
+                    default -> "";
+                };
+                assertFalse(text.contains("launch code"), key + " still holds the deleted text: " + text);
+            }
+        }
+    }
+
+    @Test
+    void changes_to_messages_the_stream_has_trimmed_away_are_forgotten_with_them() throws Exception {
+        node.start(new RecordingListener());
+        long chat = publish(Message.chat(ALICE, "old", AT));
+        publish(Message.reaction(BOB, chat, ":+1:", true, AT));
+        long recent = 0;
+        for (int i = 0; i < 6; i++) {
+            recent = publish(Message.chat(ALICE, "m" + i, AT));
+        }
+        publish(Message.reaction(BOB, recent, ":+1:", true, AT));
+
+        try (var client = RedisClient.create(redis.url()); var direct = client.connect()) {
+            assertEquals(List.of(Long.toString(recent)), direct.sync().hkeys(RedisHistory.key("dev", "now")));
+        }
+        assertTrue(history.find("dev", chat).isEmpty());
+    }
+
+    private long publish(Message message) throws Exception {
+        return node.publish("dev", message).toCompletableFuture().get();
+    }
+
+    private static List<Long> ids(List<RoomMessage> messages) {
+        return messages.stream().map(RoomMessage::id).toList();
+    }
+}
