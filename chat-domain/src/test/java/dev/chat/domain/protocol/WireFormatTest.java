@@ -87,4 +87,35 @@ class WireFormatTest {
         var start = json.indexOf("\"content\":\"") + "\"content\":\"".length();
         return json.substring(start, json.indexOf("\",\"timestamp\""));
     }
+
+    @Test
+    void an_edit_a_deletion_and_a_reaction_name_their_target_and_a_deletion_carries_no_text() {
+        var alice = new Identity("alice", "Alice");
+        assertEquals("""
+                {"type":"edit","room":"dev","id":"57","target":"42","userId":"alice","username":"Alice","content":"fixed","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(new RoomMessage("dev", 57, Message.edit(alice, 42, "fixed", NOW))).text());
+        assertEquals("""
+                {"type":"delete","room":"dev","id":"58","target":"42","userId":"alice","username":"Alice","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(new RoomMessage("dev", 58, Message.delete(alice, 42, NOW))).text());
+        assertEquals("""
+                {"type":"reaction","room":"dev","id":"59","target":"42","userId":"alice","username":"Alice","emoji":":+1:","op":"add","timestamp":"2025-12-30T10:30:00Z"}""",
+                WireFormat.encode(new RoomMessage("dev", 59, Message.reaction(alice, 42, ":+1:", true, NOW))).text());
+        assertEquals("remove", WireFormat.encode(new RoomMessage("dev", 60, Message.reaction(alice, 42, ":+1:", false, NOW)))
+                .text().replaceAll(".*\"op\":\"(\\w+)\".*", "$1"));
+    }
+
+    @Test
+    void a_changed_chat_says_when_it_was_edited_and_its_reaction_counts_and_a_deleted_one_has_no_content() {
+        var chat = new RoomMessage("dev", 42, Message.chat(new Identity("alice", "Alice"), "fixed", NOW));
+        var edited = chat.amendedBy(Message.edit(new Identity("alice", "Alice"), 42, "fixed \"again\"", NOW.plusSeconds(60)))
+                .amendedBy(Message.reaction(new Identity("bob", "Bob"), 42, "\"", true, NOW))
+                .amendedBy(Message.reaction(new Identity("carol", "Carol"), 42, "\"", true, NOW));
+
+        assertEquals("""
+                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","content":"fixed \\"again\\"","timestamp":"2025-12-30T10:30:00Z","editedAt":"2025-12-30T10:31:00Z","reactions":{"\\"":2}}""",
+                WireFormat.encode(edited).text());
+        assertEquals("""
+                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","timestamp":"2025-12-30T10:30:00Z","deleted":true}""",
+                WireFormat.encode(edited.amendedBy(Message.delete(new Identity("alice", "Alice"), 42, NOW))).text());
+    }
 }

@@ -1,0 +1,84 @@
+package dev.chat.domain;
+
+import static dev.chat.domain.CheckedAssertions.assertAccepted;
+import static dev.chat.domain.CheckedAssertions.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Who may change a chat, and when; the hub's tests show the same rules through a connection. */
+class AmendmentsTest {
+
+    private static final Instant POSTED = Instant.parse("2026-12-06T10:00:00Z");
+    private static final Identity ALICE = new Identity("alice", "Alice");
+    private static final Identity BOB = new Identity("bob", "Bob");
+    private static final RoomMessage CHAT = new RoomMessage("dev", 42, Message.chat(ALICE, "hello", POSTED));
+
+    private final Amendments rules = new Amendments(Duration.ofHours(1));
+
+    @Test
+    void the_author_edits_within_the_window_and_not_a_moment_after() {
+        assertEquals(Optional.of(Message.edit(ALICE, 42, "hi", POSTED.plusSeconds(3600))), assertAccepted(
+                rules.check(new Request.Edit("dev", 42, "hi"), Optional.of(CHAT), ALICE, false, POSTED.plusSeconds(3600))));
+        assertRejected(ErrorCode.EDIT_WINDOW_PASSED, rules.check(new Request.Edit("dev", 42, "hi"), Optional.of(CHAT),
+                ALICE, false, POSTED.plusSeconds(3601)));
+    }
+
+    @Test
+    void nobody_else_edits_not_even_a_moderator_but_a_moderator_deletes() {
+        assertRejected(ErrorCode.FORBIDDEN, rules.check(new Request.Edit("dev", 42, "x"), Optional.of(CHAT), BOB, true,
+                POSTED));
+        assertRejected(ErrorCode.FORBIDDEN, rules.check(new Request.Delete("dev", 42), Optional.of(CHAT), BOB, false,
+                POSTED));
+        assertEquals(Optional.of(Message.delete(BOB, 42, POSTED)),
+                assertAccepted(rules.check(new Request.Delete("dev", 42), Optional.of(CHAT), BOB, true, POSTED)));
+    }
+
+    @Test
+    void a_message_that_is_not_a_live_chat_is_not_found() {
+        var deleted = CHAT.amendedBy(Message.delete(ALICE, 42, POSTED));
+        var join = new RoomMessage("dev", 7, Message.joined(ALICE, POSTED));
+
+        assertRejected(ErrorCode.NOT_FOUND, rules.check(new Request.Delete("dev", 42), Optional.empty(), ALICE, false, POSTED));
+        assertRejected(ErrorCode.NOT_FOUND, rules.check(new Request.Delete("dev", 42), Optional.of(deleted), ALICE, false,
+                POSTED));
+        assertRejected(ErrorCode.NOT_FOUND, rules.check(new Request.React("dev", 7, ":x:", true), Optional.of(join), ALICE,
+                false, POSTED));
+    }
+
+    @Test
+    void a_reaction_that_changes_nothing_is_accepted_as_nothing_and_the_twenty_first_kind_is_refused() {
+        var reacted = CHAT;
+        for (int i = 0; i < Changes.MAX_EMOJI; i++) {
+            reacted = reacted.amendedBy(Message.reaction(BOB, 42, ":e" + i + ":", true, POSTED));
+        }
+
+        assertEquals(Optional.empty(), assertAccepted(rules.check(new Request.React("dev", 42, ":e0:", true),
+                Optional.of(reacted), BOB, false, POSTED)));
+        assertEquals(Optional.empty(), assertAccepted(rules.check(new Request.React("dev", 42, ":e0:", false),
+                Optional.of(reacted), ALICE, false, POSTED)));
+        assertEquals(Optional.of(Message.reaction(ALICE, 42, ":e0:", true, POSTED)), assertAccepted(rules.check(
+                new Request.React("dev", 42, ":e0:", true), Optional.of(reacted), ALICE, false, POSTED)),
+                "an emoji already there is no new kind");
+        assertRejected(ErrorCode.TOO_MANY_REACTIONS, rules.check(new Request.React("dev", 42, ":new:", true),
+                Optional.of(reacted), ALICE, false, POSTED));
+    }
+
+    @Test
+    void applying_a_change_twice_leaves_the_chat_as_once_and_a_deleted_chat_takes_no_more() {
+        var once = CHAT.amendedBy(Message.reaction(BOB, 42, ":x:", true, POSTED));
+        var deleted = once.amendedBy(Message.delete(ALICE, 42, POSTED));
+
+        assertEquals(once, once.amendedBy(Message.reaction(BOB, 42, ":x:", true, POSTED)));
+        assertEquals(deleted, deleted.amendedBy(Message.edit(ALICE, 42, "back", POSTED)));
+        assertEquals(deleted, deleted.amendedBy(Message.reaction(BOB, 42, ":y:", true, POSTED)));
+        assertEquals(Changes.NONE, once.amendedBy(Message.reaction(BOB, 42, ":x:", false, POSTED)).changes());
+        assertThrows(IllegalArgumentException.class, () -> CHAT.amendedBy(Message.chat(ALICE, "no", POSTED)));
+        assertThrows(IllegalArgumentException.class, () -> new Message(MessageType.EDIT, "a", "A", "x", POSTED));
+        assertThrows(IllegalArgumentException.class, () -> new Amendments(Duration.ofSeconds(-1)));
+    }
+}
