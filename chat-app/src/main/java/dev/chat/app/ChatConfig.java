@@ -8,6 +8,7 @@ import dev.chat.adapter.jwt.JwtSettings;
 import dev.chat.adapter.postgres.PostgresMessageStore;
 import dev.chat.adapter.redis.RedisSettings;
 import dev.chat.adapter.sqlite.SqliteMessageStore;
+import dev.chat.domain.Amendments;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Telemetry;
@@ -41,7 +42,7 @@ record ChatConfig(
         Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
-        Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout) {
+        Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -117,7 +118,8 @@ record ChatConfig(
                 DatabaseConfig.read(env),
                 Optional.empty(),
                 env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"),
-                env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT));
+                env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT),
+                env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
@@ -150,7 +152,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -169,7 +171,8 @@ record ChatConfig(
                 .withShutdownTimeout(shutdownTimeout)
                 .withClock(Clock.systemUTC())
                 .withThrottle(throttle())
-                .withUserThrottle(throttle(userRateLimitPerSec, userRateLimitBurst));
+                .withUserThrottle(throttle(userRateLimitPerSec, userRateLimitBurst))
+                .withAmendments(new Amendments(editWindow));
     }
 
     Throttle throttle() {
