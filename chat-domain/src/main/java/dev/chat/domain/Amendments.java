@@ -23,13 +23,13 @@ public record Amendments(Duration editWindow) {
     }
 
     /**
-     * The message that makes the change, or why it may not be made; empty for a change that changes nothing (a
-     * reaction the user already added, or one it never added taken back), which is answered with nothing.
+     * The message that makes the change, or why it may not be made. A reaction the user already added, or one it
+     * never added taken back, is refused too: so that every request is answered, by its echo or by an error.
      *
      * @param target    the chat as it is now, if the room has it
      * @param moderator whether the user may delete anyone's chat
      */
-    public Checked<Optional<Message>> check(Request.Amend request, Optional<RoomMessage> target, Identity who,
+    public Checked<Message> check(Request.Amend request, Optional<RoomMessage> target, Identity who,
             boolean moderator, Instant now) {
         var chat = target.filter(RoomMessage::isLiveChat).orElse(null);
         if (chat == null) {
@@ -40,13 +40,13 @@ public record Amendments(Duration editWindow) {
         return switch (request) {
             case Request.Edit edit -> checkEdit(edit, chat, own, who, now);
             case Request.Delete delete -> own || moderator
-                    ? Checked.accepted(Optional.of(Message.delete(who, delete.target(), now)))
+                    ? Checked.accepted(Message.delete(who, delete.target(), now))
                     : notYours("delete");
             case Request.React react -> checkReaction(react, chat.changes(), who, now);
         };
     }
 
-    private Checked<Optional<Message>> checkEdit(Request.Edit edit, RoomMessage chat, boolean own, Identity who,
+    private Checked<Message> checkEdit(Request.Edit edit, RoomMessage chat, boolean own, Identity who,
             Instant now) {
         if (!own) {
             return notYours("edit");
@@ -55,20 +55,23 @@ public record Amendments(Duration editWindow) {
             return Checked.rejected(ErrorCode.EDIT_WINDOW_PASSED, "a chat may be edited for " + editWindow.toHours()
                     + " hours after it was posted");
         }
-        return Checked.accepted(Optional.of(Message.edit(who, edit.target(), edit.content(), now)));
+        return Checked.accepted(Message.edit(who, edit.target(), edit.content(), now));
     }
 
-    private static Checked<Optional<Message>> checkReaction(Request.React react, Changes changes, Identity who,
+    private static Checked<Message> checkReaction(Request.React react, Changes changes, Identity who,
             Instant now) {
-        if (react.add() == changes.hasReacted(react.emoji(), who.userId())) {
-            return Checked.accepted(Optional.empty());
+        if (react.add() && changes.hasReacted(react.emoji(), who.userId())) {
+            return Checked.rejected(ErrorCode.ALREADY_REACTED, "you have already added " + react.emoji() + " to it");
+        }
+        if (!react.add() && !changes.hasReacted(react.emoji(), who.userId())) {
+            return Checked.rejected(ErrorCode.NOT_REACTED, "you have not added " + react.emoji() + " to it");
         }
         if (react.add() && !changes.reactions().containsKey(react.emoji())
                 && changes.reactions().size() >= Changes.MAX_EMOJI) {
             return Checked.rejected(ErrorCode.TOO_MANY_REACTIONS, "a chat carries at most " + Changes.MAX_EMOJI
                     + " different emoji");
         }
-        return Checked.accepted(Optional.of(Message.reaction(who, react.target(), react.emoji(), react.add(), now)));
+        return Checked.accepted(Message.reaction(who, react.target(), react.emoji(), react.add(), now));
     }
 
     private static <T> Checked<T> notYours(String what) {

@@ -16,11 +16,13 @@ import java.util.TreeSet;
  *
  * @param editedAt  when it was last edited; null if never
  * @param reactions by emoji, in the emoji's order, the users who added it; an emoji nobody has is not listed
+ * @param revision  the id of the last change applied, 0 if none: a client that reads the chat as it is now skips
+ *                  the changes up to this id that follow it in history, so that none is applied twice
  */
-public record Changes(Instant editedAt, boolean deleted, SortedMap<String, Set<String>> reactions) {
+public record Changes(Instant editedAt, boolean deleted, SortedMap<String, Set<String>> reactions, long revision) {
 
     /** A chat as it was posted. */
-    public static final Changes NONE = new Changes(null, false, new TreeMap<>());
+    public static final Changes NONE = new Changes(null, false, new TreeMap<>(), 0);
 
     /** At most this many distinct emoji on one chat. */
     public static final int MAX_EMOJI = 20;
@@ -37,12 +39,12 @@ public record Changes(Instant editedAt, boolean deleted, SortedMap<String, Set<S
     }
 
     public Changes edited(Instant at) {
-        return new Changes(at, deleted, reactions);
+        return new Changes(at, deleted, reactions, revision);
     }
 
     /** A deleted chat keeps no reactions: there is nothing left to react to. */
     public Changes deletedNow() {
-        return new Changes(editedAt, true, new TreeMap<>());
+        return new Changes(editedAt, true, new TreeMap<>(), revision);
     }
 
     public Changes reacted(String emoji, String userId, boolean add) {
@@ -54,7 +56,12 @@ public record Changes(Instant editedAt, boolean deleted, SortedMap<String, Set<S
             users.remove(userId);
         }
         changed.put(emoji, users);
-        return new Changes(editedAt, deleted, changed);
+        return new Changes(editedAt, deleted, changed, revision);
+    }
+
+    /** As changed by the message with this id. */
+    public Changes revised(long id) {
+        return new Changes(editedAt, deleted, reactions, id);
     }
 
     public boolean hasReacted(String emoji, String userId) {
@@ -69,11 +76,12 @@ public record Changes(Instant editedAt, boolean deleted, SortedMap<String, Set<S
     }
 
     public boolean isNone() {
-        return editedAt == null && !deleted && reactions.isEmpty();
+        return revision == 0;
     }
 
     /** For a store that reads a chat's reactions back as rows of emoji and user. */
-    public static Changes of(Instant editedAt, boolean deleted, Map<String, ? extends Set<String>> reactions) {
-        return new Changes(editedAt, deleted, new TreeMap<>(reactions));
+    public static Changes of(Instant editedAt, boolean deleted, Map<String, ? extends Set<String>> reactions,
+            long revision) {
+        return new Changes(editedAt, deleted, new TreeMap<>(reactions), revision);
     }
 }

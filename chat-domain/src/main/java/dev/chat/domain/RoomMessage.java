@@ -31,18 +31,21 @@ public record RoomMessage(String room, long id, Message message, Changes changes
     }
 
     /**
-     * This chat as the amending message leaves it: edited, deleted (its content erased) or reacted to. Applying the
-     * same amendment twice leaves it as once, so a store may replay one.
+     * This chat as the amending message, numbered {@code amendmentId}, leaves it: edited, deleted (its content
+     * erased) or reacted to. Applying the same amendment twice leaves it as once, so a store may replay one; a
+     * deleted chat takes no more.
      */
-    public RoomMessage amendedBy(Message amendment) {
+    public RoomMessage amendedBy(long amendmentId, Message amendment) {
+        if (changes.deleted()) {
+            return this;
+        }
         var now = amendment.timestamp();
         return switch (amendment.type()) {
-            case EDIT -> changes.deleted() ? this : new RoomMessage(room, id, new Message(message.type(),
-                    message.userId(), message.username(), amendment.content(), message.timestamp()),
-                    changes.edited(now));
-            case DELETE -> new RoomMessage(room, id, message.erased(), changes.deletedNow());
-            case REACT, UNREACT -> changes.deleted() ? this : new RoomMessage(room, id, message,
-                    changes.reacted(amendment.content(), amendment.userId(), amendment.type() == MessageType.REACT));
+            case EDIT -> new RoomMessage(room, id, new Message(message.type(), message.userId(), message.username(),
+                    amendment.content(), message.timestamp()), changes.edited(now).revised(amendmentId));
+            case DELETE -> new RoomMessage(room, id, message.erased(), changes.deletedNow().revised(amendmentId));
+            case REACT, UNREACT -> new RoomMessage(room, id, message, changes.reacted(amendment.content(),
+                    amendment.userId(), amendment.type() == MessageType.REACT).revised(amendmentId));
             case CHAT, SYSTEM, JOIN, LEAVE, DIRECT -> throw new IllegalArgumentException(
                     amendment.type() + " does not amend a chat");
         };

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class AmendmentsTest {
 
     @Test
     void the_author_edits_within_the_window_and_not_a_moment_after() {
-        assertEquals(Optional.of(Message.edit(ALICE, 42, "hi", POSTED.plusSeconds(3600))), assertAccepted(
+        assertEquals(Message.edit(ALICE, 42, "hi", POSTED.plusSeconds(3600)), assertAccepted(
                 rules.check(new Request.Edit("dev", 42, "hi"), Optional.of(CHAT), ALICE, false, POSTED.plusSeconds(3600))));
         assertRejected(ErrorCode.EDIT_WINDOW_PASSED, rules.check(new Request.Edit("dev", 42, "hi"), Optional.of(CHAT),
                 ALICE, false, POSTED.plusSeconds(3601)));
@@ -34,13 +35,13 @@ class AmendmentsTest {
                 POSTED));
         assertRejected(ErrorCode.FORBIDDEN, rules.check(new Request.Delete("dev", 42), Optional.of(CHAT), BOB, false,
                 POSTED));
-        assertEquals(Optional.of(Message.delete(BOB, 42, POSTED)),
+        assertEquals(Message.delete(BOB, 42, POSTED),
                 assertAccepted(rules.check(new Request.Delete("dev", 42), Optional.of(CHAT), BOB, true, POSTED)));
     }
 
     @Test
     void a_message_that_is_not_a_live_chat_is_not_found() {
-        var deleted = CHAT.amendedBy(Message.delete(ALICE, 42, POSTED));
+        var deleted = CHAT.amendedBy(101, Message.delete(ALICE, 42, POSTED));
         var join = new RoomMessage("dev", 7, Message.joined(ALICE, POSTED));
 
         assertRejected(ErrorCode.NOT_FOUND, rules.check(new Request.Delete("dev", 42), Optional.empty(), ALICE, false, POSTED));
@@ -51,17 +52,17 @@ class AmendmentsTest {
     }
 
     @Test
-    void a_reaction_that_changes_nothing_is_accepted_as_nothing_and_the_twenty_first_kind_is_refused() {
+    void a_reaction_that_would_change_nothing_is_refused_and_so_is_the_twenty_first_kind() {
         var reacted = CHAT;
         for (int i = 0; i < Changes.MAX_EMOJI; i++) {
-            reacted = reacted.amendedBy(Message.reaction(BOB, 42, ":e" + i + ":", true, POSTED));
+            reacted = reacted.amendedBy(102, Message.reaction(BOB, 42, ":e" + i + ":", true, POSTED));
         }
 
-        assertEquals(Optional.empty(), assertAccepted(rules.check(new Request.React("dev", 42, ":e0:", true),
-                Optional.of(reacted), BOB, false, POSTED)));
-        assertEquals(Optional.empty(), assertAccepted(rules.check(new Request.React("dev", 42, ":e0:", false),
-                Optional.of(reacted), ALICE, false, POSTED)));
-        assertEquals(Optional.of(Message.reaction(ALICE, 42, ":e0:", true, POSTED)), assertAccepted(rules.check(
+        assertRejected(ErrorCode.ALREADY_REACTED, rules.check(new Request.React("dev", 42, ":e0:", true),
+                Optional.of(reacted), BOB, false, POSTED));
+        assertRejected(ErrorCode.NOT_REACTED, rules.check(new Request.React("dev", 42, ":e0:", false),
+                Optional.of(reacted), ALICE, false, POSTED));
+        assertEquals(Message.reaction(ALICE, 42, ":e0:", true, POSTED), assertAccepted(rules.check(
                 new Request.React("dev", 42, ":e0:", true), Optional.of(reacted), ALICE, false, POSTED)),
                 "an emoji already there is no new kind");
         assertRejected(ErrorCode.TOO_MANY_REACTIONS, rules.check(new Request.React("dev", 42, ":new:", true),
@@ -70,14 +71,15 @@ class AmendmentsTest {
 
     @Test
     void applying_a_change_twice_leaves_the_chat_as_once_and_a_deleted_chat_takes_no_more() {
-        var once = CHAT.amendedBy(Message.reaction(BOB, 42, ":x:", true, POSTED));
-        var deleted = once.amendedBy(Message.delete(ALICE, 42, POSTED));
+        var once = CHAT.amendedBy(103, Message.reaction(BOB, 42, ":x:", true, POSTED));
+        var deleted = once.amendedBy(104, Message.delete(ALICE, 42, POSTED));
 
-        assertEquals(once, once.amendedBy(Message.reaction(BOB, 42, ":x:", true, POSTED)));
-        assertEquals(deleted, deleted.amendedBy(Message.edit(ALICE, 42, "back", POSTED)));
-        assertEquals(deleted, deleted.amendedBy(Message.reaction(BOB, 42, ":y:", true, POSTED)));
-        assertEquals(Changes.NONE, once.amendedBy(Message.reaction(BOB, 42, ":x:", false, POSTED)).changes());
-        assertThrows(IllegalArgumentException.class, () -> CHAT.amendedBy(Message.chat(ALICE, "no", POSTED)));
+        assertEquals(once, once.amendedBy(103, Message.reaction(BOB, 42, ":x:", true, POSTED)));
+        assertEquals(deleted, deleted.amendedBy(106, Message.edit(ALICE, 42, "back", POSTED)));
+        assertEquals(deleted, deleted.amendedBy(107, Message.reaction(BOB, 42, ":y:", true, POSTED)));
+        assertEquals(Map.of(), once.amendedBy(108, Message.reaction(BOB, 42, ":x:", false, POSTED)).changes().reactions());
+        assertEquals(108, once.amendedBy(108, Message.reaction(BOB, 42, ":x:", false, POSTED)).changes().revision());
+        assertThrows(IllegalArgumentException.class, () -> CHAT.amendedBy(109, Message.chat(ALICE, "no", POSTED)));
         assertThrows(IllegalArgumentException.class, () -> new Message(MessageType.EDIT, "a", "A", "x", POSTED));
         assertThrows(IllegalArgumentException.class, () -> new Amendments(Duration.ofSeconds(-1)));
     }

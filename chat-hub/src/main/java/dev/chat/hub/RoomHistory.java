@@ -79,7 +79,7 @@ final class RoomHistory {
                 size++;
             }
             if (message.message().type().amends()) {
-                added += amend(message.message());
+                added += amend(message.id(), message.message());
             }
             bytes += added;
             lastWrite = write;
@@ -94,12 +94,12 @@ final class RoomHistory {
      *
      * @return how many bytes that changed the history by
      */
-    private long amend(Message amendment) {
+    private long amend(long amendmentId, Message amendment) {
         int index = firstWithIdAbove(amendment.target() - 1);
         if (index == size || at(index).id() != amendment.target()) {
             return 0;
         }
-        long change = replace(index, at(index).amendedBy(amendment));
+        long change = replace(index, at(index).amendedBy(amendmentId, amendment));
         if (amendment.type() == MessageType.DELETE) {
             for (int i = index + 1; i < size; i++) {
                 var later = at(i).message();

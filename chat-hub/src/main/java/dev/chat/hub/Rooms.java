@@ -144,7 +144,7 @@ final class Rooms {
     /**
      * An edit, deletion or reaction of a chat in the room it names, or the sender's only room: checked against the
      * chat as the store has it now, then published like a chat, so that it reaches every member, history and resume
-     * in the room's order. The time it was stamped; null if refused, or if it would change nothing.
+     * in the room's order. The time it was stamped; null if refused.
      */
     Instant amend(Member from, Request.Amend request) {
         var room = postingRoom(from, request.room());
@@ -154,14 +154,14 @@ final class Rooms {
         var target = store.find(room.name, request.target());
         var checked = amendments.check(request, target, from.identity(), from.access.moderates(), clock.now());
         return switch (checked) {
-            case Checked.Rejected<Optional<Message>>(var rejection) -> {
+            case Checked.Rejected<Message>(var rejection) -> {
                 fanOut.reject(from, rejection);
                 yield null;
             }
-            case Checked.Accepted<Optional<Message>>(var amendment) -> amendment.map(message -> {
-                publish(room, message, from);
-                return message.timestamp();
-            }).orElse(null);
+            case Checked.Accepted<Message>(var amendment) -> {
+                publish(room, amendment, from);
+                yield amendment.timestamp();
+            }
         };
     }
 

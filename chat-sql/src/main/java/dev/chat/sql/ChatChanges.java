@@ -21,10 +21,12 @@ import java.util.TreeSet;
  */
 final class ChatChanges {
 
-    private static final String EDIT = "UPDATE messages SET content = ?, edited_at_millis = ?"
+    private static final String EDIT = "UPDATE messages SET content = ?, edited_at_millis = ?, revision = ?"
             + " WHERE room = ? AND id = ? AND type = 'chat' AND deleted = 0";
-    private static final String DELETE = "UPDATE messages SET content = '', deleted = 1"
-            + " WHERE room = ? AND id = ? AND type = 'chat'";
+    private static final String DELETE = "UPDATE messages SET content = '', deleted = 1, revision = ?"
+            + " WHERE room = ? AND id = ? AND type = 'chat' AND deleted = 0";
+    private static final String REVISE = "UPDATE messages SET revision = ?"
+            + " WHERE room = ? AND id = ? AND type = 'chat' AND deleted = 0";
     private static final String ERASE_EDITS = "UPDATE messages SET content = '' WHERE room = ? AND target = ? AND type = 'edit'";
     private static final String DROP_REACTIONS = "DELETE FROM reactions WHERE room = ? AND target = ?";
     private static final String REACT = "INSERT INTO reactions (room, target, emoji, user_id) SELECT ?, ?, ?, ?"
@@ -40,37 +42,46 @@ final class ChatChanges {
     static void apply(Connection connection, List<RoomMessage> batch) throws SQLException {
         for (var published : batch) {
             if (published.message().type().amends()) {
-                apply(connection, published.room(), published.message());
+                apply(connection, published.room(), published.id(), published.message());
             }
         }
     }
 
-    private static void apply(Connection connection, String room, Message amendment) throws SQLException {
+    private static void apply(Connection connection, String room, long id, Message amendment) throws SQLException {
         long target = amendment.target();
         switch (amendment.type()) {
-            case EDIT -> update(connection, EDIT, amendment.content(), amendment.timestamp().toEpochMilli(), room, target);
+            case EDIT -> update(connection, EDIT, amendment.content(), amendment.timestamp().toEpochMilli(), id, room,
+                    target);
             case DELETE -> {
-                update(connection, DELETE, room, target);
-                update(connection, ERASE_EDITS, room, target);
-                update(connection, DROP_REACTIONS, room, target);
+                if (update(connection, DELETE, id, room, target) > 0) {
+                    update(connection, ERASE_EDITS, room, target);
+                    update(connection, DROP_REACTIONS, room, target);
+                }
             }
-            case REACT -> update(connection, REACT, room, target, amendment.content(), amendment.userId(), room, target);
-            case UNREACT -> update(connection, UNREACT, room, target, amendment.content(), amendment.userId());
+            case REACT -> {
+                update(connection, REACT, room, target, amendment.content(), amendment.userId(), room, target);
+                update(connection, REVISE, id, room, target);
+            }
+            case UNREACT -> {
+                update(connection, UNREACT, room, target, amendment.content(), amendment.userId());
+                update(connection, REVISE, id, room, target);
+            }
             case CHAT, SYSTEM, JOIN, LEAVE, DIRECT -> throw new IllegalArgumentException(amendment.type() + " amends nothing");
         }
     }
 
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+    /** @return the rows it changed */
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 
     /** A message as its row holds it, with the changes the row itself records. */
-    record Row(RoomMessage message, Instant editedAt, boolean deleted) {}
+    record Row(RoomMessage message, Instant editedAt, boolean deleted, long revision) {}
 
     /**
      * The messages of the rows as they are now: the rows already hold each chat's content, edit time and deletion;
@@ -82,9 +93,8 @@ final class ChatChanges {
         for (var row : rows) {
             var message = row.message();
             var ofIt = reactions.getOrDefault(message.room() + '\0' + message.id(), Map.of());
-            boolean changed = row.editedAt() != null || row.deleted() || !ofIt.isEmpty();
-            now.add(changed ? new RoomMessage(message.room(), message.id(), message.message(),
-                    Changes.of(row.editedAt(), row.deleted(), ofIt)) : message);
+            now.add(row.revision() > 0 ? new RoomMessage(message.room(), message.id(), message.message(),
+                    Changes.of(row.editedAt(), row.deleted(), ofIt, row.revision())) : message);
         }
         return now;
     }

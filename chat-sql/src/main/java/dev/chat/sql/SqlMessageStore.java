@@ -34,13 +34,13 @@ import javax.sql.DataSource;
  * disk, more than could have been queued, and a client resuming across the gap is told it did not recover all.
  *
  * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis, target,
- * edited_at_millis, deleted)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
+ * edited_at_millis, deleted, revision)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
  * {@code reactions (room, target, emoji, user_id)} keyed by all four, and {@code meta (key, value)}.
  */
 public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
     private static final String COLUMNS = "room, id, type, user_id, username, content, at_millis, target,"
-            + " edited_at_millis, deleted";
+            + " edited_at_millis, deleted, revision";
     /** About 10 MB of room names and ids at most. */
     public static final int LAST_IDS_KEPT = 100_000;
 
@@ -269,6 +269,6 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
                 row.getString(6), Instant.ofEpochMilli(row.getLong(7)), row.getLong(8)));
         long editedAt = row.getLong(9);
         var edited = row.wasNull() ? null : Instant.ofEpochMilli(editedAt);
-        return new ChatChanges.Row(message, edited, row.getInt(10) != 0);
+        return new ChatChanges.Row(message, edited, row.getInt(10) != 0, row.getLong(11));
     }
 }

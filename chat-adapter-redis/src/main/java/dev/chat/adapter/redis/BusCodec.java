@@ -71,7 +71,7 @@ final class BusCodec {
     }
 
     private static Changes changes(JsonNode body) {
-        if (!body.has("editedAt") && !body.has("deleted") && !body.has("reactions")) {
+        if (!body.has("revision")) {
             return Changes.NONE;
         }
         var reactions = new TreeMap<String, Set<String>>();
@@ -81,7 +81,8 @@ final class BusCodec {
             reactions.put(emoji.getKey(), users);
         });
         var editedAt = body.hasNonNull("editedAt") ? Instant.parse(body.path("editedAt").asText()) : null;
-        return Changes.of(editedAt, body.path("deleted").asBoolean(false), reactions);
+        return Changes.of(editedAt, body.path("deleted").asBoolean(false), reactions,
+                Long.parseLong(body.path("revision").asText()));
     }
 
     private static Message message(JsonNode body) {

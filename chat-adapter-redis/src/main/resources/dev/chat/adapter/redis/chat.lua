@@ -123,6 +123,7 @@ local function amend(room, id, message, floor)
             chat.reactions = nil
         end
     end
+    chat.revision = id
     keep(room, target, cjson.encode(chat), floor)
 end
 

@@ -51,6 +51,7 @@ class RedisChangesTest {
         assertEquals("hello", now.message().content());
         assertEquals(AT.plusSeconds(1), now.changes().editedAt());
         assertEquals(Map.of("\uD83D\uDC4D", 2), now.changes().reactionCounts());
+        assertEquals(edit + 2, now.changes().revision(), "the last change applied");
         assertEquals(List.of(chat, edit, edit + 1, edit + 2), ids(history.latest("dev", 10)));
         assertEquals(now, history.latest("dev", 10).getFirst());
     }

@@ -56,7 +56,8 @@ public final class SqliteMessageStore {
     private static final String[][] ADDED_COLUMNS = {
         {"target", "INTEGER NOT NULL DEFAULT 0"},
         {"edited_at_millis", "INTEGER"},
-        {"deleted", "INTEGER NOT NULL DEFAULT 0"}
+        {"deleted", "INTEGER NOT NULL DEFAULT 0"},
+        {"revision", "INTEGER NOT NULL DEFAULT 0"}
     };
 
     /** One writer and a few readers: SQLite lets readers read while one connection writes. */

@@ -55,7 +55,10 @@ public final class WireFormat {
         return json.field("timestamp", message.timestamp().toString()).build();
     }
 
-    /** A chat as it is now: its current content, or none if deleted, then what changed it. */
+    /**
+     * A chat as it is now: its current content, or none if deleted, then what changed it, and the id of the last
+     * change, which the client skips (with every change before it) when it follows in history.
+     */
     private static EncodedMessage changedChat(RoomMessage published) {
         var message = published.message();
         var changes = published.changes();
@@ -80,7 +83,7 @@ public final class WireFormat {
             changes.reactionCounts().forEach((emoji, count) -> counts.raw(emoji, Integer.toString(count)));
             json.raw("reactions", counts.text());
         }
-        return json.build();
+        return json.field("revision", Long.toString(changes.revision())).build();
     }
 
     /** A direct message: the original fields, with the recipient after the author. */

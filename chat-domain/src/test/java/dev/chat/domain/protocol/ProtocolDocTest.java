@@ -35,12 +35,12 @@ class ProtocolDocTest {
     @Test
     void every_server_frame_in_the_guide_has_the_fields_the_server_writes() throws IOException {
         var edited = new RoomMessage("dev", 1, Message.chat(ALICE, "hi", NOW))
-                .amendedBy(Message.edit(ALICE, 1, "hi!", NOW))
-                .amendedBy(Message.reaction(ALICE, 1, ":+1:", true, NOW));
+                .amendedBy(101, Message.edit(ALICE, 1, "hi!", NOW))
+                .amendedBy(102, Message.reaction(ALICE, 1, ":+1:", true, NOW));
         var written = Map.ofEntries(
                 Map.entry("chat", List.of(keys(WireFormat.encode(new RoomMessage("dev", 1, Message.chat(ALICE, "hi", NOW))).text()),
                         keys(WireFormat.encode(edited).text()),
-                        keys(WireFormat.encode(edited.amendedBy(Message.delete(ALICE, 1, NOW))).text()))),
+                        keys(WireFormat.encode(edited.amendedBy(103, Message.delete(ALICE, 1, NOW))).text()))),
                 written("join", WireFormat.encode(new RoomMessage("dev", 1, Message.joined(ALICE, NOW)))),
                 written("leave", WireFormat.encode(new RoomMessage("dev", 1, Message.left(ALICE, NOW)))),
                 written("system", WireFormat.encode(new RoomMessage("dev", 1, Message.system("s", NOW)))),

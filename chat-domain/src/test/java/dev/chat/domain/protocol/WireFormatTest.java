@@ -107,15 +107,15 @@ class WireFormatTest {
     @Test
     void a_changed_chat_says_when_it_was_edited_and_its_reaction_counts_and_a_deleted_one_has_no_content() {
         var chat = new RoomMessage("dev", 42, Message.chat(new Identity("alice", "Alice"), "fixed", NOW));
-        var edited = chat.amendedBy(Message.edit(new Identity("alice", "Alice"), 42, "fixed \"again\"", NOW.plusSeconds(60)))
-                .amendedBy(Message.reaction(new Identity("bob", "Bob"), 42, "\"", true, NOW))
-                .amendedBy(Message.reaction(new Identity("carol", "Carol"), 42, "\"", true, NOW));
+        var edited = chat.amendedBy(101, Message.edit(new Identity("alice", "Alice"), 42, "fixed \"again\"", NOW.plusSeconds(60)))
+                .amendedBy(102, Message.reaction(new Identity("bob", "Bob"), 42, "\"", true, NOW))
+                .amendedBy(103, Message.reaction(new Identity("carol", "Carol"), 42, "\"", true, NOW));
 
         assertEquals("""
-                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","content":"fixed \\"again\\"","timestamp":"2025-12-30T10:30:00Z","editedAt":"2025-12-30T10:31:00Z","reactions":{"\\"":2}}""",
+                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","content":"fixed \\"again\\"","timestamp":"2025-12-30T10:30:00Z","editedAt":"2025-12-30T10:31:00Z","reactions":{"\\"":2},"revision":"103"}""",
                 WireFormat.encode(edited).text());
         assertEquals("""
-                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","timestamp":"2025-12-30T10:30:00Z","deleted":true}""",
-                WireFormat.encode(edited.amendedBy(Message.delete(new Identity("alice", "Alice"), 42, NOW))).text());
+                {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","timestamp":"2025-12-30T10:30:00Z","deleted":true,"revision":"104"}""",
+                WireFormat.encode(edited.amendedBy(104, Message.delete(new Identity("alice", "Alice"), 42, NOW))).text());
     }
 }

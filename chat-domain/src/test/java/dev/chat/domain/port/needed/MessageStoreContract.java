@@ -137,7 +137,7 @@ public abstract class MessageStoreContract {
         store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "helo", AT)));
         store.append(new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited)));
 
-        var now = new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT), Changes.NONE.edited(edited));
+        var now = new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT), Changes.NONE.edited(edited).revised(2));
         assertEquals(List.of(now, new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited))),
                 store.latest("lobby", 10), "the edit is kept under its own id too");
         assertEquals(List.of(now), store.before("lobby", 2, 10));
