@@ -2,7 +2,7 @@
 // What it does against the real server, in a real browser, is in chat-app's BrowserTest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChatClient, Cursor, TYPING_SHOWN, Typists, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
+import { ChatClient, Cursor, TYPING_SHOWN, Typists, applied, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
 
 /** Stands in for the browser's WebSocket: records what is sent, and lets a test play the server. */
 class FakeSocket {
@@ -273,3 +273,54 @@ test('typing sends one signal per room however often it is called, and a typing 
     assert.deepEqual(told, [{ room: 'dev', users: ['Bob'] }, { room: 'dev', users: [] }]);
     alice.close();
   });
+
+test('edit, delete, react and unreact settle on their own change frames, and a refusal fails them', async () => {
+  const alice = client();
+  await open(alice);
+  const socket = FakeSocket.opened[0];
+  const change = (type, id, more) => ({ type, room: 'dev', id: String(id), target: '7', userId: 'alice',
+    username: 'Alice', timestamp: '2026-12-06T10:01:00Z', ...more });
+
+  const edited = alice.edit('dev', 7, 'fixed');
+  const reacted = alice.react('dev', '7', '👍');
+  const again = alice.react('dev', '7', '👍');
+  assert.deepEqual(socket.sent, [{ type: 'edit', room: 'dev', id: '7', content: 'fixed' },
+    { type: 'react', room: 'dev', id: '7', emoji: '👍' }, { type: 'react', room: 'dev', id: '7', emoji: '👍' }]);
+  socket.receive(change('edit', 8, { content: 'fixed' }));
+  socket.receive(change('reaction', 9, { emoji: '👍', op: 'add' }));
+  socket.receive({ type: 'error', code: 'already_reacted', message: 'you have already added 👍 to it' });
+  assert.equal((await edited).id, '8');
+  assert.equal((await reacted).id, '9');
+  await assert.rejects(again, (failure) => failure.code === 'already_reacted');
+
+  const taken = alice.unreact('dev', 7, '👍');
+  const deleted = alice.delete('dev', 7);
+  socket.receive(change('reaction', 10, { emoji: '👍', op: 'remove' }));
+  socket.receive(change('delete', 11));
+  assert.equal((await taken).op, 'remove');
+  assert.equal((await deleted).id, '11');
+  alice.close();
+});
+
+test('changes apply to the chat they target once each, even after history that already holds them', () => {
+  const posted = chat('dev', 7, 'helo', 'alice');
+  const edit = { type: 'edit', room: 'dev', id: '8', target: '7', content: 'hello', timestamp: 'T8' };
+  const thumbs = (id, op) => ({ type: 'reaction', room: 'dev', id: String(id), target: '7', emoji: '👍', op });
+
+  const live = [edit, thumbs(9, 'add'), thumbs(10, 'add'), thumbs(11, 'remove')].reduce(applied, posted);
+  assert.equal(live.content, 'hello');
+  assert.equal(live.editedAt, 'T8');
+  assert.deepEqual({ ...live.reactions }, { '👍': 1 });
+
+  const fromHistory = { ...posted, content: 'hello', editedAt: 'T8', reactions: { '👍': 2 }, revision: '10' };
+  const caughtUp = [edit, thumbs(9, 'add'), thumbs(10, 'add'), thumbs(11, 'remove')].reduce(applied, fromHistory);
+  assert.deepEqual({ ...caughtUp.reactions }, { '👍': 1 }, 'the changes up to its revision were skipped');
+
+  const gone = applied(live, { type: 'delete', room: 'dev', id: '12', target: '7' });
+  assert.equal(gone.deleted, true);
+  assert.equal(gone.content, undefined);
+  assert.equal(gone.reactions, undefined);
+  assert.equal(applied(gone, { ...edit, id: '13' }), gone, 'a deleted chat takes no more');
+  const odd = applied(posted, { ...thumbs(14, 'add'), emoji: '__proto__' });
+  assert.equal(odd.reactions.__proto__, 1, 'an emoji named like a prototype is just a key');
+});

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,6 +90,22 @@ final class Browser implements AutoCloseable {
     void type(String id, String text) {
         element(id).sendKeys(text);
         element(id).submit();
+    }
+
+    /** Clicks the first element the selector finds, once there is one; again if the page redrew it meanwhile. */
+    void click(String cssSelector) {
+        await(browser -> {
+            var found = driver.findElements(By.cssSelector(cssSelector));
+            if (found.isEmpty()) {
+                return false;
+            }
+            try {
+                found.getFirst().click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        }, cssSelector + " to click");
     }
 
     void awaitText(String id, String text) {

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.MintToken;
 import java.net.URLEncoder;
@@ -16,14 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserTest {
 
-    private static final String SECRET = "a-secret-for-the-browser-tests-32-bytes";
+    private static final String SECRET = ServedPages.SECRET;
     private static final String XSS_IMG = "<img src=x onerror=\"window.__xss=1\">";
     /**
      * Enough to overflow what the socket buffers and the send queue hold while the page is stalled: each chat is
@@ -47,17 +37,11 @@ class BrowserTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
-    private ChatApplication app;
+    private ServedPages pages;
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
-        if (app != null) {
-            app.stop();
-        }
+        pages.close();
     }
 
     @Test
@@ -104,7 +88,7 @@ class BrowserTest {
         alice.type("content", "before the restart");
         alice.await(page -> page.texts("#messages .chat .text").contains("before the restart"), "her own chat");
 
-        app.stop();
+        pages.app().stop();
         alice.await(page -> !page.element("state").getText().equals("open"), "the page to notice");
         start(Map.of("PORT", String.valueOf(port)));
         try (var bob = TestClient.joined(port, "bob", "Bob")) {
@@ -138,7 +122,7 @@ class BrowserTest {
                 window.__client = client;
                 client.connect().then(() => done('connected'));
                 """));
-        try (var poster = TestClient.entered(app.port(), "userId=poster&username=Poster&room=flood")) {
+        try (var poster = TestClient.entered(pages.app().port(), "userId=poster&username=Poster&room=flood")) {
             var padding = "\uD83D\uDE00".repeat(990);
             var stalled = CompletableFuture.runAsync(() -> page.script("const until = Date.now() + 8000;"
                     + " while (Date.now() < until) {}"));
@@ -210,7 +194,7 @@ class BrowserTest {
         start(Map.of());
         var alice = browser();
         alice.enterChat(base(), "Alice", null);
-        try (var bob = TestClient.joined(app.port(), "bob", "Bob")) {
+        try (var bob = TestClient.joined(pages.app().port(), "bob", "Bob")) {
             var longest = "\uD83D\uDE00".repeat(1000);
             int echoed = 0;
             for (int i = 0; i < 10_000; i++) {
@@ -232,7 +216,7 @@ class BrowserTest {
         start(Map.of());
         var alice = browser();
         alice.enterChat(base(), "Alice", null);
-        try (var mallory = TestClient.entered(app.port(), "userId=mallory&username="
+        try (var mallory = TestClient.entered(pages.app().port(), "userId=mallory&username="
                 + URLEncoder.encode(XSS_IMG, StandardCharsets.UTF_8))) {
             mallory.send("{\"type\":\"chat\",\"content\":" + json(XSS_IMG) + "}");
             mallory.send("{\"type\":\"chat\",\"content\":" + json(XSS_SCRIPT) + "}");
@@ -249,64 +233,6 @@ class BrowserTest {
         }
     }
 
-    @Test
-    void the_dashboards_plots_gain_points_while_messages_flow() throws Exception {
-        start(Map.of());
-        var dashboard = browser();
-        dashboard.get(base() + "/admin");
-        try (var alice = TestClient.joined(app.port(), "alice", "Alice");
-             var bob = TestClient.joined(app.port(), "bob", "Bob")) {
-            var flowing = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < 100; i++) {
-                    alice.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
-                    bob.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
-                    LockSupport.parkNanos(50_000_000);
-                }
-            });
-
-            dashboard.await(page -> deliveriesPerSecond(page) > 0, "deliveries per second above 0");
-            int points = points(dashboard);
-            dashboard.await(page -> points(page) > points, "more points");
-            flowing.join();
-            dashboard.screenshot("dashboard");
-        }
-    }
-
-    @Test
-    void where_identities_are_verified_the_dashboard_needs_an_operators_token() throws Exception {
-        start(Map.of("AUTH_SECRET", SECRET));
-        var dashboard = browser();
-        dashboard.get(base() + "/admin");
-        dashboard.await(page -> page.element("operator").isDisplayed(), "the operator's token asked for");
-
-        dashboard.type("token", MintToken.mint(SECRET, "bob", "Bob", List.of(), Duration.ofHours(1)));
-        dashboard.await(page -> page.element("notice").getText().contains("403"), "a user's token refused");
-        assertEquals(0, points(dashboard));
-
-        dashboard.script("document.getElementById('token').value = ''");
-        dashboard.type("token", operatorToken());
-        dashboard.await(page -> points(page) > 0, "an operator's token shows the plots");
-    }
-
-    private static String operatorToken() throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject("root").claim("name", "Root").claim("chat_operator", true)
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
-    }
-
-    private static double deliveriesPerSecond(Browser page) {
-        var last = (String) page.script("return document.querySelectorAll('.chart')[2].dataset.last ?? '[0]'");
-        var value = last.replaceAll("[\\[\\]]", "");
-        return value.equals("null") ? 0 : Double.parseDouble(value);
-    }
-
-    private static int points(Browser page) {
-        var points = page.script("return document.querySelector('.chart').dataset.points ?? '0'");
-        return Integer.parseInt(points.toString());
-    }
-
     /** A script that imports chat.js as an app's module would, with `url` and `done` (the script's callback). */
     private static String library(String body) {
         return "const done = arguments[arguments.length - 1];"
@@ -319,19 +245,17 @@ class BrowserTest {
     }
 
     private void start(Map<String, String> extra) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "RATE_LIMIT_PER_SEC", "0",
-                "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        app = ChatApplication.start(ChatConfig.load(environment).config());
+        if (pages == null) {
+            pages = new ServedPages(data);
+        }
+        pages.start(extra);
     }
 
     private String base() {
-        return "http://127.0.0.1:" + app.port();
+        return pages.base();
     }
 
     private Browser browser() {
-        var browser = Browser.open();
-        opened.add(browser);
-        return browser;
+        return pages.browser();
     }
 }

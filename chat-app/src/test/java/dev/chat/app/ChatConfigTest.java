@@ -77,7 +77,7 @@ class ChatConfigTest {
                 Map.entry("RETENTION_PER_ROOM", "100000"),
                 Map.entry("WEB_UI", "off"),
                 Map.entry("DRAIN_TIMEOUT", "1500ms"),
-                Map.entry("EDIT_WINDOW", "0")));
+                Map.entry("EDIT_WINDOW", "0s")));
 
         assertEquals(new ChatConfig("127.0.0.1", 9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 64L << 20, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 30, 60, 0, 50, 7, 0,

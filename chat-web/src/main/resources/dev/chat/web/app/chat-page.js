@@ -1,5 +1,6 @@
 // The chat page: an app built on chat.js as any app would be. Everything a user wrote is shown as text, never HTML.
-import { ChatClient } from '/client/chat.js';
+import { ChatClient, applied, subjectOf } from '/client/chat.js';
+import { element, line as render, time } from '/app/message-line.js';
 
 /** Messages kept on screen per room; older ones go, and come back with "load earlier". */
 const SHOWN = 500;
@@ -10,21 +11,8 @@ const rooms = new Map();
 let client;
 let current;
 let token;
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
-function time(timestamp) {
-  return new Date(timestamp).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
+/** The chat being edited in the compose box, if any. */
+let editing = null;
 
 function notice(text) {
   $('notice').textContent = text;
@@ -39,16 +27,36 @@ function room(name) {
   return rooms.get(name);
 }
 
+const actions = {
+  mine: (frame) => frame.userId === (token ? subjectOf(token) : userId()),
+  edit(frame) {
+    editing = { room: frame.room, id: frame.id };
+    $('content').value = frame.content;
+    $('content').focus();
+    notice('editing your message: send to save it, or clear the box to cancel');
+  },
+  remove: (frame) => client.delete(frame.room, frame.id).catch((failure) => notice(`not deleted: ${failure.message}`)),
+  /** Adds the emoji, or takes it back if this user had added it already. */
+  react: (frame, emoji) => client.react(frame.room, frame.id, emoji).catch((failure) => (
+    failure.code === 'already_reacted' ? client.unreact(frame.room, frame.id, emoji) : Promise.reject(failure)))
+    .catch((failure) => notice(`reaction not sent: ${failure.message}`)),
+};
+
 function line(frame) {
-  const item = element('li', `message ${frame.type}`);
-  item.dataset.id = frame.id ?? '';
-  item.append(element('time', 'at', time(frame.timestamp)));
-  if (frame.type === 'chat') {
-    item.append(element('span', 'who', frame.username), element('span', 'text', frame.content));
-  } else {
-    item.append(element('span', 'text', frame.content));
+  return render(frame, actions);
+}
+
+/** An edit, deletion or reaction: the chat it targets, if shown, is redrawn as it leaves it. */
+function change(frame) {
+  const held = rooms.get(frame.room);
+  const index = held?.messages.findIndex((shown) => shown.id === frame.target) ?? -1;
+  if (index < 0) {
+    return;
   }
-  return item;
+  held.messages[index] = applied(held.messages[index], frame);
+  if (frame.room === current) {
+    $('messages').querySelector(`[data-id="${CSS.escape(frame.target)}"]`)?.replaceWith(line(held.messages[index]));
+  }
 }
 
 function add(frame) {
@@ -237,6 +245,9 @@ function listen() {
       }
     });
   }
+  for (const type of ['edit', 'delete', 'reaction']) {
+    client.on(type, change);
+  }
   client.on('typists', ({ room: name, users }) => {
     if (name === current) {
       renderTyping(users);
@@ -275,8 +286,8 @@ async function start(event) {
   event.preventDefault();
   token = $('token').value.trim() || undefined;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  client = new ChatClient({ url: `${scheme}//${location.host}/ws`, userId: userId(),
-    username: $('username').value.trim(), token });
+  client = new ChatClient({ url: `${scheme}//${location.host}/ws`, ...(token ? { token }
+    : { userId: userId(), username: $('username').value.trim() }) });
   listen();
   $('login').hidden = true;
   $('chat').hidden = false;
@@ -299,9 +310,17 @@ $('compose').addEventListener('submit', (event) => {
   event.preventDefault();
   const content = $('content').value;
   $('content').value = '';
-  client.send(current, content).catch((failure) => notice(`not sent: ${failure.message}`));
+  const edited = editing;
+  editing = null;
+  const sent = edited ? client.edit(edited.room, edited.id, content) : client.send(current, content);
+  sent.catch((failure) => notice(`not sent: ${failure.message}`));
 });
-$('content').addEventListener('input', () => client.typing(current));
+$('content').addEventListener('input', () => {
+  if ($('content').value === '') {
+    editing = null;
+  }
+  client.typing(current);
+});
 $('direct').addEventListener('submit', (event) => {
   event.preventDefault();
   client.direct($('direct-to').value.trim(), $('direct-content').value)

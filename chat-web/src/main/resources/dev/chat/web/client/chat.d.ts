@@ -19,8 +19,32 @@ export interface RoomMessage extends Frame {
   id: string;
   userId: string;
   username: string;
-  content: string;
+  /** Absent on a deleted chat. */
+  content?: string;
   timestamp: string;
+  /** A chat read from history as it is now: when it was last edited, if it was. */
+  editedAt?: string;
+  deleted?: true;
+  /** Users who added each emoji. */
+  reactions?: Record<string, number>;
+  /** The id of the last change applied to the chat; present once it has changed. */
+  revision?: string;
+}
+
+/** A change to the chat whose id is `target`: a message of the room with its own id. */
+export interface Change extends Frame {
+  type: 'edit' | 'delete' | 'reaction';
+  room: string;
+  id: string;
+  target: string;
+  userId: string;
+  username: string;
+  timestamp: string;
+  /** For an edit. */
+  content?: string;
+  /** For a reaction. */
+  emoji?: string;
+  op?: 'add' | 'remove';
 }
 
 export interface DirectMessage extends Frame {
@@ -105,6 +129,9 @@ export interface Events {
   join: RoomMessage;
   leave: RoomMessage;
   system: RoomMessage;
+  edit: Change;
+  delete: Change;
+  reaction: Change;
   direct: DirectMessage;
   typing: Typing;
   typists: TypistsChanged;
@@ -124,6 +151,8 @@ export const TOKEN_EXPIRED: 4001;
 export function shouldRetry(code: number, tokenRenewable: boolean): boolean;
 export function backoff(attempt: number, options?: { base?: number; cap?: number; random?: () => number }): number;
 export function subjectOf(token: string): string | undefined;
+/** The chat as the change leaves it; unchanged if the change is at or below its revision, or it was deleted. */
+export function applied(chat: RoomMessage, change: Change): RoomMessage;
 
 export const TYPING_EVERY: 3000;
 export const TYPING_SHOWN: 5000;
@@ -153,6 +182,10 @@ export class ChatClient {
   unsubscribe(room: string): Promise<void>;
   send(room: string, content: string): Promise<RoomMessage>;
   direct(userId: string, content: string): Promise<DirectMessage>;
+  edit(room: string, id: string | number, content: string): Promise<Change>;
+  delete(room: string, id: string | number): Promise<Change>;
+  react(room: string, id: string | number, emoji: string): Promise<Change>;
+  unreact(room: string, id: string | number, emoji: string): Promise<Change>;
   /** Call on every keystroke: at most one typing signal every TYPING_EVERY ms per room is sent. */
   typing(room: string): void;
   /** The usernames of the others typing in the room now. */

@@ -54,6 +54,37 @@ export function subjectOf(token) {
   }
 }
 
+/**
+ * The chat as a change leaves it: an edit, delete or reaction frame whose target is the chat's id. A change at or
+ * below the chat's revision is in it already (history shows chats as they are now, followed by the changes that made
+ * them so), and a deleted chat takes no more: either way the chat comes back as it was.
+ */
+export function applied(chat, change) {
+  if (Number(change.id) <= Number(chat.revision ?? 0) || chat.deleted) {
+    return chat;
+  }
+  const revision = change.id;
+  if (change.type === 'edit') {
+    return { ...chat, content: change.content, editedAt: change.timestamp, revision };
+  }
+  if (change.type === 'delete') {
+    const { content, editedAt, reactions, ...kept } = chat;
+    return { ...kept, deleted: true, revision };
+  }
+  if (change.type === 'reaction') {
+    // No prototype: an emoji such as "__proto__" is a key like any other.
+    const reactions = Object.assign(Object.create(null), chat.reactions);
+    const count = (reactions[change.emoji] ?? 0) + (change.op === 'add' ? 1 : -1);
+    if (count > 0) {
+      reactions[change.emoji] = count;
+    } else {
+      delete reactions[change.emoji];
+    }
+    return { ...chat, reactions, revision };
+  }
+  return chat;
+}
+
 /** A request the server answers in order on one connection: settled by the first frame it matches. */
 class Pending {
   constructor(matches) {
@@ -198,6 +229,28 @@ export class ChatClient {
       && frame.to === userId && this.#mine(frame) && frame.content === content);
   }
 
+  /** Edits one of this user's chats: settles with the edit as the server numbered it, or fails with its error. */
+  edit(room, id, content) {
+    return this.#change({ type: 'edit', room, id: String(id), content }, 'edit');
+  }
+
+  /** Deletes a chat (this user's own; an operator's token may delete any): settles with the delete frame. */
+  delete(room, id) {
+    return this.#change({ type: 'delete', room, id: String(id) }, 'delete');
+  }
+
+  /** Adds an emoji to a chat: settles with the reaction frame, or fails (already_reacted if it was added before). */
+  react(room, id, emoji) {
+    return this.#change({ type: 'react', room, id: String(id), emoji }, 'reaction',
+      (frame) => frame.op === 'add' && frame.emoji === emoji);
+  }
+
+  /** Takes back this user's emoji: settles with the reaction frame, or fails (not_reacted if there was none). */
+  unreact(room, id, emoji) {
+    return this.#change({ type: 'unreact', room, id: String(id), emoji }, 'reaction',
+      (frame) => frame.op === 'remove' && frame.emoji === emoji);
+  }
+
   /**
    * Says this user is typing in the room; call it on every keystroke: it sends at most one signal every
    * TYPING_EVERY ms per room. Nothing answers it, and it is dropped while not connected.
@@ -222,6 +275,11 @@ export class ChatClient {
     this.#failPending(new Error('closed'));
     this.#socket?.close(1000, 'bye');
     this.#setState('closed');
+  }
+
+  #change(message, answerType, matchesMore = () => true) {
+    return this.#request(message, (frame) => frame.type === answerType && frame.room === message.room
+      && frame.target === message.id && this.#mine(frame) && matchesMore(frame));
   }
 
   /** Where the server picks the userId (none given, no token) only the content can tell an echo. */

@@ -1,0 +1,102 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.app.example.MintToken;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's dashboard in a real browser against the real server. */
+class DashboardBrowserTest {
+
+    private static final String SECRET = ServedPages.SECRET;
+
+    @TempDir
+    Path data;
+    private ServedPages pages;
+
+    @BeforeEach
+    void pages() {
+        pages = new ServedPages(data);
+    }
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        pages.close();
+    }
+
+    @Test
+    void the_dashboards_plots_gain_points_while_messages_flow() throws Exception {
+        pages.start(Map.of());
+        var dashboard = pages.browser();
+        dashboard.get(pages.base() + "/admin");
+        try (var alice = TestClient.joined(pages.app().port(), "alice", "Alice");
+             var bob = TestClient.joined(pages.app().port(), "bob", "Bob")) {
+            var flowing = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 100; i++) {
+                    alice.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
+                    bob.send("{\"type\":\"chat\",\"content\":\"load " + i + "\"}");
+                    LockSupport.parkNanos(50_000_000);
+                }
+            });
+
+            dashboard.await(page -> deliveriesPerSecond(page) > 0, "deliveries per second above 0");
+            int points = points(dashboard);
+            dashboard.await(page -> points(page) > points, "more points");
+            flowing.join();
+            dashboard.screenshot("dashboard");
+        }
+    }
+
+    @Test
+    void where_identities_are_verified_the_dashboard_needs_an_operators_token() throws Exception {
+        pages.start(Map.of("AUTH_SECRET", SECRET));
+        var dashboard = pages.browser();
+        dashboard.get(pages.base() + "/admin");
+        dashboard.await(page -> page.element("operator").isDisplayed(), "the operator's token asked for");
+
+        dashboard.type("token", MintToken.mint(SECRET, "bob", "Bob", List.of(), Duration.ofHours(1)));
+        dashboard.await(page -> page.element("notice").getText().contains("403"), "a user's token refused");
+        assertEquals(0, points(dashboard));
+
+        dashboard.script("document.getElementById('token').value = ''");
+        dashboard.type("token", operatorToken());
+        dashboard.await(page -> points(page) > 0, "an operator's token shows the plots");
+    }
+
+    private static String operatorToken() throws Exception {
+        var claims = new JWTClaimsSet.Builder().subject("root").claim("name", "Root").claim("chat_operator", true)
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static double deliveriesPerSecond(Browser page) {
+        var last = (String) page.script("return document.querySelectorAll('.chart')[2].dataset.last ?? '[0]'");
+        var value = last.replaceAll("[\\[\\]]", "");
+        return value.equals("null") ? 0 : Double.parseDouble(value);
+    }
+
+    private static int points(Browser page) {
+        var points = page.script("return document.querySelector('.chart').dataset.points ?? '0'");
+        return Integer.parseInt(points.toString());
+    }
+}
