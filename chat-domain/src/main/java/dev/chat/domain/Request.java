@@ -30,6 +30,13 @@ public sealed interface Request {
      */
     record Typing(String room) implements Request {}
 
+    /**
+     * Mark everything up to a message read.
+     *
+     * @param room null to mean the connection's only room
+     */
+    record Read(String room, long id) implements Request {}
+
     /** A change to a chat already posted. */
     sealed interface Amend extends Request {
 

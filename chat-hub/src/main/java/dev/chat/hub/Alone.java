@@ -59,6 +59,11 @@ final class Alone implements Sharing {
     }
 
     @Override
+    public void read(String room, String userId, long id) {
+        // Every connection of the user, and every member of the room, is here, and has been told.
+    }
+
+    @Override
     public boolean handedOn(DirectMessage message, Member sender) {
         return false;
     }

@@ -1,6 +1,5 @@
 package dev.chat.hub;
 
-import dev.chat.domain.Amendments;
 import dev.chat.domain.Analytics;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
@@ -40,14 +39,16 @@ final class Chat {
     private final Instant started;
 
     Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, Sharing sharing,
-            HubCounters counters, UserBudgets userBudgets, Telemetry telemetry, Amendments amendments) {
+            HubCounters counters, UserBudgets userBudgets, HubSettings settings) {
         this.counters = counters;
         this.userBudgets = userBudgets;
-        this.telemetry = telemetry;
+        this.telemetry = settings.telemetry();
         this.clock = new MessageClock(clock);
         this.fanOut = new FanOut(counters);
         this.sharing = sharing;
-        this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, amendments);
+        var reads = new ReadSignals(settings.readMarks(), settings.readReceipts(), members, fanOut, sharing);
+        this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, settings.amendments(),
+                reads);
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
     }
@@ -103,6 +104,7 @@ final class Chat {
             case Command.Arrived(var message, var fromHere) -> rooms.arrived(message, fromHere);
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
             case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
+            case Command.ArrivedRead(var room, var userId, var id) -> rooms.readArrived(room, userId, id);
             case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());
         }
     }
@@ -184,6 +186,10 @@ final class Chat {
             }
             case Request.Typing(var room) -> {
                 rooms.typing(from, room);
+                yield null;
+            }
+            case Request.Read(var room, var id) -> {
+                rooms.read(from, room, id);
                 yield null;
             }
             case Request.Amend amend -> rooms.amend(from, amend);

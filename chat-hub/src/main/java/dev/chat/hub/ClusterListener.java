@@ -30,6 +30,11 @@ final class ClusterListener implements Cluster.Listener {
     }
 
     @Override
+    public void read(String room, String userId, long id) {
+        inbox.offer(new Command.ArrivedRead(room, userId, id));
+    }
+
+    @Override
     public void presenceLost() {
         inbox.offer(new Command.Resync());
     }

@@ -90,6 +90,11 @@ final class Clustered implements Sharing {
     }
 
     @Override
+    public void read(String room, String userId, long id) {
+        cluster.read(room, userId, id);
+    }
+
+    @Override
     public boolean handedOn(DirectMessage message, Member sender) {
         cluster.send(message).whenComplete((delivered, failure) -> {
             if (failure != null) {

@@ -58,6 +58,9 @@ sealed interface Command {
     /** Another node's user is typing in a room. */
     record ArrivedTyping(String room, Identity who) implements Command {}
 
+    /** A user raised its read mark in a room, on another node. */
+    record ArrivedRead(String room, String userId, long id) implements Command {}
+
     /** The cluster lost who is on this node: tell it again. */
     record Resync() implements Command {}
 

@@ -9,6 +9,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.Unread;
 import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.port.needed.MessageStore;
@@ -94,7 +95,7 @@ public final class Hub implements ChatHub {
         this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox))
                 .orElseGet(() -> new Alone(store, settings.presence()));
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,
-                counters, userBudgets, settings.telemetry(), settings.amendments());
+                counters, userBudgets, settings);
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
     }
 
@@ -175,6 +176,16 @@ public final class Hub implements ChatHub {
     @Override
     public List<RoomMessage> messagesBy(String userId, MessagePosition before, int limit) {
         return store.byUser(userId, before, limit);
+    }
+
+    /** From the marks and the store, which serve any thread; a room's last id from whoever numbers it. */
+    @Override
+    public List<Unread> unread(String userId) {
+        return settings.readMarks().byUser(userId).entrySet().stream()
+                .map(mark -> new Unread(mark.getKey(), mark.getValue(),
+                        store.unread(mark.getKey(), userId, mark.getValue(), MessageStore.UNREAD_CAP),
+                        sharing.lastId(mark.getKey())))
+                .toList();
     }
 
     @Override

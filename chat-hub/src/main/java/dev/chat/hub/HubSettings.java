@@ -3,6 +3,7 @@ package dev.chat.hub;
 import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.Amendments;
+import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.port.needed.Throttle;
 import java.time.Clock;
@@ -29,11 +30,13 @@ import java.util.function.Consumer;
  * @param telemetry          where the hub reports how long each user's message took to reach its recipients;
  *                           {@link Telemetry#NONE} by default
  * @param amendments         the rules for editing, deleting and reacting to chats; a 48-hour edit window by default
+ * @param readMarks          where how far each user has read each room is kept; in memory by default
+ * @param readReceipts       who is told that a user has read a room; the room's members by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
-        Telemetry telemetry, Amendments amendments) {
+        Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -53,6 +56,8 @@ public record HubSettings(
         requireNonNull(userThrottle, "userThrottle");
         requireNonNull(telemetry, "telemetry");
         requireNonNull(amendments, "amendments");
+        requireNonNull(readMarks, "readMarks");
+        requireNonNull(readReceipts, "readReceipts");
     }
 
     public static HubSettings defaults() {
@@ -60,7 +65,7 @@ public record HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
-                Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT);
+                Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -111,13 +116,21 @@ public record HubSettings(
         return with(draft -> draft.amendments = rules);
     }
 
+    public HubSettings withReadMarks(ReadMarks marks) {
+        return with(draft -> draft.readMarks = marks);
+    }
+
+    public HubSettings withReadReceipts(ReadReceipts receipts) {
+        return with(draft -> draft.readReceipts = receipts);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
-                draft.userThrottle, draft.telemetry, draft.amendments);
+                draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts);
     }
 
     private static final class Draft {
@@ -133,6 +146,8 @@ public record HubSettings(
         Throttle userThrottle;
         Telemetry telemetry;
         Amendments amendments;
+        ReadMarks readMarks;
+        ReadReceipts readReceipts;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -147,6 +162,8 @@ public record HubSettings(
             userThrottle = settings.userThrottle;
             telemetry = settings.telemetry;
             amendments = settings.amendments;
+            readMarks = settings.readMarks;
+            readReceipts = settings.readReceipts;
         }
     }
 

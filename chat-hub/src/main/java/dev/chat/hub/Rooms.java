@@ -40,9 +40,10 @@ final class Rooms {
     private final MessageClock clock;
     private final TypingSignals typing;
     private final Amendments amendments;
+    private final ReadSignals reads;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
-            HubCounters counters, MessageClock clock, Amendments amendments) {
+            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads) {
         this.store = store;
         this.sharing = sharing;
         this.limits = limits;
@@ -54,6 +55,7 @@ final class Rooms {
         this.clock = clock;
         this.typing = new TypingSignals(fanOut, sharing);
         this.amendments = amendments;
+        this.reads = reads;
     }
 
     /**
@@ -83,7 +85,8 @@ final class Rooms {
         var at = clock.now();
         var view = sharing.entered(room, member.identity(), firstHere, at);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
-        fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), catchUp.recovered()));
+        fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), catchUp.recovered(),
+                reads.reading(room, member.identity().userId(), store)));
         catchUp.messages().forEach(member.outbox::offerHistory);
         announce(room, view.announcement(), Message.joined(member.identity(), at));
     }
@@ -173,6 +176,19 @@ final class Rooms {
         }
     }
 
+    /** The user has read the room it names, or its only room, up to {@code id}. */
+    void read(Member from, String roomName, long id) {
+        var room = postingRoom(from, roomName);
+        if (room != null) {
+            reads.read(room, from.identity(), id);
+        }
+    }
+
+    /** Another node's user raised its read mark in a room. */
+    void readArrived(String roomName, String userId, long id) {
+        reads.arrived(roomName, byName.get(roomName), userId, id);
+    }
+
     /** Another node's user is typing in a room that may have members here. */
     void typingArrived(String roomName, Identity who) {
         var room = byName.get(roomName);
@@ -181,7 +197,7 @@ final class Rooms {
         }
     }
 
-    /** The room a chat or a typing signal names, or the sender's only room; null, with the sender told, if none. */
+    /** The room a message names, or the sender's only room; null, with the sender told, if none. */
     private Room postingRoom(Member from, String roomName) {
         if (roomName != null) {
             var room = roomOf(from, roomName).orElse(null);

@@ -43,6 +43,9 @@ sealed interface Sharing permits Alone, Clustered {
     /** Tells the other nodes, if any, that the user is typing in the room. */
     void typing(Room room, Identity who);
 
+    /** Tells the other nodes, if any, that the user's read mark in the room rose to {@code id}. */
+    void read(String room, String userId, long id);
+
     /** True if the cluster took the message, to deliver it or tell its sender why not; false to deliver it here. */
     boolean handedOn(DirectMessage message, Member sender);
 

@@ -26,6 +26,8 @@ class ClusteredHubTest {
     private final InProcessCluster.Node nodeA = cluster.node();
     private final InProcessCluster.Node nodeB = cluster.node();
     private final InMemoryMessageStore storeA = new InMemoryMessageStore();
+    /** What the cluster's read marks are in Redis: one for every node. */
+    private final InMemoryReadMarks marks = new InMemoryReadMarks();
     private final Hub hubA = hub(nodeA, storeA);
     private final Hub hubB = hub(nodeB, new InMemoryMessageStore());
     private final RecordingConnection alice = new RecordingConnection();
@@ -58,6 +60,32 @@ class ClusteredHubTest {
         assertEquals(List.of(new RoomSummary("global", 2)), hubB.rooms());
         assertEquals(List.of(ALICE, BOB), hubB.users("global"));
         assertEquals(Availability.OK, hubA.cluster());
+    }
+
+    @Test
+    void a_read_on_one_node_reaches_the_user_s_tabs_and_the_room_on_the_others() throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        alice.next(2);
+        hubB.connect(BOB, bob);
+        bob.next(2);
+        alice.next();
+        var aliceOnB = new RecordingConnection();
+        hubB.connect(ALICE, aliceOnB);
+        aliceClient.post(ClientMessage.chat("hello"));
+        var hello = alice.next();
+        bob.next();
+        for (var seen = aliceOnB.next(); !seen.equals(hello); seen = aliceOnB.next()) {
+            assertTrue(field(seen, "type").matches("presence|join"), "only what came before: " + seen);
+        }
+
+        aliceClient.post(ClientMessage.about("read", null, field(hello, "id"), null, null));
+
+        var receipt = "{\"type\":\"read\",\"room\":\"global\",\"userId\":\"alice\",\"id\":\""
+                + field(hello, "id") + "\"}";
+        assertEquals(receipt, alice.next());
+        assertEquals(receipt, aliceOnB.next(), "her tab on the other node");
+        assertEquals(receipt, bob.next(), "and the room there, once");
+        assertEquals(Long.parseLong(field(hello, "id")), marks.lastRead("alice", "global"));
     }
 
     @Test
@@ -138,7 +166,8 @@ class ClusteredHubTest {
         }
     }
 
-    private static Hub hub(InProcessCluster.Node node, InMemoryMessageStore store) {
-        return new Hub(HubSettings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)), store, node).start();
+    private Hub hub(InProcessCluster.Node node, InMemoryMessageStore store) {
+        return new Hub(HubSettings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)).withReadMarks(marks), store,
+                node).start();
     }
 }

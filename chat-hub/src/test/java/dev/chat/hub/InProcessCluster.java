@@ -137,6 +137,15 @@ final class InProcessCluster {
         }
 
         @Override
+        public void read(String room, String userId, long id) {
+            synchronized (InProcessCluster.this) {
+                if (!down) {
+                    nodes.stream().filter(node -> node != this).forEach(node -> node.listener.read(room, userId, id));
+                }
+            }
+        }
+
+        @Override
         public CompletionStage<Boolean> send(DirectMessage message) {
             synchronized (InProcessCluster.this) {
                 if (down) {

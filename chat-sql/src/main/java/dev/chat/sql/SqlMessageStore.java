@@ -35,7 +35,8 @@ import javax.sql.DataSource;
  *
  * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis, target,
  * edited_at_millis, deleted, revision)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
- * {@code reactions (room, target, emoji, user_id)} keyed by all four, and {@code meta (key, value)}.
+ * {@code reactions (room, target, emoji, user_id)} keyed by all four, {@code read_marks (user_id, room, last_read)}
+ * keyed by the first two ({@link SqlReadMarks}), and {@code meta (key, value)}.
  */
 public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
     private final SqlDialect dialect;
     private final AutoCloseable closesWithIt;
     private final BatchWriter writer;
+    private final SqlReadMarks readMarks;
     /** The rooms in use, not every room ever seen: one that falls out is read from the disk again. */
     private final Map<String, Long> lastIds;
     /** 0 after a clean close; after a crash, how far past its last id on disk each room numbers on. */
@@ -60,6 +62,7 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
         this.dialect = dialect;
         this.closesWithIt = closesWithIt;
         this.writer = writer;
+        this.readMarks = new SqlReadMarks(source, lastIdsKept);
         this.gap = gap;
         this.lastIds = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -166,6 +169,11 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
                 }).reversed();
     }
 
+    /** How far each user has read each room, kept in the same database. */
+    public SqlReadMarks readMarks() {
+        return readMarks;
+    }
+
     /** Whether the last batch reached the disk; false while writes are failing. */
     public boolean available() {
         return writer.available();
@@ -195,6 +203,7 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
     @Override
     public void close() throws SQLException {
         writer.close();
+        readMarks.close();
         try (var connection = source.getConnection()) {
             markClosedCleanly(connection, dialect, true);
         } finally {

@@ -10,6 +10,8 @@ import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
+import dev.chat.domain.port.needed.ReadMarks;
+import dev.chat.domain.port.needed.ReadMarksContract;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
@@ -28,6 +30,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +105,27 @@ class PostgresMessageStoreTest extends MessageStoreContract {
                 var rows = query.executeQuery("SELECT count(*) FROM messages WHERE content LIKE '%launch code%'")) {
             rows.next();
             assertEquals(0, rows.getInt(1));
+        }
+    }
+
+    @Test
+    void read_marks_survive_a_restart() throws Exception {
+        var database = freshDatabase();
+        var first = open(database);
+        first.readMarks().markRead("bob", "dev", 42);
+        first.close();
+        opened.remove(first);
+
+        assertEquals(42, open(database).readMarks().lastRead("bob", "dev"));
+    }
+
+    /** The read marks kept beside the history, held to what every {@link ReadMarks} does. */
+    @Nested
+    class ItsReadMarks extends ReadMarksContract {
+
+        @Override
+        protected ReadMarks newMarks() {
+            return ((SqlMessageStore) newStore()).readMarks();
         }
     }
 

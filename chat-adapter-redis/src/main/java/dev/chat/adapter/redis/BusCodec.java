@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
  * {@code R <node> <id> <body>} for a room's message, {@code D <node> <body>} for a direct one and
- * {@code T <node> <body>} for a typing signal, which only the bus carries. Joins, leaves and
+ * {@code T <node> <body>} for a typing signal and {@code M <node> <body>} for a read mark that rose, which only the
+ * bus carries. Joins, leaves and
  * summaries carry no text: they are worded here, as on a single node, so every node words them alike.
  */
 final class BusCodec {
@@ -32,6 +33,8 @@ final class BusCodec {
     record Direct(String node, DirectMessage message) implements Frame {}
 
     record Typing(String node, String room, Identity who) implements Frame {}
+
+    record Read(String node, String room, String userId, long id) implements Frame {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -53,6 +56,11 @@ final class BusCodec {
                 yield new Typing(node, body.path("room").asText(),
                         new Identity(body.path("userId").asText(), body.path("username").asText()));
             }
+            case 'M' -> {
+                var body = tree(frame.substring(nodeEnd + 1));
+                yield new Read(node, body.path("room").asText(), body.path("userId").asText(),
+                        Long.parseLong(body.path("id").asText()));
+            }
             default -> throw new IllegalArgumentException("not a frame of the chat's bus: " + frame);
         };
     }
@@ -65,6 +73,12 @@ final class BusCodec {
     }
 
     /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */
+    /** The bus frame that tells every node the user's read mark in the room rose. */
+    String read(String node, String room, String userId, long id) {
+        var body = json.createObjectNode().put("room", room).put("userId", userId).put("id", Long.toString(id));
+        return "M " + node + " " + body;
+    }
+
     RoomMessage roomMessage(long id, String body) {
         var tree = tree(body);
         return new RoomMessage(tree.path("room").asText(), id, message(tree), changes(tree));

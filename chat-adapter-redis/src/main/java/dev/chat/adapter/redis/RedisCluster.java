@@ -100,6 +100,11 @@ public final class RedisCluster implements Cluster {
         }
     }
 
+    /** How far each user has read each room, as every node sees it. */
+    public RedisReadMarks readMarks() {
+        return new RedisReadMarks(connection);
+    }
+
     /** The rooms' recent history as Redis keeps it, for the hub to read. */
     public RedisHistory history() {
         return new RedisHistory(connection, codec);
@@ -152,6 +157,12 @@ public final class RedisCluster implements Cluster {
     @Override
     public void typing(String room, Identity who) {
         connection.async().publish(BUS, codec.typing(settings.node(), room, who));
+    }
+
+    /** On the bus alone, as typing is: the mark itself is kept by {@link RedisReadMarks}. */
+    @Override
+    public void read(String room, String userId, long id) {
+        connection.async().publish(BUS, codec.read(settings.node(), room, userId, id));
     }
 
     @Override
@@ -236,6 +247,11 @@ public final class RedisCluster implements Cluster {
                 case BusCodec.Typing(var node, var room, var who) -> {
                     if (!node.equals(settings.node())) {
                         listener.typing(room, who);
+                    }
+                }
+                case BusCodec.Read(var node, var room, var userId, var id) -> {
+                    if (!node.equals(settings.node())) {
+                        listener.read(room, userId, id);
                     }
                 }
             }

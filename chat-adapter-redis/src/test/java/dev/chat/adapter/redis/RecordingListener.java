@@ -21,6 +21,7 @@ final class RecordingListener implements Cluster.Listener {
     final BlockingQueue<DirectMessage> direct = new LinkedBlockingQueue<>();
     final AtomicInteger presenceLost = new AtomicInteger();
     final BlockingQueue<String> typing = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> reads = new LinkedBlockingQueue<>();
 
     @Override
     public void published(RoomMessage message, boolean fromHere) {
@@ -38,6 +39,12 @@ final class RecordingListener implements Cluster.Listener {
         typing.add(room + " " + who.userId() + " " + who.username());
     }
 
+    /** Kept as {@code room userId id}. */
+    @Override
+    public void read(String room, String userId, long id) {
+        reads.add(room + " " + userId + " " + id);
+    }
+
     @Override
     public void presenceLost() {
         presenceLost.incrementAndGet();
@@ -49,6 +56,14 @@ final class RecordingListener implements Cluster.Listener {
             throw new AssertionError("no message arrived within " + WAIT);
         }
         return arrival;
+    }
+
+    String nextRead() throws InterruptedException {
+        var signal = reads.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (signal == null) {
+            throw new AssertionError("no read arrived within " + WAIT);
+        }
+        return signal;
     }
 
     String nextTyping() throws InterruptedException {

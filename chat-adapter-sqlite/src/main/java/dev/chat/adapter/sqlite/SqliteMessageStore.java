@@ -49,6 +49,13 @@ public final class SqliteMessageStore {
             emoji TEXT NOT NULL,
             user_id TEXT NOT NULL,
             PRIMARY KEY (room, target, emoji, user_id)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS read_marks (
+            user_id TEXT NOT NULL,
+            room TEXT NOT NULL,
+            last_read INTEGER NOT NULL,
+            PRIMARY KEY (user_id, room)
         ) WITHOUT ROWID"""
     };
 

@@ -12,6 +12,8 @@ import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
+import dev.chat.domain.port.needed.ReadMarks;
+import dev.chat.domain.port.needed.ReadMarksContract;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
@@ -25,10 +27,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -270,6 +274,31 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         assertEquals("fixed", store.find("lobby", 1).orElseThrow().message().content());
         assertEquals(2, store.lastId("lobby"));
+    }
+
+    @Test
+    void read_marks_survive_a_restart_and_one_risen_just_before_the_stop_is_written() throws Exception {
+        var where = folder.resolve("marks");
+        var store = open(where);
+        store.readMarks().markRead("bob", "dev", 41);
+        store.readMarks().markRead("bob", "dev", 42);
+        store.close();
+        opened.remove(store);
+
+        var again = open(where);
+
+        assertEquals(42, again.readMarks().lastRead("bob", "dev"));
+        assertEquals(Map.of("dev", 42L), again.readMarks().byUser("bob"));
+    }
+
+    /** The read marks kept beside the history, held to what every {@link ReadMarks} does. */
+    @Nested
+    class ItsReadMarks extends ReadMarksContract {
+
+        @Override
+        protected ReadMarks newMarks() {
+            return ((SqlMessageStore) newStore()).readMarks();
+        }
     }
 
     private SqlMessageStore open(Path where) throws SQLException {

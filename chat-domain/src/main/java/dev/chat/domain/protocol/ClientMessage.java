@@ -14,13 +14,14 @@ import dev.chat.domain.Text;
  * {@code timestamp}) are not here: the server ignores them.
  *
  * @param type    the requested kind: {@code chat}, {@code direct}, {@code subscribe}, {@code unsubscribe},
- *                {@code typing}, {@code edit}, {@code delete}, {@code react}, {@code unreact} or {@code refresh}
+ *                {@code typing}, {@code read}, {@code edit}, {@code delete}, {@code react}, {@code unreact} or
+ *                {@code refresh}
  * @param content the text of a chat or direct message
  * @param room    the room of a chat, subscribe, unsubscribe or typing
  * @param to      the recipient's userId, for a direct message
  * @param since   the last message id seen, for a subscribe that resumes
  * @param token   a fresh credential, for a refresh
- * @param id      the chat an edit, delete, react or unreact is about
+ * @param id      the chat an edit, delete, react or unreact is about; for a read, the last message read
  * @param emoji   the emoji of a react or unreact
  */
 public record ClientMessage(String type, String content, String room, String to, String since, String token,
@@ -74,6 +75,7 @@ public record ClientMessage(String type, String content, String room, String to,
             case DELETE -> checkRoom().flatMap(name -> MessageId.check(id).map(target -> new Request.Delete(name, target)));
             case REACT, UNREACT -> checkRoom().flatMap(name -> MessageId.check(id).flatMap(target -> Emoji.check(emoji)
                     .map(checked -> new Request.React(name, target, checked, frameType.get() == FrameType.REACT))));
+            case READ -> checkRoom().flatMap(name -> MessageId.check(id).map(upTo -> new Request.Read(name, upTo)));
             case REFRESH -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,
                     "this server does not verify identities: there is no token to refresh");
             case SYSTEM, JOIN, LEAVE, PRESENCE, ERROR, EXPIRING, REFRESHED, REACTION -> Checked.rejected(ErrorCode.TYPE_NOT_ALLOWED,

@@ -20,6 +20,7 @@ public enum FrameType {
     DELETE(true),
     REACT(true),
     UNREACT(true),
+    READ(true),
     SYSTEM(false),
     JOIN(false),
     LEAVE(false),

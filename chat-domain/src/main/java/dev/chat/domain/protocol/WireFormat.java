@@ -114,6 +114,16 @@ public final class WireFormat {
                 .build();
     }
 
+    /** That a user has read a room up to a message: no id of its own, no time. */
+    public static EncodedMessage read(String room, String userId, long id) {
+        return new Builder(64 + room.length() + userId.length())
+                .field("type", FrameType.READ.wireName())
+                .field("room", room)
+                .field("userId", userId)
+                .field("id", Long.toString(id))
+                .build();
+    }
+
     public static EncodedMessage encode(Rejection rejection) {
         return new Builder(64 + rejection.message().length())
                 .field("type", FrameType.ERROR.wireName())
@@ -146,6 +156,16 @@ public final class WireFormat {
      * @param recovered whether a resume found every missed message; null when the client did not resume
      */
     public static EncodedMessage presence(String room, int count, List<Identity> users, Boolean recovered) {
+        return presence(room, count, users, recovered, null);
+    }
+
+    /**
+     * Who is in a room, for a connection entering it, and how far its user has read there.
+     *
+     * @param reading null to leave out how far the user has read
+     */
+    public static EncodedMessage presence(String room, int count, List<Identity> users, Boolean recovered,
+            Reading reading) {
         var list = new StringBuilder(2 + 48 * users.size()).append('[');
         for (var user : users) {
             if (list.length() > 1) {
@@ -161,8 +181,19 @@ public final class WireFormat {
         if (recovered != null) {
             json.raw("recovered", recovered.toString());
         }
+        if (reading != null) {
+            json.field("lastRead", Long.toString(reading.lastRead())).raw("unread", Integer.toString(reading.unread()));
+        }
         return json.build();
     }
+
+    /**
+     * How far a user has read a room.
+     *
+     * @param lastRead the id of the last message it marked read, 0 if none
+     * @param unread   chats from others after it, counted up to {@link dev.chat.domain.port.needed.MessageStore#UNREAD_CAP}
+     */
+    public record Reading(long lastRead, int unread) {}
 
     private static final class Builder {
 

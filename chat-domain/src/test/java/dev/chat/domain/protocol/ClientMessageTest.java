@@ -156,4 +156,11 @@ class ClientMessageTest {
     void a_reaction_is_the_server_s_to_send() {
         assertRejected(ErrorCode.TYPE_NOT_ALLOWED, ClientMessage.about("reaction", "dev", "1", null, EMOJI).check());
     }
+
+    @Test
+    void a_read_names_the_last_message_read_and_may_leave_out_the_room() {
+        assertEquals(new Request.Read("dev", 42), assertAccepted(ClientMessage.about("read", "dev", "42", null, null).check()));
+        assertEquals(new Request.Read(null, 42), assertAccepted(ClientMessage.about("read", null, "42", null, null).check()));
+        assertRejected(ErrorCode.INVALID_ID, ClientMessage.about("read", "dev", "x", null, null).check());
+    }
 }

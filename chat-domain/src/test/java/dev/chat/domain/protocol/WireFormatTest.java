@@ -118,4 +118,13 @@ class WireFormatTest {
                 {"type":"chat","room":"dev","id":"42","userId":"alice","username":"Alice","timestamp":"2025-12-30T10:30:00Z","deleted":true,"revision":"104"}""",
                 WireFormat.encode(edited.amendedBy(104, Message.delete(new Identity("alice", "Alice"), 42, NOW))).text());
     }
+
+    @Test
+    void a_read_receipt_names_its_room_user_and_id_and_a_presence_may_say_how_far_its_user_has_read() {
+        assertEquals("""
+                {"type":"read","room":"dev","userId":"bob","id":"42"}""", WireFormat.read("dev", "bob", 42).text());
+        assertEquals("""
+                {"type":"presence","room":"dev","count":0,"users":[],"lastRead":"41","unread":3}""",
+                WireFormat.presence("dev", 0, List.of(), null, new WireFormat.Reading(41, 3)).text());
+    }
 }

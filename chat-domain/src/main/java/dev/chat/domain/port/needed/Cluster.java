@@ -33,6 +33,9 @@ public interface Cluster extends AutoCloseable {
         /** Another node's user is typing in the room; for this node's members of it. */
         void typing(String room, Identity who);
 
+        /** A user's read mark in the room rose, on another node; for this node's connections it concerns. */
+        void read(String room, String userId, long id);
+
         /**
          * The cluster no longer knows who is on this node (its server lost its data, or took this node for dead
          * while it could not reach it): the node should {@link #resync} what it has.
@@ -89,6 +92,13 @@ public interface Cluster extends AutoCloseable {
      * retried if the cluster cannot take it now. Returns at once.
      */
     void typing(String room, Identity who);
+
+    /**
+     * Tells the other nodes that the user's read mark in the room rose to {@code id}: not numbered, not kept (the
+     * mark itself is kept by {@link ReadMarks}), and lost rather than retried if the cluster cannot take it now.
+     * Returns at once.
+     */
+    void read(String room, String userId, long id);
 
     /** Delivers a direct message to every node; false if its recipient is connected to none. */
     CompletionStage<Boolean> send(DirectMessage message);

@@ -16,6 +16,11 @@ import java.util.Optional;
  */
 public interface MessageStore {
 
+    /** Where unread counts stop: past it, "100" stands for 100 or more. */
+    int UNREAD_CAP = 100;
+    /** Messages read at a time while counting unread ones. */
+    int UNREAD_PAGE = 200;
+
     /** Keeps a message; within a room, ids arrive in increasing order. */
     void append(RoomMessage message);
 
@@ -41,6 +46,32 @@ public interface MessageStore {
      * ordered by {@link MessagePosition}. Called from HTTP threads only.
      */
     List<RoomMessage> byUser(String userId, MessagePosition before, int limit);
+
+    /**
+     * How many chats of others, not deleted, the room has after {@code afterId}, counted up to {@code cap}: a user's
+     * unread count. Read back from the newest, a page at a time, so that a store that holds the newest in memory
+     * answers from memory; a store with an index may count instead.
+     */
+    default int unread(String room, String userId, long afterId, int cap) {
+        int unread = 0;
+        long before = Long.MAX_VALUE;
+        while (unread < cap) {
+            var page = before(room, before, UNREAD_PAGE);
+            for (var message : page.reversed()) {
+                if (message.id() <= afterId) {
+                    return unread;
+                }
+                if (message.isLiveChat() && !message.message().userId().equals(userId) && ++unread == cap) {
+                    return unread;
+                }
+            }
+            if (page.size() < UNREAD_PAGE) {
+                return unread;
+            }
+            before = page.getFirst().id();
+        }
+        return unread;
+    }
 
     /** Whether what is kept survives a restart and is being written; a store in memory only is disabled. */
     default Availability state() {

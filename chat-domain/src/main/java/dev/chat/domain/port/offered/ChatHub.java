@@ -12,6 +12,7 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.Unread;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
@@ -62,6 +63,9 @@ public interface ChatHub extends AutoCloseable {
 
     /** One page of a user's chats over every room, oldest first (see {@link MessageStore#byUser}). */
     List<RoomMessage> messagesBy(String userId, MessagePosition before, int limit);
+
+    /** How far the user has read each room it has marked read, in the rooms' order. */
+    List<Unread> unread(String userId);
 
     /** What a dashboard shows; empty if the hub is too busy to answer in time, or closed. */
     Optional<Analytics> analytics();

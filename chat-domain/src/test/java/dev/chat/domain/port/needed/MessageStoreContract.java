@@ -188,6 +188,32 @@ public abstract class MessageStoreContract {
         assertEquals(2, store.lastId("lobby"));
     }
 
+    @Test
+    void unread_counts_the_chats_of_others_after_the_mark_that_are_not_deleted_up_to_the_cap() {
+        store.append(new RoomMessage("lobby", 1, Message.chat(BOB, "read already", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.chat(BOB, "unread", AT)));
+        store.append(new RoomMessage("lobby", 3, Message.joined(BOB, AT)));
+        store.append(new RoomMessage("lobby", 4, Message.chat(ALICE, "her own", AT)));
+        store.append(new RoomMessage("lobby", 5, Message.chat(BOB, "deleted", AT)));
+        store.append(new RoomMessage("lobby", 6, Message.delete(BOB, 5, AT)));
+        store.append(new RoomMessage("lobby", 7, Message.chat(BOB, "unread too", AT)));
+
+        assertEquals(2, store.unread("lobby", "alice", 1, MessageStore.UNREAD_CAP));
+        assertEquals(3, store.unread("lobby", "alice", 0, MessageStore.UNREAD_CAP));
+        assertEquals(2, store.unread("lobby", "alice", 0, 2), "the count stops at the cap");
+        assertEquals(0, store.unread("lobby", "alice", 7, MessageStore.UNREAD_CAP));
+        assertEquals(0, store.unread("nowhere", "alice", 0, MessageStore.UNREAD_CAP));
+    }
+
+    @Test
+    void unread_reaches_back_past_one_page() {
+        append("lobby", 1, MessageStore.UNREAD_PAGE * 2 + 10);
+
+        assertEquals(MessageStore.UNREAD_PAGE + 20, store.unread("lobby", "alice", MessageStore.UNREAD_PAGE - 10,
+                Integer.MAX_VALUE));
+        assertEquals(MessageStore.UNREAD_CAP, store.unread("lobby", "alice", 0, MessageStore.UNREAD_CAP));
+    }
+
     /** The history API reads from its own threads while the loop appends: every page it reads is whole. */
     @Test
     void pages_read_while_messages_are_appended_are_in_order_without_holes() throws Exception {
