@@ -74,15 +74,20 @@ final class ChatApplication {
     private static Hub singleHub(ChatConfig config, PrometheusTelemetry telemetry, Optional<SqlMessageStore> durable) {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
                 .orElseGet(config::memoryStore);
-        return new Hub(config.hubSettings().withTelemetry(telemetry), store).start();
+        var settings = config.hubSettings().withTelemetry(telemetry);
+        return new Hub(durable.map(disk -> settings.withReadMarks(disk.readMarks())).orElse(settings), store).start();
     }
 
-    /** Recent history from Redis, which every node shares; older history from the durable store, if any. */
+    /**
+     * Recent history from Redis, which every node shares; older history from the durable store, if any. Read marks in
+     * Redis, where every node sees them.
+     */
     private static Hub clusteredHub(ChatConfig config, PrometheusTelemetry telemetry,
             Optional<SqlMessageStore> durable, RedisCluster cluster) {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk))
                 .orElseGet(cluster::history);
-        return new Hub(config.hubSettings().withTelemetry(telemetry), store, cluster).start();
+        return new Hub(config.hubSettings().withTelemetry(telemetry).withReadMarks(cluster.readMarks()), store, cluster)
+                .start();
     }
 
     private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {

@@ -16,6 +16,7 @@ import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.InMemoryMessageStore;
 import dev.chat.hub.Presence;
+import dev.chat.hub.ReadReceipts;
 import dev.chat.hub.RoomLimits;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +44,8 @@ record ChatConfig(
         Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
-        Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow) {
+        Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
+        ReadReceipts readReceipts) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -119,7 +122,8 @@ record ChatConfig(
                 Optional.empty(),
                 env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"),
                 env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT),
-                env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW));
+                env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW),
+                ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
@@ -152,7 +156,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -172,7 +176,8 @@ record ChatConfig(
                 .withClock(Clock.systemUTC())
                 .withThrottle(throttle())
                 .withUserThrottle(throttle(userRateLimitPerSec, userRateLimitBurst))
-                .withAmendments(new Amendments(editWindow));
+                .withAmendments(new Amendments(editWindow))
+                .withReadReceipts(readReceipts);
     }
 
     Throttle throttle() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.domain.RoomPatterns;
+import dev.chat.hub.ReadReceipts;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
@@ -31,12 +32,12 @@ class ChatConfigTest {
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 256L << 20, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 10, 20, 20_000, 500, 50, 50,
                 Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath(), 20_000, Duration.ZERO, 0,
-                Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48)),
+                Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48), ReadReceipts.ROOM),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_MAX_MB=256 HISTORY_ON_JOIN=50 "
-                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=sqlite DATA_DIR=data RESUME_MAX_MESSAGES=20000 RETENTION_MAX_AGE=0ms RETENTION_PER_ROOM=0 WEB_UI=on DRAIN_TIMEOUT=5s EDIT_WINDOW=172800s", loaded.effective());
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=sqlite DATA_DIR=data RESUME_MAX_MESSAGES=20000 RETENTION_MAX_AGE=0ms RETENTION_PER_ROOM=0 WEB_UI=on DRAIN_TIMEOUT=5s EDIT_WINDOW=172800s READ_RECEIPTS=room", loaded.effective());
     }
 
     @Test
@@ -77,19 +78,20 @@ class ChatConfigTest {
                 Map.entry("RETENTION_PER_ROOM", "100000"),
                 Map.entry("WEB_UI", "off"),
                 Map.entry("DRAIN_TIMEOUT", "1500ms"),
-                Map.entry("EDIT_WINDOW", "0s")));
+                Map.entry("EDIT_WINDOW", "0s"),
+                Map.entry("READ_RECEIPTS", "self")));
 
         assertEquals(new ChatConfig("127.0.0.1", 9000, Duration.ofMillis(500), Duration.ofMinutes(2), 4096, 65_536, 1024,
                 Duration.ZERO, new Presence(0, Duration.ofMillis(250)), 5, 500, 64L << 20, 10, Duration.ofHours(1), Set.of("https://chat.example.com", "http://localhost:3000"), "debug", 0, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 20, 30, 60, 0, 50, 7, 0,
                 Set.of(AddressRange.parse("10.0.0.5").orElseThrow(), AddressRange.parse("::1").orElseThrow(),
                         AddressRange.parse("172.16.0.0/12").orElseThrow()), Duration.ofSeconds(3),
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
-                Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO),
+                Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO, ReadReceipts.SELF),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
                 + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_MAX_MB=64 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
-                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms EDIT_WINDOW=0ms",
+                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms EDIT_WINDOW=0ms READ_RECEIPTS=self",
                 loaded.effective());
     }
 

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  *   <li>{@code GET /api/users/{userId}/messages?limit=50&before=<next>}:
  *       {@code {"userId":"alice","messages":[...],"next":"1764669600123-42-dev"}}, the user's chats over every room,
  *       oldest first; {@code next} (null on the last page) asks for the page before</li>
+ *   <li>{@code GET /api/users/{userId}/unread}: {@code {"userId":"alice","rooms":[{"room":"dev","lastRead":"41",
+ *       "unread":3,"lastId":"44"}]}}, every room the user has marked read that the caller may see</li>
  * </ul>
  */
 final class ApiRoutes {
@@ -42,6 +44,11 @@ final class ApiRoutes {
 
     /** The messages go out as the hub encoded them, as in a room's page. */
     record UserMessages(String userId, @JsonRawValue String messages, String next) {}
+
+    record UnreadRooms(String userId, List<UnreadRoom> rooms) {}
+
+    /** Ids are strings on the wire, as in every message. */
+    record UnreadRoom(String room, String lastRead, int unread, String lastId) {}
 
     private final ChatHub hub;
 
@@ -91,6 +98,21 @@ final class ApiRoutes {
         var page = hub.messagesBy(userId, before, limit.intValue());
         String next = page.size() < limit ? null : MessagePosition.of(page.getFirst()).wire();
         ctx.json(new UserMessages(userId, array(page.stream().map(WireFormat::encode).toList()), next));
+    }
+
+    void unread(Context ctx) {
+        var userId = ctx.pathParam("userId");
+        if (!HttpGuard.mayReadMessagesOf(ctx, userId)) {
+            HttpGuard.refuse(ctx, 403, new Rejection(ErrorCode.HISTORY_FORBIDDEN,
+                    "only " + userId + " and operators may read how far " + userId + " has read"));
+            return;
+        }
+        var access = HttpGuard.access(ctx);
+        ctx.json(new UnreadRooms(userId, hub.unread(userId).stream()
+                .filter(room -> access.permits(room.room()))
+                .map(room -> new UnreadRoom(room.room(), Long.toString(room.lastRead()), room.unread(),
+                        Long.toString(room.lastId())))
+                .toList()));
     }
 
     private static String array(List<EncodedMessage> messages) {

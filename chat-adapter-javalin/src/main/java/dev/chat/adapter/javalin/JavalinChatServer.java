@@ -36,6 +36,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
  *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link ApiRoutes})</li>
  *   <li>{@code GET /api/users/{userId}/messages}: a user's own messages over every room ({@link ApiRoutes})</li>
+ *   <li>{@code GET /api/users/{userId}/unread}: how far the user has read each room ({@link ApiRoutes})</li>
  *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
  * </ul>
  *
@@ -120,6 +121,7 @@ public final class JavalinChatServer {
             config.routes.get("/api/rooms/{room}/users", api::users);
             config.routes.get("/api/rooms/{room}/messages", api::messages);
             config.routes.get("/api/users/{userId}/messages", api::messagesBy);
+            config.routes.get("/api/users/{userId}/unread", api::unread);
         });
     }
 

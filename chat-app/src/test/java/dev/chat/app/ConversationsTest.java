@@ -1,0 +1,133 @@
+package dev.chat.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.adapter.javalin.TestClient;
+import dev.chat.adapter.redis.LocalRedis;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Edits, deletions, reactions and read marks through the path a user takes: real WebSocket clients and the HTTP
+ * routes, against a server on SQLite that restarts, and against two nodes over a real Redis.
+ */
+class ConversationsTest {
+
+    @TempDir
+    Path data;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (var resource : opened.reversed()) {
+            resource.close();
+        }
+    }
+
+    @Test
+    void history_shows_chats_as_they_are_now_and_read_marks_and_unread_counts_outlive_a_restart() throws Exception {
+        long read;
+        var first = start(Map.of());
+        try {
+            var alice = TestClient.entered(first.port(), "userId=alice&username=Alice&room=dev");
+            var bob = TestClient.entered(first.port(), "userId=bob&username=Bob&room=dev");
+            alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"helo\"}");
+            var helo = alice.nextOfType("chat").get("id").asText();
+            alice.send("{\"type\":\"edit\",\"room\":\"dev\",\"id\":\"" + helo + "\",\"content\":\"hello\"}");
+            alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"my secret\"}");
+            var secret = alice.nextOfType("chat").get("id").asText();
+            alice.send("{\"type\":\"delete\",\"room\":\"dev\",\"id\":\"" + secret + "\"}");
+            bob.send("{\"type\":\"react\",\"room\":\"dev\",\"id\":\"" + helo + "\",\"emoji\":\"\uD83D\uDC4D\"}");
+            var reaction = bob.nextOfType("reaction");
+            assertEquals(helo, reaction.get("target").asText());
+            bob.send("{\"type\":\"read\",\"room\":\"dev\",\"id\":\"" + reaction.get("id").asText() + "\"}");
+            var receipt = alice.nextOfType("read");
+            assertEquals("bob", receipt.get("userId").asText());
+            read = receipt.get("id").asLong();
+
+            var page = AppRequests.get(first, "/api/rooms/dev/messages").body();
+            assertTrue(page.contains("\"content\":\"hello\",\"timestamp\""), page);
+            assertTrue(page.contains("\"reactions\":{\"\uD83D\uDC4D\":1}"), page);
+            assertTrue(page.contains("\"deleted\":true"), page);
+            assertFalse(page.contains("my secret"), page);
+            alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"unread by bob\"}");
+            alice.nextOfType("chat");
+            assertEquals("{\"userId\":\"bob\",\"rooms\":[{\"room\":\"dev\",\"lastRead\":\"" + read
+                    + "\",\"unread\":1,\"lastId\":\"" + (read + 1) + "\"}]}",
+                    AppRequests.get(first, "/api/users/bob/unread").body());
+        } finally {
+            first.stop();
+        }
+
+        var again = start(Map.of());
+        try {
+            var bob = TestClient.connect(again.port(), "userId=bob&username=Bob&room=dev");
+            var presence = bob.nextOfType("presence");
+            assertEquals(String.valueOf(read), presence.get("lastRead").asText(), presence.toString());
+            assertEquals(1, presence.get("unread").asInt(), presence.toString());
+            assertTrue(AppRequests.get(again, "/api/users/bob/unread").body().contains("\"lastRead\":\"" + read + "\""));
+        } finally {
+            again.stop();
+        }
+    }
+
+    @Test
+    void on_two_nodes_changes_and_read_marks_reach_every_node_and_a_newcomer_sees_chats_as_they_are_now()
+            throws Exception {
+        var redis = LocalRedis.start();
+        opened.add(redis);
+        var one = start(node("n1", redis));
+        var two = start(node("n2", redis));
+        opened.add(one::stop);
+        opened.add(two::stop);
+        var alice = client(one, "alice", "Alice");
+        var bob = client(two, "bob", "Bob");
+        var alicesOtherTab = client(two, "alice", "Alice");
+        alice.nextJoinOf("bob");
+
+        alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"launch code 4711\"}");
+        var chat = bob.nextOfType("chat").get("id").asText();
+        alice.send("{\"type\":\"edit\",\"room\":\"dev\",\"id\":\"" + chat + "\",\"content\":\"launch code 4712\"}");
+        assertEquals("launch code 4712", bob.nextOfType("edit").get("content").asText());
+        alice.send("{\"type\":\"delete\",\"room\":\"dev\",\"id\":\"" + chat + "\"}");
+        var deletion = bob.nextOfType("delete");
+        bob.send("{\"type\":\"read\",\"room\":\"dev\",\"id\":\"" + deletion.get("id").asText() + "\"}");
+
+        assertEquals("bob", alice.nextOfType("read").get("userId").asText(), "the room on the other node");
+        assertEquals("bob", alicesOtherTab.nextOfType("read").get("userId").asText());
+        var carol = TestClient.connect(one.port(), "userId=carol&username=Carol&room=dev");
+        opened.add(carol::close);
+        carol.nextOfType("presence");
+        var kept = carol.nextOfType("chat");
+        assertTrue(kept.get("deleted").asBoolean(), kept.toString());
+        assertFalse(kept.has("content"), kept.toString());
+        assertTrue(AppRequests.get(one, "/api/users/bob/unread").body()
+                .contains("\"lastRead\":\"" + deletion.get("id").asText() + "\""), "marks are the cluster's");
+    }
+
+    private TestClient client(ChatApplication node, String userId, String username) throws InterruptedException {
+        var client = TestClient.entered(node.port(), "userId=" + userId + "&username=" + username + "&room=dev");
+        opened.add(client::close);
+        return client;
+    }
+
+    private ChatApplication start(Map<String, String> extra) throws ConfigException {
+        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(),
+                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
+        environment.putAll(extra);
+        return ChatApplication.start(ChatConfig.load(environment).config());
+    }
+
+    private static Map<String, String> node(String id, LocalRedis redis) {
+        return Map.of("STORE", "memory", "REDIS_URL", redis.url(), "NODE_ID", id, "NODE_TIMEOUT", "900ms",
+                "DRAIN_TIMEOUT", "0s");
+    }
+}
