@@ -2,7 +2,7 @@
 // What it does against the real server, in a real browser, is in chat-app's BrowserTest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChatClient, Cursor, TYPING_SHOWN, Typists, applied, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
+import { ChatClient, Cursor, TYPING_SHOWN, Typists, Unread, applied, backoff, shouldRetry, subjectOf } from '../../main/resources/dev/chat/web/client/chat.js';
 
 /** Stands in for the browser's WebSocket: records what is sent, and lets a test play the server. */
 class FakeSocket {
@@ -323,4 +323,48 @@ test('changes apply to the chat they target once each, even after history that a
   assert.equal(applied(gone, { ...edit, id: '13' }), gone, 'a deleted chat takes no more');
   const odd = applied(posted, { ...thumbs(14, 'add'), emoji: '__proto__' });
   assert.equal(odd.reactions.__proto__, 1, 'an emoji named like a prototype is just a key');
+});
+
+test('unread counts start from the server and go on with what arrives; this user\'s read mark clears them', async () => {
+  const alice = client();
+  const connected = alice.connect();
+  await until(() => FakeSocket.opened.length === 1);
+  const socket = FakeSocket.opened[0];
+  const changes = [];
+  alice.on('unread', (event) => changes.push(event.unread));
+  socket.receive(presence('dev', { lastRead: '40', unread: 3, lastId: '44' }));
+  await connected;
+  socket.receive(chat('dev', 43, 'history, already counted'));
+  socket.receive(chat('dev', 45, 'new'));
+  socket.receive(chat('dev', 46, 'mine', 'alice'));
+  assert.equal(alice.unread('dev'), 4);
+
+  alice.read('dev', 45);
+  alice.read('dev', 41);
+  assert.deepEqual(socket.sent, [{ type: 'read', room: 'dev', id: '45' }, { type: 'read', room: 'dev', id: '41' }],
+    'the client does not know the mark rose until the server says so');
+  socket.receive({ type: 'read', room: 'dev', userId: 'bob', id: '46' });
+  assert.equal(alice.unread('dev'), 4, "another's read mark is not this user's");
+  socket.receive({ type: 'read', room: 'dev', userId: 'alice', id: '45' });
+  assert.equal(alice.unread('dev'), 0);
+  socket.receive(chat('dev', 47, 'after the mark'));
+  assert.equal(alice.unread('dev'), 1, 'the read frame did not move the message cursor');
+  alice.read('dev', 44);
+  assert.equal(socket.sent.length, 2, 'a mark below the one the server confirmed is not sent');
+  assert.deepEqual(changes, [3, 4, 0, 1]);
+  alice.close();
+});
+
+test('a mark short of the room\'s last id at entry keeps the server\'s count; a deleted unread chat is not counted', () => {
+  const unread = new Unread();
+  unread.entered({ type: 'presence', room: 'dev', lastRead: '10', unread: 5, lastId: '20' });
+  unread.arrived(chat('dev', 21, 'a'), false);
+  unread.arrived(chat('dev', 22, 'b'), false);
+
+  assert.equal(unread.read('dev', 15), false, 'the server counted chats up to 20 that may be after 15');
+  assert.equal(unread.count('dev'), 7);
+  assert.equal(unread.deleted({ type: 'delete', room: 'dev', id: '23', target: '22' }), true);
+  assert.equal(unread.read('dev', 21), true);
+  assert.equal(unread.count('dev'), 0);
+  assert.equal(unread.count('elsewhere'), 0);
 });

@@ -76,4 +76,21 @@ class ConversationBrowserTest {
         carol.enterChat(pages.base(), "Carol", null);
         carol.await(page -> page.texts("#messages .chat .reaction").contains("👍 1"), "the count in history");
     }
+
+    @Test
+    void a_chat_in_a_room_not_shown_raises_its_badge_and_showing_the_room_reads_it_on_every_tab() {
+        bob.type("room-name", "ops");
+        bob.await(page -> page.texts("#tabs .tab.current .link").equals(List.of("ops")), "Bob in ops");
+        var bobsOtherTab = pages.browser();
+        bobsOtherTab.get(pages.base() + "/");
+        bobsOtherTab.script("sessionStorage.setItem('chat.userId', arguments[0])",
+                bob.script("return sessionStorage.getItem('chat.userId')"));
+
+        alice.type("content", "are you there?");
+
+        bob.await(page -> page.texts("#tabs .badge").equals(List.of("1")), "the badge on dev");
+        bobsOtherTab.enterChat(pages.base(), "Bob", null);
+        bobsOtherTab.await(page -> page.texts("#messages .chat .text").contains("are you there?"), "the chat");
+        bob.await(page -> page.texts("#tabs .badge").isEmpty(), "read on the other tab, so read here too");
+    }
 }

@@ -57,6 +57,6 @@ final class ReadSignals {
     /** How far the user has read the room, for the presence message it gets on entering. */
     Reading reading(Room room, String userId, MessageStore store) {
         long lastRead = marks.lastRead(userId, room.name);
-        return new Reading(lastRead, store.unread(room.name, userId, lastRead, MessageStore.UNREAD_CAP));
+        return new Reading(lastRead, store.unread(room.name, userId, lastRead, MessageStore.UNREAD_CAP), room.lastId());
     }
 }

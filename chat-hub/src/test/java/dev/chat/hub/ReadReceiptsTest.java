@@ -90,7 +90,8 @@ class ReadReceiptsTest {
         var back = Tab.open(hub, BOB, new Request.Subscribe("dev", null));
 
         var presence = back.next();
-        assertTrue(presence.contains("\"lastRead\":\"" + field(one, "id") + "\",\"unread\":2"), presence);
+        assertTrue(presence.contains("\"lastRead\":\"" + field(one, "id") + "\",\"unread\":2,\"lastId\":\""),
+                presence);
     }
 
     @Test

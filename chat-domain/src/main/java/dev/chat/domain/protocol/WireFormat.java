@@ -182,7 +182,8 @@ public final class WireFormat {
             json.raw("recovered", recovered.toString());
         }
         if (reading != null) {
-            json.field("lastRead", Long.toString(reading.lastRead())).raw("unread", Integer.toString(reading.unread()));
+            json.field("lastRead", Long.toString(reading.lastRead())).raw("unread", Integer.toString(reading.unread()))
+                    .field("lastId", Long.toString(reading.lastId()));
         }
         return json.build();
     }
@@ -192,8 +193,9 @@ public final class WireFormat {
      *
      * @param lastRead the id of the last message it marked read, 0 if none
      * @param unread   chats from others after it, counted up to {@link dev.chat.domain.port.needed.MessageStore#UNREAD_CAP}
+     * @param lastId   the room's last id when counted: the chats after it are not in the count
      */
-    public record Reading(long lastRead, int unread) {}
+    public record Reading(long lastRead, int unread, long lastId) {}
 
     private static final class Builder {
 

@@ -124,7 +124,7 @@ class WireFormatTest {
         assertEquals("""
                 {"type":"read","room":"dev","userId":"bob","id":"42"}""", WireFormat.read("dev", "bob", 42).text());
         assertEquals("""
-                {"type":"presence","room":"dev","count":0,"users":[],"lastRead":"41","unread":3}""",
-                WireFormat.presence("dev", 0, List.of(), null, new WireFormat.Reading(41, 3)).text());
+                {"type":"presence","room":"dev","count":0,"users":[],"lastRead":"41","unread":3,"lastId":"44"}""",
+                WireFormat.presence("dev", 0, List.of(), null, new WireFormat.Reading(41, 3, 44)).text());
     }
 }

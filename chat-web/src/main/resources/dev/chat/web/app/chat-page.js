@@ -72,6 +72,7 @@ function add(frame) {
       list.firstElementChild.remove();
     }
     scrollToNewest();
+    markRead();
   }
 }
 
@@ -118,6 +119,10 @@ function renderTabs() {
     open.type = 'button';
     open.setAttribute('role', 'tab');
     open.addEventListener('click', () => show(name));
+    const unread = client?.unread(name) ?? 0;
+    if (unread > 0) {
+      open.append(element('span', 'badge', unread >= 100 ? '99+' : String(unread)));
+    }
     const leave = element('button', 'leave', '×');
     leave.type = 'button';
     leave.title = `leave ${name}`;
@@ -132,6 +137,15 @@ function show(name) {
   renderTabs();
   renderMessages();
   renderTyping(client.typists(name));
+  markRead();
+}
+
+/** What the user sees is read: the newest message of the room shown, while the page is in view. */
+function markRead() {
+  const newest = rooms.get(current)?.messages.findLast((frame) => frame.id);
+  if (newest && document.visibilityState === 'visible') {
+    client.read(current, newest.id);
+  }
 }
 
 /** "Bob is typing…", "Bob and Carol are typing…", "4 people are typing…", or nothing. */
@@ -248,6 +262,7 @@ function listen() {
   for (const type of ['edit', 'delete', 'reaction']) {
     client.on(type, change);
   }
+  client.on('unread', renderTabs);
   client.on('typists', ({ room: name, users }) => {
     if (name === current) {
       renderTyping(users);
@@ -328,3 +343,4 @@ $('direct').addEventListener('submit', (event) => {
     .catch((failure) => notice(`not sent: ${failure.message}`));
 });
 $('earlier').addEventListener('click', loadEarlier);
+document.addEventListener('visibilitychange', () => client && markRead());

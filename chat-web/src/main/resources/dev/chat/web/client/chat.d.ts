@@ -56,12 +56,30 @@ export interface DirectMessage extends Frame {
   timestamp: string;
 }
 
+/** A user has read a room up to message `id`. */
+export interface ReadReceipt extends Frame {
+  type: 'read';
+  room: string;
+  userId: string;
+  id: string;
+}
+
+export interface UnreadChanged {
+  room: string;
+  unread: number;
+  lastRead: number;
+}
+
 export interface Presence extends Frame {
   type: 'presence';
   room: string;
   count: number;
   users: Identity[];
   recovered?: boolean;
+  /** How far this user has read the room: its mark, the chats of others after it (up to 100), the room's last id. */
+  lastRead?: string;
+  unread?: number;
+  lastId?: string;
 }
 
 export interface ErrorFrame extends Frame {
@@ -135,6 +153,8 @@ export interface Events {
   direct: DirectMessage;
   typing: Typing;
   typists: TypistsChanged;
+  read: ReadReceipt;
+  unread: UnreadChanged;
   presence: Presence;
   error: ErrorFrame;
   expiring: Frame;
@@ -163,6 +183,15 @@ export class Typists {
   in(room: string, at: number): string[];
 }
 
+export class Unread {
+  entered(frame: Presence): void;
+  arrived(frame: RoomMessage, mine: boolean): boolean;
+  deleted(frame: Change): boolean;
+  read(room: string, id: string | number): boolean;
+  count(room: string): number;
+  lastRead(room: string): number;
+}
+
 export class Cursor {
   advance(room: string, id: string | number): boolean;
   since(room: string): number | undefined;
@@ -186,6 +215,10 @@ export class ChatClient {
   delete(room: string, id: string | number): Promise<Change>;
   react(room: string, id: string | number, emoji: string): Promise<Change>;
   unreact(room: string, id: string | number, emoji: string): Promise<Change>;
+  /** Marks the room read up to the message: sent only if it raises this user's mark; not answered. */
+  read(room: string, id: string | number): void;
+  /** Chats of others in the room after this user's read mark. */
+  unread(room: string): number;
   /** Call on every keystroke: at most one typing signal every TYPING_EVERY ms per room is sent. */
   typing(room: string): void;
   /** The usernames of the others typing in the room now. */

@@ -85,6 +85,65 @@ export function applied(chat, change) {
   return chat;
 }
 
+/**
+ * How many chats of others each room has after this user's read mark: the server's count on entering (up to the
+ * room's lastId then), plus each chat of another that arrives after that; a read mark of this user's that reaches
+ * past lastId clears the server's count, and every one clears the chats it covers.
+ */
+export class Unread {
+  #byRoom = new Map();
+
+  /** A presence that says how far this user has read the room. */
+  entered(frame) {
+    this.#byRoom.set(frame.room, { lastRead: Number(frame.lastRead), counted: frame.unread,
+      upTo: Number(frame.lastId), arrived: new Set() });
+  }
+
+  /** A chat arrived; true if it is one more unread. */
+  arrived(frame, mine) {
+    const room = this.#byRoom.get(frame.room);
+    const id = Number(frame.id);
+    if (!room || mine || frame.deleted || id <= room.upTo || id <= room.lastRead) {
+      return false;
+    }
+    room.arrived.add(id);
+    return true;
+  }
+
+  /** A chat was deleted; true if it was unread. */
+  deleted(frame) {
+    return this.#byRoom.get(frame.room)?.arrived.delete(Number(frame.target)) ?? false;
+  }
+
+  /** This user's read mark rose; true if the count changed. */
+  read(roomName, id) {
+    const room = this.#byRoom.get(roomName);
+    if (!room || Number(id) <= room.lastRead) {
+      return false;
+    }
+    const before = this.count(roomName);
+    room.lastRead = Number(id);
+    if (room.lastRead >= room.upTo) {
+      room.counted = 0;
+    }
+    for (const arrived of room.arrived) {
+      if (arrived <= room.lastRead) {
+        room.arrived.delete(arrived);
+      }
+    }
+    return this.count(roomName) !== before;
+  }
+
+  count(roomName) {
+    const room = this.#byRoom.get(roomName);
+    return room ? room.counted + room.arrived.size : 0;
+  }
+
+  lastRead(roomName) {
+    return this.#byRoom.get(roomName)?.lastRead ?? 0;
+  }
+}
+
 /** A request the server answers in order on one connection: settled by the first frame it matches. */
 class Pending {
   constructor(matches) {
@@ -147,6 +206,7 @@ export class ChatClient {
   #closedByUs = false;
   #me = undefined;
   #typists = new Typists();
+  #unread = new Unread();
   #typingSent = new Map();
 
   /**
@@ -249,6 +309,21 @@ export class ChatClient {
   unreact(room, id, emoji) {
     return this.#change({ type: 'unreact', room, id: String(id), emoji }, 'reaction',
       (frame) => frame.op === 'remove' && frame.emoji === emoji);
+  }
+
+  /**
+   * Marks the room read up to message `id` (a number or the id string of a message): sent only if it raises this
+   * user's mark, and not answered; the server's `read` frame updates `unread(room)` on every tab of the user.
+   */
+  read(room, id) {
+    if (this.#state === 'open' && Number(id) > this.#unread.lastRead(room)) {
+      this.#write({ type: 'read', room, id: String(id) });
+    }
+  }
+
+  /** Chats of others in the room after this user's read mark; an "unread" event tells when it changes. */
+  unread(room) {
+    return this.#unread.count(room);
   }
 
   /**
@@ -372,9 +447,11 @@ export class ChatClient {
     if (frame === null || typeof frame !== 'object') {
       return;
     }
-    if (frame.room !== undefined && frame.id !== undefined && !this.#cursor.advance(frame.room, frame.id)) {
+    if (frame.room !== undefined && frame.id !== undefined && frame.type !== 'read'
+      && !this.#cursor.advance(frame.room, frame.id)) {
       return;
     }
+    this.#countUnread(frame);
     if (frame.type === 'presence') {
       this.#presence(frame);
     } else if (frame.type === 'expiring') {
@@ -386,6 +463,32 @@ export class ChatClient {
     }
     this.#answer(frame);
     this.#emit(frame.type, frame);
+  }
+
+  #countUnread(frame) {
+    if (this.#unreadChanged(frame)) {
+      this.#emit('unread', { room: frame.room, unread: this.#unread.count(frame.room),
+        lastRead: this.#unread.lastRead(frame.room) });
+    }
+  }
+
+  #unreadChanged(frame) {
+    switch (frame.type) {
+      case 'presence':
+        if (frame.lastRead === undefined) {
+          return false;
+        }
+        this.#unread.entered(frame);
+        return true;
+      case 'chat':
+        return this.#unread.arrived(frame, this.#mine(frame));
+      case 'delete':
+        return this.#unread.deleted(frame);
+      case 'read':
+        return frame.userId === this.#me && this.#unread.read(frame.room, frame.id);
+      default:
+        return false;
+    }
   }
 
   #someoneTyping(frame) {
