@@ -6,6 +6,9 @@ ALTER TABLE messages ADD COLUMN edited_at_millis BIGINT;
 ALTER TABLE messages ADD COLUMN deleted SMALLINT NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
 
+-- The pages people read leave the changes out: they show the chats as they are now.
+CREATE INDEX messages_shown ON messages (room, id) WHERE target = 0;
+
 CREATE TABLE reactions (
     room TEXT NOT NULL,
     target BIGINT NOT NULL,

@@ -132,8 +132,9 @@ final class Room {
     }
 
     /**
-     * A chat was edited, deleted or reacted to: newcomers get its history from the store, which shows each chat as it
-     * is now (and has erased a deleted one), until the recent messages are a full run of new ones again.
+     * A chat was edited, deleted or reacted to: newcomers get their history from the store, which shows each chat as
+     * it is now (and has erased a deleted one), until the recent messages are a full run of new ones again. The
+     * change itself is not among them: history shows chats, not the changes that made them so.
      */
     void recentChanged() {
         missedSome();

@@ -172,10 +172,11 @@ final class RoomHistory {
         }
     }
 
+    /** The newest messages but the changes to chats, which history shows applied. */
     List<RoomMessage> latest(int limit) {
         lock.lock();
         try {
-            return copy(Math.max(0, size - limit), size);
+            return shownBefore(size, limit);
         } finally {
             lock.unlock();
         }
@@ -191,14 +192,26 @@ final class RoomHistory {
         }
     }
 
+    /** As {@link #latest}, before the id. */
     List<RoomMessage> before(long beforeId, int limit) {
         lock.lock();
         try {
-            int end = firstWithIdAbove(beforeId - 1);
-            return copy(Math.max(0, end - limit), end);
+            return shownBefore(firstWithIdAbove(beforeId - 1), limit);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Up to {@code limit} messages before the index, oldest first, leaving out the changes to chats. */
+    private List<RoomMessage> shownBefore(int end, int limit) {
+        var shown = new ArrayList<RoomMessage>(Math.min(limit, end));
+        for (int i = end - 1; i >= 0 && shown.size() < limit; i--) {
+            var message = at(i);
+            if (!message.message().type().amends()) {
+                shown.add(message);
+            }
+        }
+        return shown.reversed();
     }
 
     /** The user's chats kept here that stand before {@code before}. */

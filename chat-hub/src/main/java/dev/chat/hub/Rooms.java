@@ -307,8 +307,9 @@ final class Rooms {
         var encoded = WireFormat.encode(published);
         if (published.message().type().amends()) {
             room.recentChanged();
+        } else {
+            room.remember(encoded);
         }
-        room.remember(encoded);
         counters.message(published.message().type(), room.connectionCount());
         fanOut.toRoom(room, encoded);
     }

@@ -36,7 +36,8 @@ import javax.sql.DataSource;
  * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis, target,
  * edited_at_millis, deleted, revision)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
  * {@code reactions (room, target, emoji, user_id)} keyed by all four, {@code read_marks (user_id, room, last_read)}
- * keyed by the first two ({@link SqlReadMarks}), and {@code meta (key, value)}.
+ * keyed by the first two ({@link SqlReadMarks}), and {@code meta (key, value)}; a partial index on {@code (room, id)}
+ * where {@code target = 0} serves the pages people read, which leave out the changes to chats.
  */
 public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
@@ -151,8 +152,8 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public List<RoomMessage> before(String room, long beforeId, int limit) {
-        return query("SELECT " + COLUMNS + " FROM messages WHERE room = ? AND id < ? ORDER BY id DESC LIMIT ?",
-                room, beforeId, limit).reversed();
+        return query("SELECT " + COLUMNS + " FROM messages WHERE room = ? AND target = 0 AND id < ?"
+                + " ORDER BY id DESC LIMIT ?", room, beforeId, limit).reversed();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class RedisHistory implements MessageStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisHistory.class);
+
+    /** Stream entries read at a time while paging back. */
+    private static final int PAGE = 500;
 
     private final StatefulRedisConnection<String, String> connection;
     private final BusCodec codec;
@@ -74,19 +78,32 @@ public final class RedisHistory implements MessageStore {
         });
     }
 
+    /** Read back a page of the stream at a time, leaving out the changes to chats, which the chats show applied. */
     @Override
     public List<RoomMessage> before(String room, long beforeId, int limit) {
         if (beforeId <= 1) {
             return List.of();
         }
         return read(room, () -> {
-            var upTo = beforeId == Long.MAX_VALUE ? Range.Boundary.<String>unbounded()
-                    : Range.Boundary.including(entry(beforeId - 1));
-            var found = decoded(connection.sync().xrevrange(key(room, "history"),
-                    Range.from(Range.Boundary.unbounded(), upTo), Limit.from(limit)).reversed());
-            long from = found.size() < limit ? 1 : found.getFirst().id();
-            var merged = withChanged(room, found, from, beforeId - 1);
-            return merged.subList(Math.max(0, merged.size() - limit), merged.size());
+            var shown = new ArrayList<RoomMessage>(limit);
+            long upTo = beforeId - 1;
+            while (shown.size() < limit && upTo >= 1) {
+                var end = upTo == Long.MAX_VALUE - 1 ? Range.Boundary.<String>unbounded()
+                        : Range.Boundary.including(entry(upTo));
+                var found = decoded(connection.sync().xrevrange(key(room, "history"),
+                        Range.from(Range.Boundary.unbounded(), end), Limit.from(PAGE)).reversed());
+                long from = found.size() < PAGE ? 1 : found.getFirst().id();
+                for (var message : withChanged(room, found, from, upTo).reversed()) {
+                    if (!message.message().type().amends() && shown.size() < limit) {
+                        shown.add(message);
+                    }
+                }
+                if (found.size() < PAGE) {
+                    break;
+                }
+                upTo = from - 1;
+            }
+            return shown.reversed();
         });
     }
 

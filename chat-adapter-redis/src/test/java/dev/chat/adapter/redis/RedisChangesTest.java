@@ -29,8 +29,7 @@ class RedisChangesTest {
     private static final Instant AT = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private final LocalRedis redis = LocalRedis.start();
-    private final RedisCluster node = RedisCluster.open(new RedisSettings(redis.url(), "a", Duration.ofSeconds(5), 5,
-            100, RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
+    private final RedisCluster node = node("a", 2000);
     private final RedisHistory history = node.history();
 
     @AfterEach
@@ -52,8 +51,8 @@ class RedisChangesTest {
         assertEquals(AT.plusSeconds(1), now.changes().editedAt());
         assertEquals(Map.of("\uD83D\uDC4D", 2), now.changes().reactionCounts());
         assertEquals(edit + 2, now.changes().revision(), "the last change applied");
-        assertEquals(List.of(chat, edit, edit + 1, edit + 2), ids(history.latest("dev", 10)));
-        assertEquals(now, history.latest("dev", 10).getFirst());
+        assertEquals(List.of(now), history.latest("dev", 10), "pages leave the changes out");
+        assertEquals(List.of(chat, edit, edit + 1, edit + 2), ids(history.after("dev", 0, 10)));
     }
 
     @Test
@@ -64,9 +63,10 @@ class RedisChangesTest {
         long after = publish(Message.chat(BOB, "unrelated", AT));
         long deletion = publish(Message.delete(ALICE, chat, AT));
 
-        assertEquals(List.of(chat, edit, after, deletion), ids(history.latest("dev", 10)));
+        assertEquals(List.of(chat, edit, after, deletion), ids(history.after("dev", 0, 10)));
         assertEquals(List.of(edit, after), ids(history.after("dev", chat, 2)));
-        assertEquals(List.of(chat, edit), ids(history.before("dev", after, 2)));
+        assertEquals(List.of(chat, after), ids(history.latest("dev", 10)));
+        assertEquals(List.of(chat), ids(history.before("dev", after, 2)));
         assertTrue(history.find("dev", chat).orElseThrow().changes().deleted());
         assertEquals("", history.find("dev", edit).orElseThrow().message().content());
         try (var client = RedisClient.create(redis.url()); var direct = client.connect()) {
@@ -83,15 +83,30 @@ class RedisChangesTest {
     }
 
     @Test
-    void changes_to_messages_the_stream_has_trimmed_away_are_forgotten_with_them() throws Exception {
+    void a_page_reads_back_past_a_run_of_changes_longer_than_one_read_of_the_stream() throws Exception {
         node.start(new RecordingListener());
-        long chat = publish(Message.chat(ALICE, "old", AT));
-        publish(Message.reaction(BOB, chat, ":+1:", true, AT));
+        long first = publish(Message.chat(ALICE, "first", AT));
+        for (int i = 0; i < 1200; i++) {
+            publish(Message.reaction(new Identity("u" + i, "U"), first, ":+1:", true, AT));
+        }
+        long last = publish(Message.chat(BOB, "last", AT));
+
+        assertEquals(List.of(first, last), ids(history.latest("dev", 5)));
+        assertEquals(1200, history.latest("dev", 5).getFirst().changes().reactionCounts().get(":+1:"));
+    }
+
+    @Test
+    void changes_to_messages_the_stream_has_trimmed_away_are_forgotten_with_them() throws Exception {
+        var keepingFive = node("b", 5);
+        keepingFive.start(new RecordingListener());
+        long chat = publish(keepingFive, Message.chat(ALICE, "old", AT));
+        publish(keepingFive, Message.reaction(BOB, chat, ":+1:", true, AT));
         long recent = 0;
         for (int i = 0; i < 6; i++) {
-            recent = publish(Message.chat(ALICE, "m" + i, AT));
+            recent = publish(keepingFive, Message.chat(ALICE, "m" + i, AT));
         }
-        publish(Message.reaction(BOB, recent, ":+1:", true, AT));
+        publish(keepingFive, Message.reaction(BOB, recent, ":+1:", true, AT));
+        keepingFive.close();
 
         try (var client = RedisClient.create(redis.url()); var direct = client.connect()) {
             assertEquals(List.of(Long.toString(recent)), direct.sync().hkeys(RedisHistory.key("dev", "now")));
@@ -100,7 +115,16 @@ class RedisChangesTest {
     }
 
     private long publish(Message message) throws Exception {
-        return node.publish("dev", message).toCompletableFuture().get();
+        return publish(node, message);
+    }
+
+    private static long publish(RedisCluster on, Message message) throws Exception {
+        return on.publish("dev", message).toCompletableFuture().get();
+    }
+
+    private RedisCluster node(String name, int historyPerRoom) {
+        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), historyPerRoom, 100,
+                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
     }
 
     private static List<Long> ids(List<RoomMessage> messages) {

@@ -98,6 +98,7 @@ public final class SqliteMessageStore {
                     setup.execute(statement);
                 }
                 addMissingColumns(setup);
+                setup.execute("CREATE INDEX IF NOT EXISTS messages_shown ON messages (room, id) WHERE target = 0");
             }
             return SqlMessageStore.open(pool, DIALECT, pool, queueCapacity, telemetry, retention, lastIdsKept);
         } catch (SQLException | RuntimeException e) {

@@ -56,8 +56,8 @@ export function subjectOf(token) {
 
 /**
  * The chat as a change leaves it: an edit, delete or reaction frame whose target is the chat's id. A change at or
- * below the chat's revision is in it already (history shows chats as they are now, followed by the changes that made
- * them so), and a deleted chat takes no more: either way the chat comes back as it was.
+ * below the chat's revision is in it already (a resume sends chats as they are now, followed by the changes that
+ * made them so), and a deleted chat takes no more: either way the chat comes back as it was.
  */
 export function applied(chat, change) {
   if (Number(change.id) <= Number(chat.revision ?? 0) || chat.deleted) {

@@ -27,7 +27,7 @@ public interface MessageStore {
     /** The id of the newest message kept for the room, or 0 if there is none; the hub numbers on from it. */
     long lastId(String room);
 
-    /** The room's newest messages, at most {@code limit}. */
+    /** The room's newest messages but those that amend chats, at most {@code limit}. */
     List<RoomMessage> latest(String room, int limit);
 
     /** One message of the room as it is now, if it is kept. Called by the event loop, to check a change to a chat. */
@@ -38,7 +38,10 @@ public interface MessageStore {
     /** The messages after {@code afterId}, at most {@code limit}, starting with the oldest still kept. */
     List<RoomMessage> after(String room, long afterId, int limit);
 
-    /** The newest messages before {@code beforeId}, at most {@code limit}: one page of history, going back. */
+    /**
+     * The newest messages before {@code beforeId} but those that amend chats, at most {@code limit}: one page of
+     * history, going back.
+     */
     List<RoomMessage> before(String room, long beforeId, int limit);
 
     /**

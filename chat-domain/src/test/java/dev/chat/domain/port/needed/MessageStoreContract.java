@@ -138,10 +138,10 @@ public abstract class MessageStoreContract {
         store.append(new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited)));
 
         var now = new RoomMessage("lobby", 1, Message.chat(ALICE, "hello", AT), Changes.NONE.edited(edited).revised(2));
+        assertEquals(List.of(now), store.latest("lobby", 10), "a page shows the chat as edited, not the edit");
+        assertEquals(List.of(now), store.before("lobby", 3, 10));
         assertEquals(List.of(now, new RoomMessage("lobby", 2, Message.edit(ALICE, 1, "hello", edited))),
-                store.latest("lobby", 10), "the edit is kept under its own id too");
-        assertEquals(List.of(now), store.before("lobby", 2, 10));
-        assertEquals(now, store.after("lobby", 0, 10).getFirst());
+                store.after("lobby", 0, 10), "a resume gets the edit too, under its own id");
         assertEquals(List.of(now), store.byUser("alice", MessagePosition.NEWEST, 10));
         assertEquals(Optional.of(now), store.find("lobby", 1));
     }
@@ -153,8 +153,9 @@ public abstract class MessageStoreContract {
         store.append(new RoomMessage("lobby", 3, Message.reaction(BOB, 1, THUMBS, true, AT.plusSeconds(2))));
         store.append(new RoomMessage("lobby", 4, Message.delete(ALICE, 1, AT.plusSeconds(3))));
 
-        var kept = store.latest("lobby", 10);
+        var kept = store.after("lobby", 0, 10);
         assertEquals(List.of(1L, 2L, 3L, 4L), ids(kept));
+        assertEquals(List.of(kept.getFirst()), store.latest("lobby", 10));
         assertEquals(List.of("", "", THUMBS, ""), contents(kept));
         assertTrue(kept.getFirst().changes().deleted());
         assertEquals(Map.of(), kept.getFirst().changes().reactions(), "a deleted chat has no reactions left");
@@ -212,6 +213,22 @@ public abstract class MessageStoreContract {
         assertEquals(MessageStore.UNREAD_PAGE + 20, store.unread("lobby", "alice", MessageStore.UNREAD_PAGE - 10,
                 Integer.MAX_VALUE));
         assertEquals(MessageStore.UNREAD_CAP, store.unread("lobby", "alice", 0, MessageStore.UNREAD_CAP));
+    }
+
+    @Test
+    void a_page_of_history_leaves_out_the_changes_and_still_fills_its_limit_with_what_came_before() {
+        store.append(new RoomMessage("lobby", 1, Message.chat(ALICE, "one", AT)));
+        store.append(new RoomMessage("lobby", 2, Message.chat(BOB, "two", AT)));
+        for (long id = 3; id <= 302; id++) {
+            store.append(new RoomMessage("lobby", id, Message.reaction(new Identity("u" + id, "U"), 1, THUMBS, true, AT)));
+        }
+        store.append(new RoomMessage("lobby", 303, Message.chat(BOB, "three", AT)));
+
+        assertEquals(List.of(1L, 2L, 303L), ids(store.latest("lobby", 3)));
+        assertEquals(List.of(2L, 303L), ids(store.latest("lobby", 2)));
+        assertEquals(List.of(1L, 2L), ids(store.before("lobby", 303, 5)));
+        assertEquals(300, store.find("lobby", 1).orElseThrow().changes().reactionCounts().get(THUMBS));
+        assertEquals(303, store.lastId("lobby"));
     }
 
     /** The history API reads from its own threads while the loop appends: every page it reads is whole. */
