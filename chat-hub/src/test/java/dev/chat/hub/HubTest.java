@@ -25,7 +25,7 @@ class HubTest extends HubFixture {
                 {"type":"join","room":"global","id":"2","userId":"user456","username":"Bob","content":"Bob joined","timestamp":"2025-12-30T10:30:00.123Z"}""";
         assertEquals(expected, alice.next());
         assertEquals("""
-                {"type":"presence","room":"global","count":2,"users":[{"userId":"user123","username":"Alice"},{"userId":"user456","username":"Bob"}]}""",
+                {"type":"presence","room":"global","count":2,"users":[{"userId":"user123","username":"Alice"},{"userId":"user456","username":"Bob"}],"lastRead":"0","unread":0,"lastId":"1"}""",
                 bob.next(), "who is there comes first");
         assertEquals(expected, bob.next());
     }
