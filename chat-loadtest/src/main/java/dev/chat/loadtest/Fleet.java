@@ -44,13 +44,15 @@ final class Fleet implements AutoCloseable {
     /**
      * @param reconnect whether a client the server closes for a reason worth retrying reconnects, as
      *                  {@link Reconnects} says
-     * @param typing    how often each client says it is typing, as {@link TypingMix} does; zero for never
+     * @param typing    how often each client says it is typing, as {@link SignalMix} does; zero for never
+     * @param reading   how often each client marks its room read up to the last message it saw; zero for never
      */
-    Fleet(Targets targets, int threads, Duration poll, boolean reconnect, Duration typing) throws IOException {
+    Fleet(Targets targets, int threads, Duration poll, boolean reconnect, Duration typing, Duration reading)
+            throws IOException {
         this.targets = targets;
         for (int i = 0; i < threads; i++) {
             var loop = new IoLoop("loadtest-io-" + i, targets, counters, poll.toNanos(), reconnect,
-                    typing.toNanos());
+                    typing.toNanos(), reading.toNanos());
             loops.add(loop);
             loop.start();
         }

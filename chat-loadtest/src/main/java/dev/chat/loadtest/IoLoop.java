@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * <p>Everything here is state of this one thread (its selector and its clients, open, opening or coming back) or a
  * task handed to it; what the thread does with them lives beside it and is owned by it alike: the frames in
  * {@link WsClient} and {@link Frames}, the probes and the phase in {@link Senders}, reconnections in
- * {@link Reconnects}, the typing mix in {@link TypingMix}.
+ * {@link Reconnects}, the typing and reading mixes in {@link SignalMix}.
  */
 final class IoLoop implements Runnable {
 
@@ -31,7 +31,8 @@ final class IoLoop implements Runnable {
     private final Targets targets;
     private final Reconnects reconnects;
     private final OtherMessages others;
-    private final TypingMix typing;
+    private final SignalMix typing;
+    private final SignalMix reading;
     private final Fleet.Counters counters;
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -54,12 +55,13 @@ final class IoLoop implements Runnable {
      *                  much high.
      */
     IoLoop(String name, Targets targets, Fleet.Counters counters, long pollNanos, boolean reconnect,
-            long typingIntervalNanos) throws IOException {
+            long typingIntervalNanos, long readingIntervalNanos) throws IOException {
         this.selector = Selector.open();
         this.targets = targets;
         this.reconnects = new Reconnects(targets, reconnect);
         this.others = new OtherMessages(counters, reconnect);
-        this.typing = new TypingMix(typingIntervalNanos);
+        this.typing = SignalMix.typing(typingIntervalNanos);
+        this.reading = SignalMix.reading(readingIntervalNanos);
         this.senders = new Senders(counters);
         this.counters = counters;
         this.pollNanos = pollNanos;
@@ -95,6 +97,11 @@ final class IoLoop implements Runnable {
     /** Whether its clients keep the id of the last message they saw, to resume from. */
     boolean resumes() {
         return reconnects.enabled();
+    }
+
+    /** Whether its clients keep the id of the last message they saw: to resume from, or to mark read. */
+    boolean tracksIds() {
+        return resumes() || reading.enabled();
     }
 
     void connect(int index, long timeoutNanos) {
@@ -190,6 +197,7 @@ final class IoLoop implements Runnable {
                 long now = System.nanoTime();
                 senders.due(now, this::mustSend);
                 typing.due(now, open, (client, frame) -> mustSend(client, Frames.text(frame)));
+                reading.due(now, open, (client, frame) -> mustSend(client, Frames.text(frame)));
                 expirePending();
                 reconnects.tick(now, connectTimeoutNanos).forEach(WsClient::abort);
                 if (selector.selectNow(this::ready) == 0 && tasks.isEmpty()) {

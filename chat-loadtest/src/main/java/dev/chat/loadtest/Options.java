@@ -13,7 +13,7 @@ record Options(
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
         int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
-        Duration typing, boolean reconnect, boolean json) {
+        Duration typing, Duration reading, boolean reconnect, boolean json) {
 
     enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN, BURST }
 
@@ -55,6 +55,9 @@ record Options(
               --source-ips N         loopback source addresses to use      (64)
               --typing D             broadcast, saturate: each client also says it is typing
                                      once every D, spread evenly: the typing mix  (none)
+              --reading D            broadcast, saturate: each client also marks its room read
+                                     up to the last message it saw once every D, spread
+                                     evenly: the reading mix  (none)
               --reconnect            broadcast, saturate: a client the server closes with 1001, 1006,
                                      1011, 1012 or 1013 reconnects at once to the next --url, resuming
                                      after the last message it saw; a sender's chat counts as sent once
@@ -127,7 +130,7 @@ record Options(
                 reader.count("source-ips", 64),
                 new BurstShape(reader.positive("posters", 3), reader.positive("chats", 800),
                         reader.positive("window", 64), reader.count("readers", 1), reader.count("newcomers", 1)),
-                reader.duration("typing", Duration.ZERO), reconnect, json);
+                reader.duration("typing", Duration.ZERO), reader.duration("reading", Duration.ZERO), reconnect, json);
         reader.rejectUnknown();
         return options;
     }

@@ -165,7 +165,7 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     public void frame(int opcode, byte[] bytes, int from, int to) {
         switch (opcode) {
             case Frames.TEXT -> {
-                if (loop.resumes()) {
+                if (loop.tracksIds()) {
                     lastId = Math.max(lastId, MessageIds.highest(bytes, from, to));
                 }
                 if (Probe.scan(bytes, from, to, this) == 0) {

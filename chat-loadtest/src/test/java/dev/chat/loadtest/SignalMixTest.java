@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TypingMixTest {
+class SignalMixTest {
 
     private final List<String> sent = new ArrayList<>();
 
     @Test
     void each_open_client_types_once_an_interval_spread_evenly_at_the_pace_of_those_open_now() {
-        var mix = new TypingMix(1000);
+        var mix = SignalMix.typing(1000);
         var open = new ArrayList<>(List.of(client(0, null)));
 
         mix.due(0, open, (client, frame) -> sent.add(client.index + " " + frame));
@@ -27,6 +27,15 @@ class TypingMixTest {
         assertEquals("1 {\"type\":\"typing\",\"room\":\"room-1\"}", sent.get(1),
                 "the next, at once: nine more clients opened since");
         assertEquals(11, sent.size(), "then one every 100 ns, ten clients over 1000 ns");
+    }
+
+    @Test
+    void the_reading_mix_marks_a_room_read_up_to_the_last_id_seen_and_a_client_that_saw_none_skips_its_turn() {
+        SignalMix.reading(1000).due(0, List.of(client(0, "room-1")), (client, frame) -> sent.add(frame));
+
+        assertEquals(List.of(), sent);
+        assertEquals("{\"type\":\"read\",\"room\":\"room-1\",\"id\":\"42\"}", SignalMix.read("room-1", 42));
+        assertEquals("{\"type\":\"read\",\"id\":\"42\"}", SignalMix.read(null, 42), "the default room is its only one");
     }
 
     private static WsClient client(int index, String room) {
