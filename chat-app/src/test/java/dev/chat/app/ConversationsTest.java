@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
+import dev.chat.app.example.MintToken;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,6 +113,32 @@ class ConversationsTest {
         assertFalse(kept.has("content"), kept.toString());
         assertTrue(AppRequests.get(one, "/api/users/bob/unread").body()
                 .contains("\"lastRead\":\"" + deletion.get("id").asText() + "\""), "marks are the cluster's");
+    }
+
+    @Test
+    void where_identities_are_verified_an_operator_deletes_anyone_s_chat_and_another_user_may_not() throws Exception {
+        var secret = "a-secret-for-the-conversation-tests-32b";
+        var app = start(Map.of("AUTH_SECRET", secret));
+        opened.add(app::stop);
+        var alice = token(app, MintToken.mint(secret, "alice", "Alice", List.of(), Duration.ofHours(1)));
+        var bob = token(app, MintToken.mint(secret, "bob", "Bob", List.of(), Duration.ofHours(1)));
+        var moderator = token(app, OperatorToken.mint(secret, "root", "Root"));
+        alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"spam\"}");
+        var spam = bob.nextOfType("chat").get("id").asText();
+
+        bob.send("{\"type\":\"delete\",\"room\":\"dev\",\"id\":\"" + spam + "\"}");
+        assertEquals("forbidden", bob.nextOfType("error").get("code").asText());
+        moderator.send("{\"type\":\"delete\",\"room\":\"dev\",\"id\":\"" + spam + "\"}");
+
+        var deletion = alice.nextOfType("delete");
+        assertEquals("root", deletion.get("userId").asText());
+        assertEquals(spam, deletion.get("target").asText());
+    }
+
+    private TestClient token(ChatApplication app, String token) throws InterruptedException {
+        var client = TestClient.entered(app.port(), "token=" + token + "&room=dev");
+        opened.add(client::close);
+        return client;
     }
 
     private TestClient client(ChatApplication node, String userId, String username) throws InterruptedException {

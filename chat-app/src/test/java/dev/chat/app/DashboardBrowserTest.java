@@ -2,18 +2,10 @@ package dev.chat.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.MintToken;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,16 +69,8 @@ class DashboardBrowserTest {
         assertEquals(0, points(dashboard));
 
         dashboard.script("document.getElementById('token').value = ''");
-        dashboard.type("token", operatorToken());
+        dashboard.type("token", OperatorToken.mint(SECRET, "root", "Root"));
         dashboard.await(page -> points(page) > 0, "an operator's token shows the plots");
-    }
-
-    private static String operatorToken() throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject("root").claim("name", "Root").claim("chat_operator", true)
-                .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
-        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
     }
 
     private static double deliveriesPerSecond(Browser page) {
