@@ -156,6 +156,22 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
                 + " ORDER BY id DESC LIMIT ?", room, beforeId, limit).reversed();
     }
 
+    /** One count on the index of the pages people read, rather than the pages themselves. */
+    @Override
+    public int unread(String room, String userId, long afterId, int cap) {
+        return read("SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE room = ? AND target = 0 AND id > ?"
+                + " AND type = 'chat' AND deleted = 0 AND user_id <> ? LIMIT ?) AS unread", statement -> {
+                    statement.setString(1, room);
+                    statement.setLong(2, afterId);
+                    statement.setString(3, userId);
+                    statement.setInt(4, cap);
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        return rows.getInt(1);
+                    }
+                });
+    }
+
     @Override
     public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
         return messages("SELECT " + COLUMNS + " FROM messages WHERE user_id = ? AND type = 'chat'"
