@@ -5,11 +5,16 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How far each user has read each room, in Redis, so that every node of a cluster sees the same marks: a hash per
  * user, room to id. A mark rises in one step of a small script, so two nodes raising the same mark at once keep the
  * higher. They outlive the nodes; whether they outlive Redis is Redis's persistence to say.
+ *
+ * <p>While Redis cannot be reached, the hub's loop must not fail on a mark: a mark that cannot rise is logged and
+ * told to nobody, and one that cannot be read is 0, so the room counts as unread, which is safe.
  */
 public final class RedisReadMarks implements ReadMarks {
 
@@ -21,6 +26,8 @@ public final class RedisReadMarks implements ReadMarks {
             end
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             return 1""";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisReadMarks.class);
 
     private final StatefulRedisConnection<String, String> connection;
 
@@ -34,15 +41,25 @@ public final class RedisReadMarks implements ReadMarks {
 
     @Override
     public boolean markRead(String userId, String room, long id) {
-        Long rose = connection.sync().eval(RAISE, ScriptOutputType.INTEGER, new String[] {key(userId)}, room,
-                Long.toString(id));
-        return rose == 1;
+        try {
+            Long rose = connection.sync().eval(RAISE, ScriptOutputType.INTEGER, new String[] {key(userId)}, room,
+                    Long.toString(id));
+            return rose == 1;
+        } catch (RuntimeException e) {
+            LOG.warn("could not raise a read mark in room {} in Redis: {}", room, e.getMessage());
+            return false;
+        }
     }
 
     @Override
     public long lastRead(String userId, String room) {
-        var kept = connection.sync().hget(key(userId), room);
-        return kept == null ? 0 : Long.parseLong(kept);
+        try {
+            var kept = connection.sync().hget(key(userId), room);
+            return kept == null ? 0 : Long.parseLong(kept);
+        } catch (RuntimeException e) {
+            LOG.warn("could not read a read mark in room {} in Redis: {}", room, e.getMessage());
+            return 0;
+        }
     }
 
     @Override

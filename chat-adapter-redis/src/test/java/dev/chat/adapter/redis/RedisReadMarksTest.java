@@ -59,6 +59,18 @@ class RedisReadMarksTest {
         assertTrue(onA.reads.isEmpty(), "a node is not told its own reads");
     }
 
+    @Test
+    void while_redis_is_down_a_mark_neither_rises_nor_fails_and_reads_as_nothing_read() {
+        var marks = nodeA.readMarks();
+        marks.markRead("bob", "dev", 42);
+
+        redis.stop();
+
+        assertFalse(marks.markRead("bob", "dev", 43));
+        assertEquals(0, marks.lastRead("bob", "dev"));
+        redis.restart();
+    }
+
     private RedisCluster node(String name) {
         return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), 1000, 100,
                 RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
