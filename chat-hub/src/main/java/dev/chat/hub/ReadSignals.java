@@ -54,9 +54,14 @@ final class ReadSignals {
         }
     }
 
-    /** How far the user has read the room, for the presence message it gets on entering. */
+    /**
+     * How far the user has read the room, for the presence message it gets on entering; the store is not asked when
+     * the user has read up to the room's last message, which is the common case on entering.
+     */
     Reading reading(Room room, String userId, MessageStore store) {
         long lastRead = marks.lastRead(userId, room.name);
-        return new Reading(lastRead, store.unread(room.name, userId, lastRead, MessageStore.UNREAD_CAP), room.lastId());
+        int unread = lastRead >= room.lastId() ? 0
+                : store.unread(room.name, userId, lastRead, MessageStore.UNREAD_CAP);
+        return new Reading(lastRead, unread, room.lastId());
     }
 }

@@ -44,9 +44,27 @@ public final class TieredMessageStore implements MessageStore {
     @Override
     public List<RoomMessage> after(String room, long afterId, int limit) {
         var fromMemory = hot.after(room, afterId, limit);
-        boolean whole = fromMemory.isEmpty() ? hot.lastId(room) == afterId && afterId > 0
+        return isWhole(room, afterId, fromMemory) ? fromMemory : durable.after(room, afterId, limit);
+    }
+
+    private boolean holdsAllAfter(String room, long afterId) {
+        return isWhole(room, afterId, hot.after(room, afterId, 1));
+    }
+
+    private boolean isWhole(String room, long afterId, List<RoomMessage> fromMemory) {
+        return fromMemory.isEmpty() ? hot.lastId(room) == afterId && afterId > 0
                 : fromMemory.getFirst().id() == afterId + 1;
-        return whole ? fromMemory : durable.after(room, afterId, limit);
+    }
+
+    /**
+     * From memory when it counts to the cap, or holds every message after {@code afterId}; from the durable store
+     * otherwise, as after a restart. Counted on the loop whenever a user enters a room it has not read to the end.
+     */
+    @Override
+    public int unread(String room, String userId, long afterId, int cap) {
+        int fromMemory = hot.unread(room, userId, afterId, cap);
+        return fromMemory == cap || holdsAllAfter(room, afterId) ? fromMemory
+                : durable.unread(room, userId, afterId, cap);
     }
 
     /** From the durable store alone: memory holds only each room's newest, so it cannot tell what came before. */

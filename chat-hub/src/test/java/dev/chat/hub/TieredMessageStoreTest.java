@@ -47,6 +47,18 @@ class TieredMessageStoreTest extends MessageStoreContract {
         assertEquals(List.of(20L, 21L), ids(tiered.before("lobby", 22, 2)));
     }
 
+    @Test
+    void unread_is_counted_in_memory_when_memory_reaches_the_cap_or_the_mark_and_on_disk_otherwise() {
+        var memory = new InMemoryMessageStore(5, 10);
+        var tiered = new TieredMessageStore(memory, durable);
+        LongStream.rangeClosed(1, 30).forEach(id -> tiered.append(chat(id)));
+        LongStream.rangeClosed(31, 32).forEach(id -> durable.append(chat(id)));
+
+        assertEquals(3, tiered.unread("lobby", "b", 27, 100), "memory holds 28 to 30; the disk's 31 and 32 unasked");
+        assertEquals(2, tiered.unread("lobby", "b", 2, 2), "memory alone reaches the cap");
+        assertEquals(30, tiered.unread("lobby", "b", 2, 100), "memory lost 3 long ago: the disk counts, to 32");
+    }
+
     private static RoomMessage chat(long id) {
         return new RoomMessage("lobby", id, Message.chat(new Identity("a", "A"), "m" + id, Instant.EPOCH));
     }
