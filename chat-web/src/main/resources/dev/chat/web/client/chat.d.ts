@@ -176,6 +176,7 @@ export function applied(chat: RoomMessage, change: Change): RoomMessage;
 
 export const TYPING_EVERY: 3000;
 export const TYPING_SHOWN: 5000;
+export const READ_EVERY: 1000;
 
 export class Typists {
   saw(frame: Typing, at: number): void;
@@ -215,7 +216,7 @@ export class ChatClient {
   delete(room: string, id: string | number): Promise<Change>;
   react(room: string, id: string | number, emoji: string): Promise<Change>;
   unreact(room: string, id: string | number, emoji: string): Promise<Change>;
-  /** Marks the room read up to the message: sent only if it raises this user's mark; not answered. */
+  /** Marks the room read up to the message: at most one mark per room every READ_EVERY ms, the highest last. */
   read(room: string, id: string | number): void;
   /** Chats of others in the room after this user's read mark. */
   unread(room: string): number;

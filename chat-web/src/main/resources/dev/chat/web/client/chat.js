@@ -159,6 +159,8 @@ class Pending {
 export const TYPING_EVERY = 3000;
 /** How long another's typing is shown after its last signal: milliseconds. */
 export const TYPING_SHOWN = 5000;
+/** How often a client sends a read mark per room, at most: the last id asked for meanwhile goes at the end. */
+export const READ_EVERY = 1000;
 
 /** Who is typing in each room, from the server's typing frames; each is forgotten TYPING_SHOWN after its last. */
 export class Typists {
@@ -207,6 +209,8 @@ export class ChatClient {
   #me = undefined;
   #typists = new Typists();
   #unread = new Unread();
+  #readSent = new Map();
+  #readWaiting = new Map();
   #typingSent = new Map();
 
   /**
@@ -312,13 +316,32 @@ export class ChatClient {
   }
 
   /**
-   * Marks the room read up to message `id` (a number or the id string of a message): sent only if it raises this
-   * user's mark, and not answered; the server's `read` frame updates `unread(room)` on every tab of the user.
+   * Marks the room read up to message `id` (a number or the id string of a message); call it for every message the
+   * user sees. At most one mark per room goes every READ_EVERY ms, the highest asked for meanwhile at the end of the
+   * wait, and only if it raises this user's mark; nothing answers it, but the server's `read` frame updates
+   * `unread(room)` on every tab of the user.
    */
   read(room, id) {
-    if (this.#state === 'open' && Number(id) > this.#unread.lastRead(room)) {
-      this.#write({ type: 'read', room, id: String(id) });
+    const upTo = Number(id);
+    if (this.#state !== 'open' || upTo <= this.#unread.lastRead(room)) {
+      return;
     }
+    const waiting = this.#readWaiting.get(room);
+    if (waiting) {
+      waiting.upTo = Math.max(waiting.upTo, upTo);
+      return;
+    }
+    const wait = (this.#readSent.get(room) ?? -Infinity) + READ_EVERY - Date.now();
+    if (wait <= 0) {
+      this.#sendRead(room, upTo);
+      return;
+    }
+    const later = { upTo };
+    later.timer = setTimeout(() => {
+      this.#readWaiting.delete(room);
+      this.#sendRead(room, later.upTo);
+    }, wait);
+    this.#readWaiting.set(room, later);
   }
 
   /** Chats of others in the room after this user's read mark; an "unread" event tells when it changes. */
@@ -347,9 +370,18 @@ export class ChatClient {
   close() {
     this.#closedByUs = true;
     clearTimeout(this.#timer);
+    this.#readWaiting.forEach((waiting) => clearTimeout(waiting.timer));
+    this.#readWaiting.clear();
     this.#failPending(new Error('closed'));
     this.#socket?.close(1000, 'bye');
     this.#setState('closed');
+  }
+
+  #sendRead(room, upTo) {
+    if (this.#state === 'open' && upTo > this.#unread.lastRead(room)) {
+      this.#readSent.set(room, Date.now());
+      this.#write({ type: 'read', room, id: String(upTo) });
+    }
   }
 
   #change(message, answerType, matchesMore = () => true) {
