@@ -46,11 +46,7 @@ final class ReadSignals {
         var read = WireFormat.read(roomName, userId, id);
         members.connectionsOf(userId).forEach(member -> fanOut.to(member, read));
         if (receipts == ReadReceipts.ROOM && room != null) {
-            room.forEach(member -> {
-                if (!member.identity().userId().equals(userId)) {
-                    fanOut.to(member, read);
-                }
-            });
+            room.forEachOtherThan(userId, member -> fanOut.to(member, read));
         }
     }
 

@@ -91,6 +91,15 @@ final class Room {
         connections.forEach(action);
     }
 
+    /** Every connection here but the user's own: who is told what that user did. */
+    void forEachOtherThan(String userId, Consumer<Member> action) {
+        connections.forEach(member -> {
+            if (!member.identity().userId().equals(userId)) {
+                action.accept(member);
+            }
+        });
+    }
+
     long lastId() {
         return lastId;
     }
@@ -125,19 +134,14 @@ final class Room {
         return recentIsComplete && !recentDropped ? Optional.of(List.copyOf(recent)) : Optional.empty();
     }
 
-    /** Messages were missed here: the recent ones serve newcomers again once they are a full run. */
-    void missedSome() {
+    /**
+     * The recent messages no longer stand for the room's history: messages were missed here, or a chat among them
+     * was edited, deleted or reacted to (the store shows it as it is now, and has erased a deleted one). Newcomers
+     * get their history from the store until the recent ones are a full run of new messages again.
+     */
+    void recentStale() {
         forgetRecent();
         recentIsComplete = recentCapacity == 0;
-    }
-
-    /**
-     * A chat was edited, deleted or reacted to: newcomers get their history from the store, which shows each chat as
-     * it is now (and has erased a deleted one), until the recent messages are a full run of new ones again. The
-     * change itself is not among them: history shows chats, not the changes that made them so.
-     */
-    void recentChanged() {
-        missedSome();
     }
 
     /** Gives back the bytes of the recent messages; for a room being forgotten, or over the bound. */

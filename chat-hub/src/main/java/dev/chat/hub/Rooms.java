@@ -306,7 +306,7 @@ final class Rooms {
     private void deliver(Room room, RoomMessage published) {
         var encoded = WireFormat.encode(published);
         if (published.message().type().amends()) {
-            room.recentChanged();
+            room.recentStale();
         } else {
             room.remember(encoded);
         }
@@ -345,7 +345,7 @@ final class Rooms {
     }
 
     private void tellMissedSome(Room room) {
-        room.missedSome();
+        room.recentStale();
         var users = sharing.users(room.name).orElseGet(room::users);
         fanOut.toRoom(room, WireFormat.presence(room.name, users.size(),
                 users.stream().limit(Math.max(presence.limit(), 1)).toList(), false));

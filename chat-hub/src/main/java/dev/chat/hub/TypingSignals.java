@@ -29,10 +29,6 @@ final class TypingSignals {
     /** To every member of the room here but the typist's own connections. */
     void arrived(Room room, Identity who) {
         var typing = WireFormat.typing(room.name, who);
-        room.forEach(member -> {
-            if (!member.identity().userId().equals(who.userId())) {
-                fanOut.to(member, typing);
-            }
-        });
+        room.forEachOtherThan(who.userId(), member -> fanOut.to(member, typing));
     }
 }
