@@ -102,7 +102,7 @@ public final class RedisCluster implements Cluster {
 
     /** How far each user has read each room, as every node sees it. */
     public RedisReadMarks readMarks() {
-        return new RedisReadMarks(connection);
+        return new RedisReadMarks(connection, script, settings.node(), settings.commandTimeout());
     }
 
     /** The rooms' recent history as Redis keeps it, for the hub to read. */

@@ -320,6 +320,17 @@ if op == 'offline' then
     return 1
 end
 
+if op == 'read' then
+    -- user, room, id: raises the user's read mark in the room to id if it is higher; 1 if it rose
+    local marks = P .. 'reads:{' .. ARGV[3] .. '}'
+    local kept = redis.call('HGET', marks, ARGV[4])
+    if kept and tonumber(kept) >= tonumber(ARGV[5]) then
+        return 0
+    end
+    redis.call('HSET', marks, ARGV[4], ARGV[5])
+    return 1
+end
+
 if op == 'direct' then
     -- to, userId, username, content, ts, deadline
     local late = too_late(ARGV[8])
