@@ -33,8 +33,7 @@ public record Amendments(Duration editWindow) {
             boolean moderator, Instant now) {
         var chat = target.filter(RoomMessage::isLiveChat).orElse(null);
         if (chat == null) {
-            return Checked.rejected(ErrorCode.NOT_FOUND, "there is no chat " + request.target() + " in this room"
-                    + (target.isPresent() ? " to change any more" : ""));
+            return notFound(request.target(), target);
         }
         boolean own = chat.message().userId().equals(who.userId());
         return switch (request) {
@@ -44,6 +43,14 @@ public record Amendments(Duration editWindow) {
                     : notYours("delete");
             case Request.React react -> checkReaction(react, chat.changes(), who, now);
         };
+    }
+
+    /** A deletion by the server itself, through its API: any chat still there, by nobody in particular. */
+    public Checked<Message> checkRemoval(long target, Optional<RoomMessage> chat, Instant now) {
+        if (chat.filter(RoomMessage::isLiveChat).isEmpty()) {
+            return notFound(target, chat);
+        }
+        return Checked.accepted(Message.deletedByServer(target, now));
     }
 
     private Checked<Message> checkEdit(Request.Edit edit, RoomMessage chat, boolean own, Identity who,
@@ -72,6 +79,11 @@ public record Amendments(Duration editWindow) {
                     + " different emoji");
         }
         return Checked.accepted(Message.reaction(who, react.target(), react.emoji(), react.add(), now));
+    }
+
+    private static <T> Checked<T> notFound(long id, Optional<RoomMessage> found) {
+        return Checked.rejected(ErrorCode.NOT_FOUND, "there is no chat " + id + " in this room"
+                + (found.isPresent() ? " to change any more" : ""));
     }
 
     private static <T> Checked<T> notYours(String what) {

@@ -52,7 +52,10 @@ public enum ErrorCode {
     ALREADY_REACTED,
     NOT_REACTED,
     HISTORY_FORBIDDEN,
-    INVALID_REQUEST;
+    INVALID_REQUEST,
+    API_KEY_REQUIRED,
+    API_KEY_INVALID,
+    DISCONNECTED;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

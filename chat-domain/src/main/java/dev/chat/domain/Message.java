@@ -55,6 +55,11 @@ public record Message(MessageType type, String userId, String username, String c
         return new Message(MessageType.DELETE, by.userId(), by.username(), "", at, target);
     }
 
+    /** A deletion by the server itself: no author, as a system message has none. */
+    public static Message deletedByServer(long target, Instant at) {
+        return new Message(MessageType.DELETE, "", "", "", at, target);
+    }
+
     /** @param add true for a reaction added, false for one taken back */
     public static Message reaction(Identity by, long target, String emoji, boolean add, Instant at) {
         return new Message(add ? MessageType.REACT : MessageType.UNREACT, by.userId(), by.username(), emoji, at, target);

@@ -52,6 +52,17 @@ class AmendmentsTest {
     }
 
     @Test
+    void the_server_deletes_any_chat_still_there_in_nobody_s_name() {
+        var deletion = rules.checkRemoval(42, Optional.of(CHAT), POSTED);
+
+        assertEquals(Checked.accepted(Message.deletedByServer(42, POSTED)), deletion);
+        assertEquals("", Message.deletedByServer(42, POSTED).userId());
+        assertRejected(ErrorCode.NOT_FOUND, rules.checkRemoval(42, Optional.empty(), POSTED));
+        assertRejected(ErrorCode.NOT_FOUND, rules.checkRemoval(42,
+                Optional.of(CHAT.amendedBy(101, Message.delete(ALICE, 42, POSTED))), POSTED));
+    }
+
+    @Test
     void a_reaction_that_would_change_nothing_is_refused_and_so_is_the_twenty_first_kind() {
         var reacted = CHAT;
         for (int i = 0; i < Changes.MAX_EMOJI; i++) {

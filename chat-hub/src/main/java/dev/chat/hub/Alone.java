@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
@@ -10,6 +11,7 @@ import dev.chat.domain.port.needed.MessageStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** A hub that is the whole chat: it numbers each room from its store and knows every member itself. */
 final class Alone implements Sharing {
@@ -54,6 +56,14 @@ final class Alone implements Sharing {
     }
 
     @Override
+    public Optional<RoomMessage> publish(Room room, Message message,
+            CompletableFuture<Checked<RoomMessage>> answer) {
+        var published = publish(room, message, (Member) null);
+        published.ifPresent(numbered -> answer.complete(Checked.accepted(numbered)));
+        return published;
+    }
+
+    @Override
     public void typing(Room room, Identity who) {
         // Every member of the room is here, and has been told.
     }
@@ -65,6 +75,11 @@ final class Alone implements Sharing {
 
     @Override
     public boolean handedOn(DirectMessage message, Member sender) {
+        return false;
+    }
+
+    @Override
+    public boolean handedOn(DirectMessage message, CompletableFuture<Checked<DirectMessage>> answer) {
         return false;
     }
 

@@ -6,6 +6,7 @@ import dev.chat.domain.MessageType;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
+import dev.chat.domain.Text;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.protocol.CloseReason;
@@ -105,6 +106,12 @@ final class Chat {
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
             case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
             case Command.ArrivedRead(var room, var userId, var id) -> rooms.readArrived(room, userId, id);
+            case Command.Publish(var room, var author, var content, var answer) ->
+                    rooms.post(room, author, content, answer);
+            case Command.Remove(var room, var target, var answer) -> rooms.remove(room, target, answer);
+            case Command.SendDirect(var to, var from, var content, var answer) ->
+                    directMessages.send(to, from, content, answer);
+            case Command.SendAway(var userId, var why, var reason) -> sendAway(userId, why, reason);
             case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());
         }
     }
@@ -122,6 +129,14 @@ final class Chat {
     }
 
     private void dismiss(Member member) {
+        if (members.contains(member)) {
+            member.outbox.discard();
+            forget(member);
+        }
+    }
+
+    /** Everything the chat knows of the member goes; its outbox is its caller's to finish or discard. */
+    private void forget(Member member) {
         if (!members.remove(member)) {
             return;
         }
@@ -130,9 +145,18 @@ final class Chat {
             activity.gone(member.identity().userId());
             sharing.disconnected(member.identity());
         }
-        member.outbox.discard();
         rooms.leaveAll(member);
         userBudgets.release(member.identity().userId());
+    }
+
+    /** Each connection of the user here is told why, then closed once what it was sent before is written. */
+    private void sendAway(String userId, Rejection why, CloseReason reason) {
+        for (var member : List.copyOf(members.connectionsOf(userId))) {
+            LOG.log(Level.INFO, () -> member + " is closed with " + reason.code() + ": " + Text.loggable(why.message()));
+            fanOut.reject(member, why);
+            member.outbox.finish(reason);
+            forget(member);
+        }
     }
 
     /** Its writer has given up on the connection and closed it. */

@@ -35,6 +35,11 @@ final class ClusterListener implements Cluster.Listener {
     }
 
     @Override
+    public void disconnect(String userId, String reason) {
+        inbox.offer(Command.SendAway.disconnect(userId, reason));
+    }
+
+    @Override
     public void presenceLost() {
         inbox.offer(new Command.Resync());
     }

@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
@@ -13,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A hub that is one node of a cluster: the cluster numbers each room, knows who is in it on every node, and
@@ -85,6 +87,20 @@ final class Clustered implements Sharing {
     }
 
     @Override
+    public Optional<RoomMessage> publish(Room room, Message message,
+            CompletableFuture<Checked<RoomMessage>> answer) {
+        cluster.publish(room.name, message).whenComplete((id, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, () -> "cluster did not take a post in " + room.name + ": " + failure.getMessage());
+                answer.complete(new Checked.Rejected<>(UNAVAILABLE));
+            } else {
+                answer.complete(Checked.accepted(new RoomMessage(room.name, id, message)));
+            }
+        });
+        return Optional.empty();
+    }
+
+    @Override
     public void typing(Room room, Identity who) {
         cluster.typing(room.name, who);
     }
@@ -100,7 +116,21 @@ final class Clustered implements Sharing {
             if (failure != null) {
                 refused(sender, "a direct message", failure);
             } else if (!delivered) {
-                tell(sender, new Rejection(ErrorCode.USER_OFFLINE, "user '" + message.to() + "' is not connected"));
+                tell(sender, DirectMessages.offline(message.to()));
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public boolean handedOn(DirectMessage message, CompletableFuture<Checked<DirectMessage>> answer) {
+        cluster.send(message).whenComplete((delivered, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, () -> "cluster did not take a direct message: " + failure.getMessage());
+                answer.complete(new Checked.Rejected<>(UNAVAILABLE));
+            } else {
+                answer.complete(delivered ? Checked.accepted(message)
+                        : new Checked.Rejected<>(DirectMessages.offline(message.to())));
             }
         });
         return true;

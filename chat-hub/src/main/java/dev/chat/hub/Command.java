@@ -1,7 +1,9 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
@@ -12,6 +14,7 @@ import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** What reaches the event loop through its inbox. */
@@ -69,6 +72,41 @@ sealed interface Command {
         @Override
         public boolean fromClient() {
             return true;
+        }
+    }
+
+    /** A post through the server API: a system message, or a chat as {@code author}; answered once numbered. */
+    record Publish(String room, Optional<Identity> author, String content,
+            CompletableFuture<Checked<RoomMessage>> answer) implements Command {
+        @Override
+        public boolean fromClient() {
+            return true;
+        }
+    }
+
+    /** An operator's deletion of a chat through the server API. */
+    record Remove(String room, long target, CompletableFuture<Checked<RoomMessage>> answer) implements Command {
+        @Override
+        public boolean fromClient() {
+            return true;
+        }
+    }
+
+    /** A direct message through the server API. */
+    record SendDirect(String to, Optional<Identity> from, String content,
+            CompletableFuture<Checked<DirectMessage>> answer) implements Command {
+        @Override
+        public boolean fromClient() {
+            return true;
+        }
+    }
+
+    /** Every connection of the user here is told why, then closed with this reason. */
+    record SendAway(String userId, Rejection why, CloseReason reason) implements Command {
+
+        /** As the server API's disconnect asks, the reason being its caller's words. */
+        static SendAway disconnect(String userId, String reason) {
+            return new SendAway(userId, new Rejection(ErrorCode.DISCONNECTED, reason), CloseReason.DISCONNECTED);
         }
     }
 

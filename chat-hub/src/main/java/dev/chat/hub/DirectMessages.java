@@ -1,12 +1,17 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.protocol.WireFormat;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** A message from one user to another: to every connection of the recipient, and of the sender, once each. */
 final class DirectMessages {
@@ -32,11 +37,31 @@ final class DirectMessages {
             return direct.message().timestamp();
         }
         if (members.connectionsOf(to).isEmpty()) {
-            fanOut.reject(from, ErrorCode.USER_OFFLINE, "user '" + to + "' is not connected");
+            fanOut.reject(from, offline(to));
             return null;
         }
         deliver(direct);
         return direct.message().timestamp();
+    }
+
+    /** From the server API: from {@code sender}, or from the server itself (no user fields, as a system message). */
+    void send(String to, Optional<Identity> sender, String content, CompletableFuture<Checked<DirectMessage>> answer) {
+        var now = clock.now();
+        var direct = new DirectMessage(to, sender.map(who -> Message.direct(who, content, now))
+                .orElseGet(() -> new Message(MessageType.DIRECT, "", "", content, now)));
+        if (sharing.handedOn(direct, answer)) {
+            return;
+        }
+        if (members.connectionsOf(to).isEmpty()) {
+            answer.complete(new Checked.Rejected<>(offline(to)));
+            return;
+        }
+        deliver(direct);
+        answer.complete(Checked.accepted(direct));
+    }
+
+    static Rejection offline(String userId) {
+        return new Rejection(ErrorCode.USER_OFFLINE, "user '" + userId + "' is not connected");
     }
 
     /** To the connections here of its recipient and of its sender; from this node or from the cluster. */

@@ -1,6 +1,12 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.Checked;
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.RoomName;
+import dev.chat.domain.ServerInfo;
+import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
@@ -20,13 +26,16 @@ import dev.chat.domain.protocol.EncodedMessage;
 import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The chat hub: one event loop that owns every connected client, and one writer per client.
@@ -47,6 +56,8 @@ public final class Hub implements ChatHub {
     private enum State { NEW, RUNNING, CLOSED }
 
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+    /** What {@link #info()} calls a hub that is no cluster's node. */
+    static final String NODE_ALONE = "local";
 
     private final HubSettings settings;
     private final MessageStore store;
@@ -60,6 +71,7 @@ public final class Hub implements ChatHub {
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     /** How connections are closed once the hub is: set before it closes, read by whoever is turned away after. */
     private volatile CloseReason closingWith = CloseReason.GOING_AWAY;
+    private final Instant started;
 
     /**
      * A hub that keeps each room's history in memory, numbering rooms from the clock so that ids from before a
@@ -97,6 +109,7 @@ public final class Hub implements ChatHub {
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,
                 counters, userBudgets, settings);
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
+        this.started = settings.clock().instant();
     }
 
     /**
@@ -130,6 +143,43 @@ public final class Hub implements ChatHub {
     @Override
     public void announce(String content) {
         inbox.offer(new Command.Announce(content));
+    }
+
+    @Override
+    public CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content) {
+        if (RoomName.check(room).flatMap(name -> ClientMessage.checkContent(content))
+                instanceof Checked.Rejected<String>(var rejection)) {
+            return CompletableFuture.completedFuture(new Checked.Rejected<>(rejection));
+        }
+        return operate(answer -> new Command.Publish(room, author, content, answer));
+    }
+
+    @Override
+    public CompletionStage<Checked<DirectMessage>> send(String userId, Optional<Identity> from, String content) {
+        if (ClientMessage.checkContent(content) instanceof Checked.Rejected<String>(var rejection)) {
+            return CompletableFuture.completedFuture(new Checked.Rejected<>(rejection));
+        }
+        return operate(answer -> new Command.SendDirect(userId, from, content, answer));
+    }
+
+    @Override
+    public CompletionStage<Checked<RoomMessage>> delete(String room, long id) {
+        return operate(answer -> new Command.Remove(room, id, answer));
+    }
+
+    @Override
+    public void disconnect(String userId, String reason) {
+        inbox.offer(Command.SendAway.disconnect(userId, reason));
+        cluster.ifPresent(shared -> shared.disconnect(userId, reason));
+    }
+
+    @Override
+    public ServerInfo info() {
+        var here = counters.snapshot();
+        return cluster.map(shared -> new ServerInfo(shared.node(), shared.nodes(), started, here.clients(),
+                        shared.connectedUsers(), rooms().size()))
+                .orElseGet(() -> new ServerInfo(NODE_ALONE, List.of(NODE_ALONE), started, here.clients(), here.users(),
+                        here.rooms()));
     }
 
     @Override
@@ -230,6 +280,15 @@ public final class Hub implements ChatHub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Queued as a client's post is, waiting while the inbox is full; refused at once if the hub is closed. */
+    private <T> CompletionStage<Checked<T>> operate(Function<CompletableFuture<Checked<T>>, Command> command) {
+        var answer = new CompletableFuture<Checked<T>>();
+        if (!inbox.put(command.apply(answer))) {
+            answer.complete(Checked.rejected(ErrorCode.SERVER_BUSY, "the server is shutting down"));
+        }
+        return answer;
     }
 
     /** The loop's answer, or {@code otherwise} if it gave none in time. */

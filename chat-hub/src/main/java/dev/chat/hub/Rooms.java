@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The rooms that have members, and what happens in them: entering, leaving, chatting, and the announcements of
@@ -166,6 +167,36 @@ final class Rooms {
                 yield amendment.timestamp();
             }
         };
+    }
+
+    /**
+     * A post through the server API: a system message, or a chat as {@code author}. Numbered in the room whether or
+     * not it has members here; a room with none is numbered and kept but not opened.
+     */
+    void post(String roomName, Optional<Identity> author, String content,
+            CompletableFuture<Checked<RoomMessage>> answer) {
+        var now = clock.now();
+        publishFromServer(roomName, author.map(who -> Message.chat(who, content, now))
+                .orElseGet(() -> Message.system(content, now)), answer);
+    }
+
+    /** An operator's deletion through the server API: of any chat still there, with the same erasure as its author's. */
+    void remove(String roomName, long target, CompletableFuture<Checked<RoomMessage>> answer) {
+        switch (amendments.checkRemoval(target, store.find(roomName, target), clock.now())) {
+            case Checked.Rejected<Message>(var rejection) -> answer.complete(new Checked.Rejected<>(rejection));
+            case Checked.Accepted<Message>(var deletion) -> publishFromServer(roomName, deletion, answer);
+        }
+    }
+
+    private void publishFromServer(String roomName, Message message, CompletableFuture<Checked<RoomMessage>> answer) {
+        var open = byName.get(roomName);
+        var numbering = open != null ? open : new Room(roomName, sharing.lastId(roomName), limits.historyOnJoin(),
+                recentBytes);
+        sharing.publish(numbering, message, answer).ifPresent(published -> {
+            if (open != null) {
+                deliver(open, published);
+            }
+        });
     }
 
     /** The user is typing in the room it names, or its only room. */

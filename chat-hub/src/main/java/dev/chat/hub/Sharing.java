@@ -1,5 +1,6 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
@@ -9,6 +10,7 @@ import dev.chat.domain.port.needed.Cluster;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Who decides a room's ids and presence: this node {@link Alone}, or the cluster of nodes it is {@link Clustered}
@@ -40,6 +42,12 @@ sealed interface Sharing permits Alone, Clustered {
      */
     Optional<RoomMessage> publish(Room room, Message message, Member sender);
 
+    /**
+     * As {@link #publish(Room, Message, Member)}, for a message posted through the server API: the answer is
+     * completed with the message once numbered, or with why not.
+     */
+    Optional<RoomMessage> publish(Room room, Message message, CompletableFuture<Checked<RoomMessage>> answer);
+
     /** Tells the other nodes, if any, that the user is typing in the room. */
     void typing(Room room, Identity who);
 
@@ -48,6 +56,12 @@ sealed interface Sharing permits Alone, Clustered {
 
     /** True if the cluster took the message, to deliver it or tell its sender why not; false to deliver it here. */
     boolean handedOn(DirectMessage message, Member sender);
+
+    /**
+     * As {@link #handedOn(DirectMessage, Member)}, for a message sent through the server API: if the cluster took
+     * it, the answer is completed with it, or with why it reached nobody.
+     */
+    boolean handedOn(DirectMessage message, CompletableFuture<Checked<DirectMessage>> answer);
 
     /** The user's first connection here came, or its last went. */
     void connected(Identity who);

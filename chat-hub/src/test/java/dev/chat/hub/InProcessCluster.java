@@ -146,6 +146,37 @@ final class InProcessCluster {
         }
 
         @Override
+        public void disconnect(String userId, String reason) {
+            synchronized (InProcessCluster.this) {
+                if (!down) {
+                    nodes.stream().filter(node -> node != this)
+                            .forEach(node -> node.listener.disconnect(userId, reason));
+                }
+            }
+        }
+
+        @Override
+        public String node() {
+            synchronized (InProcessCluster.this) {
+                return "node-" + (nodes.indexOf(this) + 1);
+            }
+        }
+
+        @Override
+        public List<String> nodes() {
+            synchronized (InProcessCluster.this) {
+                return nodes.stream().map(Node::node).toList();
+            }
+        }
+
+        @Override
+        public int connectedUsers() {
+            synchronized (InProcessCluster.this) {
+                return nodesByUser.getOrDefault("", Map.of()).size();
+            }
+        }
+
+        @Override
         public CompletionStage<Boolean> send(DirectMessage message) {
             synchronized (InProcessCluster.this) {
                 if (down) {

@@ -9,7 +9,7 @@ import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomSummary;
-import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.port.offered.ChatQueries;
 import dev.chat.domain.protocol.EncodedMessage;
 import dev.chat.domain.protocol.WireFormat;
 import io.javalin.http.ContentType;
@@ -50,9 +50,9 @@ final class ApiRoutes {
     /** Ids are strings on the wire, as in every message. */
     record UnreadRoom(String room, String lastRead, int unread, String lastId) {}
 
-    private final ChatHub hub;
+    private final ChatQueries hub;
 
-    ApiRoutes(ChatHub hub) {
+    ApiRoutes(ChatQueries hub) {
         this.hub = hub;
     }
 

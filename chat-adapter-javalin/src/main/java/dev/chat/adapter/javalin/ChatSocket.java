@@ -6,7 +6,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.Text;
-import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.port.offered.ChatConnections;
 import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.FrameType;
@@ -46,7 +46,7 @@ final class ChatSocket implements FrameHandler {
     private record Attachment(Client client, Keepalive.Watch watch) {}
 
     /** What every socket shares. */
-    record Shared(ChatHub hub, Keepalive keepalive, OpenSessions sessions, Seats seats, ClientMessageJson json,
+    record Shared(ChatConnections hub, Keepalive keepalive, OpenSessions sessions, Seats seats, ClientMessageJson json,
             Optional<Credentials> credentials) {}
 
     private final Shared shared;

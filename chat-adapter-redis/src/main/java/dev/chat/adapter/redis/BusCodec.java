@@ -17,8 +17,8 @@ import java.util.TreeSet;
 /**
  * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
  * {@code R <node> <id> <body>} for a room's message, {@code D <node> <body>} for a direct one and
- * {@code T <node> <body>} for a typing signal and {@code M <node> <body>} for a read mark that rose, which only the
- * bus carries. Joins, leaves and
+ * {@code T <node> <body>} for a typing signal, {@code M <node> <body>} for a read mark that rose and
+ * {@code X <node> <body>} for a user the server API disconnected, which only the bus carries. Joins, leaves and
  * summaries carry no text: they are worded here, as on a single node, so every node words them alike.
  */
 final class BusCodec {
@@ -35,6 +35,8 @@ final class BusCodec {
     record Typing(String node, String room, Identity who) implements Frame {}
 
     record Read(String node, String room, String userId, long id) implements Frame {}
+
+    record Disconnect(String node, String userId, String reason) implements Frame {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -61,6 +63,10 @@ final class BusCodec {
                 yield new Read(node, body.path("room").asText(), body.path("userId").asText(),
                         Long.parseLong(body.path("id").asText()));
             }
+            case 'X' -> {
+                var body = tree(frame.substring(nodeEnd + 1));
+                yield new Disconnect(node, body.path("userId").asText(), body.path("reason").asText());
+            }
             default -> throw new IllegalArgumentException("not a frame of the chat's bus: " + frame);
         };
     }
@@ -72,13 +78,18 @@ final class BusCodec {
         return "T " + node + " " + body;
     }
 
-    /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */
     /** The bus frame that tells every node the user's read mark in the room rose. */
     String read(String node, String room, String userId, long id) {
         var body = json.createObjectNode().put("room", room).put("userId", userId).put("id", Long.toString(id));
         return "M " + node + " " + body;
     }
 
+    /** The bus frame that tells every node to close the user's connections. */
+    String disconnect(String node, String userId, String reason) {
+        return "X " + node + " " + json.createObjectNode().put("userId", userId).put("reason", reason);
+    }
+
+    /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */
     RoomMessage roomMessage(long id, String body) {
         var tree = tree(body);
         return new RoomMessage(tree.path("room").asText(), id, message(tree), changes(tree));

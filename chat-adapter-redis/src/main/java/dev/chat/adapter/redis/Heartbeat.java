@@ -102,7 +102,7 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private void reapDead() {
-        var quiet = redis.zrangebyscore("chat:nodes",
+        var quiet = redis.zrangebyscore(RedisCluster.NODES,
                 Range.create(0, clock.millis() - settings.nodeTimeout().toMillis()));
         for (var node : quiet) {
             if (!node.equals(settings.node())) {

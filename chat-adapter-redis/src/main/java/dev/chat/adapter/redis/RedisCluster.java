@@ -42,6 +42,9 @@ public final class RedisCluster implements Cluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCluster.class);
     private static final String BUS = "chat:bus";
+    /** Kept by {@code chat.lua}: every node alive by its last beat, and every user connected on any. */
+    static final String NODES = "chat:nodes";
+    private static final String ONLINE = "chat:online";
     /** Reconnecting backs off from the first delay to the most, so a node is back within a second of Redis. */
     private static final Duration RECONNECT_FIRST = Duration.ofMillis(10);
     private static final Duration RECONNECT_MOST = Duration.ofSeconds(1);
@@ -165,6 +168,12 @@ public final class RedisCluster implements Cluster {
         connection.async().publish(BUS, codec.read(settings.node(), room, userId, id));
     }
 
+    /** On the bus alone: a node that misses it while away from Redis has its connections to Redis to lose too. */
+    @Override
+    public void disconnect(String userId, String reason) {
+        connection.async().publish(BUS, codec.disconnect(settings.node(), userId, reason));
+    }
+
     @Override
     public CompletionStage<Boolean> send(DirectMessage direct) {
         var message = direct.message();
@@ -215,6 +224,21 @@ public final class RedisCluster implements Cluster {
     }
 
     @Override
+    public String node() {
+        return settings.node();
+    }
+
+    @Override
+    public List<String> nodes() {
+        return connection.sync().zrange(NODES, 0, -1);
+    }
+
+    @Override
+    public int connectedUsers() {
+        return connection.sync().hlen(ONLINE).intValue();
+    }
+
+    @Override
     public boolean available() {
         return heartbeat.answering() && connection.isOpen() && bus.isOpen();
     }
@@ -252,6 +276,11 @@ public final class RedisCluster implements Cluster {
                 case BusCodec.Read(var node, var room, var userId, var id) -> {
                     if (!node.equals(settings.node())) {
                         listener.read(room, userId, id);
+                    }
+                }
+                case BusCodec.Disconnect(var node, var userId, var reason) -> {
+                    if (!node.equals(settings.node())) {
+                        listener.disconnect(userId, reason);
                     }
                 }
             }

@@ -22,6 +22,7 @@ final class RecordingListener implements Cluster.Listener {
     final AtomicInteger presenceLost = new AtomicInteger();
     final BlockingQueue<String> typing = new LinkedBlockingQueue<>();
     final BlockingQueue<String> reads = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
 
     @Override
     public void published(RoomMessage message, boolean fromHere) {
@@ -45,6 +46,12 @@ final class RecordingListener implements Cluster.Listener {
         reads.add(room + " " + userId + " " + id);
     }
 
+    /** Kept as {@code userId reason}. */
+    @Override
+    public void disconnect(String userId, String reason) {
+        disconnects.add(userId + " " + reason);
+    }
+
     @Override
     public void presenceLost() {
         presenceLost.incrementAndGet();
@@ -62,6 +69,14 @@ final class RecordingListener implements Cluster.Listener {
         var signal = reads.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (signal == null) {
             throw new AssertionError("no read arrived within " + WAIT);
+        }
+        return signal;
+    }
+
+    String nextDisconnect() throws InterruptedException {
+        var signal = disconnects.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (signal == null) {
+            throw new AssertionError("no disconnect arrived within " + WAIT);
         }
         return signal;
     }

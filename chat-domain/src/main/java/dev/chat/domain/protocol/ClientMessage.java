@@ -116,6 +116,11 @@ public record ClientMessage(String type, String content, String room, String to,
     }
 
     private Checked<String> checkContent() {
+        return checkContent(content);
+    }
+
+    /** The rules every text a user sends obeys: not blank, at most {@link #MAX_CONTENT_LENGTH}, valid Unicode. */
+    public static Checked<String> checkContent(String content) {
         if (Text.isMissing(content)) {
             return Checked.rejected(ErrorCode.CONTENT_EMPTY, "content must not be empty");
         }

@@ -18,6 +18,8 @@ public enum CloseReason {
     TOO_SLOW(4008, "too slow: reconnect and resume with since"),
     /** The token the connection was opened with has run out (plus a short grace): reconnect with a new one. */
     TOKEN_EXPIRED(4001, "token expired: reconnect with a new token"),
+    /** The product's backend disconnected the user through the server API; it may connect again. */
+    DISCONNECTED(4010, "disconnected by the server"),
     /** The client kept sending faster than its message budget long after being told to slow down. */
     RATE_LIMITED(1008, "too many messages");
 

@@ -15,9 +15,10 @@ import java.util.concurrent.CompletionStage;
  * is in each room on any node, and finds a user's connections wherever they are.
  *
  * <p>Threading: {@link #lastId}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
- * for them, so they must answer quickly or fail; {@link #publish}, {@link #send}, {@link #online},
- * {@link #offline} and {@link #resync} return at once. The {@link Listener} is called from the cluster's own
- * threads and must not block. {@link #rooms()}, {@link #users} and {@link #available()} serve any thread.
+ * for them, so they must answer quickly or fail; {@link #publish}, {@link #send}, {@link #disconnect},
+ * {@link #online}, {@link #offline} and {@link #resync} return at once. The {@link Listener} is called from the cluster's own
+ * threads and must not block. {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()} and
+ * {@link #available()} serve any thread.
  */
 public interface Cluster extends AutoCloseable {
 
@@ -35,6 +36,9 @@ public interface Cluster extends AutoCloseable {
 
         /** A user's read mark in the room rose, on another node; for this node's connections it concerns. */
         void read(String room, String userId, long id);
+
+        /** The server API disconnected the user on another node: close its connections here too. */
+        void disconnect(String userId, String reason);
 
         /**
          * The cluster no longer knows who is on this node (its server lost its data, or took this node for dead
@@ -100,6 +104,9 @@ public interface Cluster extends AutoCloseable {
      */
     void read(String room, String userId, long id);
 
+    /** Tells the other nodes to close every connection of the user, as the server API asked this one. */
+    void disconnect(String userId, String reason);
+
     /** Delivers a direct message to every node; false if its recipient is connected to none. */
     CompletionStage<Boolean> send(DirectMessage message);
 
@@ -117,6 +124,15 @@ public interface Cluster extends AutoCloseable {
 
     /** The users in a room on any node, each once. */
     List<Identity> users(String room);
+
+    /** This node's name in the cluster. */
+    String node();
+
+    /** Every node alive, this one included. */
+    List<String> nodes();
+
+    /** How many users are connected on any node, each once. */
+    int connectedUsers();
 
     /** Whether this node reaches the cluster now. */
     boolean available();

@@ -1,0 +1,61 @@
+package dev.chat.adapter.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chat.domain.Identity;
+import dev.chat.domain.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the server API asks of the cluster: a disconnect heard by every other node, and the whole chat's counts. */
+class RedisOperationsTest {
+
+    private final LocalRedis redis = LocalRedis.start();
+    private final RedisCluster nodeA = node("a");
+    private final RedisCluster nodeB = node("b");
+    private final RecordingListener onA = new RecordingListener();
+    private final RecordingListener onB = new RecordingListener();
+
+    @AfterEach
+    void stop() {
+        nodeA.close();
+        nodeB.close();
+        redis.close();
+    }
+
+    @Test
+    void a_disconnect_reaches_the_other_nodes_only() throws Exception {
+        nodeA.start(onA);
+        nodeB.start(onB);
+
+        nodeA.disconnect("mallory", "spam, again");
+        nodeA.publish("dev", Message.system("after", Instant.now())).toCompletableFuture().get();
+
+        assertEquals("mallory spam, again", onB.nextDisconnect());
+        assertEquals("after", onA.next().message().message().content(), "the bus carried both, in order");
+        assertTrue(onA.disconnects.isEmpty(), "a node is not told its own disconnect");
+    }
+
+    @Test
+    void every_node_sees_every_node_and_each_connected_user_once() {
+        nodeA.start(onA);
+        nodeB.start(onB);
+        nodeA.online(new Identity("alice", "Alice"));
+        nodeB.online(new Identity("alice", "Alice"));
+        nodeB.online(new Identity("bob", "Bob"));
+
+        assertEquals("b", nodeB.node());
+        assertEquals(List.of("a", "b"), nodeB.nodes().stream().sorted().toList());
+        assertEquals(2, nodeA.connectedUsers());
+    }
+
+    private RedisCluster node(String name) {
+        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), 1000, 100,
+                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.chat.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How the whole chat is now, as the server API's {@code /api/info} tells it.
+ *
+ * @param node        this node's name
+ * @param nodes       every node alive, this one included; just this one on a node alone
+ * @param started     when this node's hub started
+ * @param connections open on this node
+ * @param users       connected on any node, each once
+ * @param rooms       with members on any node
+ */
+public record ServerInfo(String node, List<String> nodes, Instant started, int connections, int users, int rooms) {
+
+    public ServerInfo {
+        requireNonNull(node, "node");
+        nodes = List.copyOf(nodes);
+        requireNonNull(started, "started");
+    }
+}

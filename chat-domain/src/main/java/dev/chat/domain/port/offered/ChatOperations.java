@@ -1,0 +1,54 @@
+package dev.chat.domain.port.offered;
+
+import dev.chat.domain.Checked;
+import dev.chat.domain.DirectMessage;
+import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Identity;
+import dev.chat.domain.MessageType;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.ServerInfo;
+import dev.chat.domain.protocol.CloseReason;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The hub's door for the product's own backend, through the server API: it speaks into rooms and to users, removes
+ * chats and users, and asks how the whole chat is. In a cluster each reaches every node. Never for a client's own
+ * connection: that has its {@link Client}.
+ *
+ * <p>Threading: every method is safe to call from any thread. Those that answer later wait while the hub's inbox
+ * is full, as a client's post does.
+ */
+public interface ChatOperations {
+
+    /** Sends a {@link MessageType#SYSTEM} message to every connection of this node, whatever its rooms. */
+    void announce(String content);
+
+    /**
+     * Posts into the room, numbered, kept and delivered like any message: a {@link MessageType#SYSTEM} message, or
+     * a chat as {@code author}. Refused if the room name or the content breaks the rules a client's chat obeys, or
+     * if the cluster cannot take it.
+     */
+    CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content);
+
+    /**
+     * Sends a direct message to every connection of the user, from {@code from} or from the server (empty user
+     * fields); refused with {@link ErrorCode#USER_OFFLINE} if the user has none.
+     */
+    CompletionStage<Checked<DirectMessage>> send(String userId, Optional<Identity> from, String content);
+
+    /**
+     * Deletes a chat as an operator may: the same deletion, and erasure, as its author's. Refused with
+     * {@link ErrorCode#NOT_FOUND} if the room has no such chat, or it is deleted already.
+     */
+    CompletionStage<Checked<RoomMessage>> delete(String room, long id);
+
+    /**
+     * Closes every connection of the user, on every node, with {@link CloseReason#DISCONNECTED}, each told the
+     * reason first in an error frame. The user may connect again.
+     */
+    void disconnect(String userId, String reason);
+
+    /** The nodes of the chat, and how many connections, users and rooms it has. */
+    ServerInfo info();
+}
