@@ -2,6 +2,7 @@ package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.AddressRange;
+import dev.chat.adapter.javalin.ApiKeys;
 import dev.chat.adapter.javalin.ServerSettings;
 import dev.chat.adapter.javalin.TlsCertificate;
 import dev.chat.adapter.jwt.JwtSettings;
@@ -45,7 +46,7 @@ record ChatConfig(
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
-        ReadReceipts readReceipts) {
+        ReadReceipts readReceipts, ApiKeys apiKeys) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -123,7 +124,8 @@ record ChatConfig(
                 env.choice("WEB_UI", "on", Set.of("on", "off")).equals("on"),
                 env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT),
                 env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW),
-                ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)));
+                ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)),
+                ApiConfig.read(env));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
@@ -156,7 +158,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, apiKeys);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -258,7 +260,8 @@ record ChatConfig(
                 .withTrustedProxies(trustedProxies)
                 .withRequestTimeout(requestTimeout)
                 .withTls(tls)
-                .withWebUi(webUi);
+                .withWebUi(webUi)
+                .withApiKeys(apiKeys);
     }
 
     /** How clients reach the server: {@code https} and {@code wss} where it speaks TLS itself. */

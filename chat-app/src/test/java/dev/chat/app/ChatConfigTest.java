@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.javalin.AddressRange;
+import dev.chat.adapter.javalin.ApiKeys;
 import dev.chat.domain.RoomPatterns;
 import dev.chat.hub.ReadReceipts;
 import dev.chat.domain.port.needed.Throttle;
@@ -32,7 +33,8 @@ class ChatConfigTest {
                 Duration.ofMillis(20), new Presence(100, Duration.ofSeconds(1)), 20, 20_000, 256L << 20, 50, Duration.ofSeconds(30),
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 10, 20, 20_000, 500, 50, 50,
                 Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath(), 20_000, Duration.ZERO, 0,
-                Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48), ReadReceipts.ROOM),
+                Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48), ReadReceipts.ROOM,
+                ApiKeys.NONE),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
@@ -86,13 +88,35 @@ class ChatConfigTest {
                 Set.of(AddressRange.parse("10.0.0.5").orElseThrow(), AddressRange.parse("::1").orElseThrow(),
                         AddressRange.parse("172.16.0.0/12").orElseThrow()), Duration.ofSeconds(3),
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
-                Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO, ReadReceipts.SELF),
+                Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO, ReadReceipts.SELF,
+                ApiKeys.NONE),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
                 + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_MAX_MB=64 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
                 + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms EDIT_WINDOW=0ms READ_RECEIPTS=self",
                 loaded.effective());
+    }
+
+    @Test
+    void the_server_api_takes_the_api_key_and_the_one_before_it_while_it_is_rotated_out() throws ConfigException {
+        var keys = ChatConfig.load(Map.of("API_KEY", "k".repeat(32), "API_KEY_PREVIOUS", "p".repeat(32)))
+                .config().serverSettings().apiKeys();
+
+        assertTrue(keys.accepts("k".repeat(32)));
+        assertTrue(keys.accepts("p".repeat(32)));
+        assertFalse(keys.accepts("k".repeat(31)));
+        assertFalse(ChatConfig.load(Map.of("API_KEY", "k".repeat(32))).effective().contains("kkkk"),
+                "a key is never shown on the startup line");
+    }
+
+    @Test
+    void an_api_key_too_short_to_be_secret_or_a_previous_one_alone_stops_the_server() {
+        assertEquals("API_KEY must be at least 22 characters, such as the output of: openssl rand -hex 16",
+                assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("API_KEY", "secret"))).getMessage());
+        assertEquals("API_KEY_PREVIOUS is the key being rotated out: set API_KEY, the new one",
+                assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("API_KEY_PREVIOUS", "p".repeat(32))))
+                        .getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.chat.adapter.javalin;
 
 import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.offered.ChatHub;
+import dev.chat.domain.port.offered.ChatQueries;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Rejection;
 import io.javalin.Javalin;
@@ -37,6 +38,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link ApiRoutes})</li>
  *   <li>{@code GET /api/users/{userId}/messages}: a user's own messages over every room ({@link ApiRoutes})</li>
  *   <li>{@code GET /api/users/{userId}/unread}: how far the user has read each room ({@link ApiRoutes})</li>
+ *   <li>the server API, for the product's backend ({@link ServerApiRoutes})</li>
  *   <li>{@code WS /ws?userId=..&username=..&room=..&since=..}: one chat client per socket</li>
  * </ul>
  *
@@ -73,6 +75,8 @@ public final class JavalinChatServer {
         var handshake = new Handshake(settings, credentials, seats,
                 admission -> new ChatSocket(shared, admission), () -> !ready);
         var api = new ApiRoutes(hub);
+        var serverApi = new ServerApiRoutes(hub, Version.OF_THIS_BUILD);
+        var guard = new HttpGuard(credentials, settings.apiKeys());
         var scheduler = new ScheduledExecutorScheduler("chat-request-deadline", true);
         var deadline = new RequestDeadline(settings.requestTimeout(), scheduler);
         this.app = Javalin.create(config -> {
@@ -90,12 +94,10 @@ public final class JavalinChatServer {
                 server.setHandler(deadline);
                 server.setErrorHandler(new JsonErrorPages());
             });
-            credentials.map(HttpGuard::new).ifPresent(guard -> {
-                config.routes.before("/api/*", guard::anyUser);
-                config.routes.before("/stats", guard::operator);
-                config.routes.before("/api/analytics", guard::operator);
-                config.routes.before("/metrics", guard::operator);
-            });
+            config.routes.before("/api/*", guard::anyUser);
+            config.routes.before("/stats", guard::operator);
+            config.routes.before("/api/analytics", guard::operator);
+            config.routes.before("/metrics", guard::operator);
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
                     hub.storage().wireName(), hub.cluster().wireName())));
             config.routes.get("/health/live", ctx -> ctx.json(new JsonBodies.Probe("ok")));
@@ -122,10 +124,24 @@ public final class JavalinChatServer {
             config.routes.get("/api/rooms/{room}/messages", api::messages);
             config.routes.get("/api/users/{userId}/messages", api::messagesBy);
             config.routes.get("/api/users/{userId}/unread", api::unread);
+            config.routes.post("/api/rooms/{room}/messages", guarded(guard, serverApi::postToRoom));
+            config.routes.delete("/api/rooms/{room}/messages/{id}", guarded(guard, serverApi::deleteInRoom));
+            config.routes.post("/api/users/{userId}/messages", guarded(guard, serverApi::postToUser));
+            config.routes.post("/api/users/{userId}/disconnect", guarded(guard, serverApi::disconnect));
+            config.routes.get("/api/info", guarded(guard, serverApi::info));
         });
     }
 
-    private static void analytics(Context ctx, ChatHub hub) {
+    /** A route of the server API, for whom {@link HttpGuard#serverApi} lets in. */
+    private static io.javalin.http.Handler guarded(HttpGuard guard, io.javalin.http.Handler route) {
+        return ctx -> {
+            if (guard.serverApi(ctx)) {
+                route.handle(ctx);
+            }
+        };
+    }
+
+    private static void analytics(Context ctx, ChatQueries hub) {
         hub.analytics().ifPresentOrElse(analytics -> ctx.json(JsonBodies.Analytics.of(analytics)),
                 () -> HttpGuard.refuse(ctx, 503, new Rejection(ErrorCode.SERVER_BUSY,
                         "the hub did not answer in time; try again")));

@@ -34,6 +34,8 @@ import java.util.function.Consumer;
  *                        verified
  * @param webUi           whether the chat page ({@code /}) and the dashboard ({@code /admin}) are served; the
  *                        client library ({@code /client/chat.js}) always is
+ * @param apiKeys         what the server API takes in {@code X-API-Key}; without any, and without verified
+ *                        identities (whose operators may use it), its routes are refused
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
@@ -41,7 +43,7 @@ public record ServerSettings(
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
         int maxHandshakesPerAddressPerSecond, Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage,
-        boolean webUi) {
+        boolean webUi, ApiKeys apiKeys) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -56,12 +58,14 @@ public record ServerSettings(
         requireNonNull(tls, "tls");
         requireNonNull(telemetry, "telemetry");
         requireNonNull(metricsPage, "metricsPage");
+        requireNonNull(apiKeys, "apiKeys");
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, 0, 0, Set.of(),
-                Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty(), true);
+                Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty(), true,
+                ApiKeys.NONE);
     }
 
     public ServerSettings withHost(String newHost) {
@@ -138,6 +142,10 @@ public record ServerSettings(
         return with(draft -> draft.webUi = served);
     }
 
+    public ServerSettings withApiKeys(ApiKeys keys) {
+        return with(draft -> draft.apiKeys = keys);
+    }
+
     /** A request without an Origin header does not come from a browser page, so there is nothing to check. */
     boolean allowsOrigin(String origin) {
         return origin == null || allowedOrigins.isEmpty() || allowedOrigins.contains(origin);
@@ -151,7 +159,7 @@ public record ServerSettings(
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
                 draft.maxConnections, draft.maxConnectionsPerAddress, draft.maxConnectionsPerUser,
                 draft.maxHandshakesPerAddressPerSecond, draft.trustedProxies, draft.requestTimeout,
-                draft.tls, draft.telemetry, draft.metricsPage, draft.webUi);
+                draft.tls, draft.telemetry, draft.metricsPage, draft.webUi, draft.apiKeys);
     }
 
     private static final class Draft {
@@ -174,6 +182,7 @@ public record ServerSettings(
         Telemetry telemetry;
         Optional<MetricsPage> metricsPage;
         boolean webUi;
+        ApiKeys apiKeys;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -195,6 +204,7 @@ public record ServerSettings(
             telemetry = settings.telemetry;
             metricsPage = settings.metricsPage;
             webUi = settings.webUi;
+            apiKeys = settings.apiKeys;
         }
     }
 }
