@@ -40,6 +40,7 @@ class DocsTest {
         TlsConfig.DEFAULTS.forEach(defaults::put);
         DatabaseConfig.DEFAULTS.forEach(defaults::put);
         ClusterConfig.DEFAULTS.forEach(defaults::put);
+        ApiConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);
