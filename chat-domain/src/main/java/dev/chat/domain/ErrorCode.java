@@ -55,7 +55,9 @@ public enum ErrorCode {
     INVALID_REQUEST,
     API_KEY_REQUIRED,
     API_KEY_INVALID,
-    DISCONNECTED;
+    DISCONNECTED,
+    BANNED,
+    MUTED;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

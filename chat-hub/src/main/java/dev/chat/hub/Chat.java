@@ -1,11 +1,14 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.Checked;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.Text;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Telemetry;
@@ -38,9 +41,11 @@ final class Chat {
     private final Telemetry telemetry;
     private final Activity activity = new Activity();
     private final Instant started;
+    private final Moderation moderation;
 
     Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, Sharing sharing,
-            HubCounters counters, UserBudgets userBudgets, HubSettings settings) {
+            HubCounters counters, UserBudgets userBudgets, HubSettings settings, Moderation moderation) {
+        this.moderation = moderation;
         this.counters = counters;
         this.userBudgets = userBudgets;
         this.telemetry = settings.telemetry();
@@ -112,11 +117,25 @@ final class Chat {
             case Command.SendDirect(var to, var from, var content, var answer) ->
                     directMessages.send(to, from, content, answer);
             case Command.SendAway(var userId, var why, var reason) -> sendAway(userId, why, reason);
+            case Command.Sanctioned(var change, var applied) -> {
+                sanctioned(change);
+                applied.complete(Checked.accepted(change));
+            }
+            case Command.SanctionsReloaded(var all) -> moderation.replaceAll(all);
             case Command.Resync() -> sharing.resync(rooms.here(members.users()), clock.now());
         }
     }
 
     private void admit(Member member, Request.Subscribe firstRoom) {
+        var ban = moderation.holding(member.identity().userId(), Sanction.Kind.BAN);
+        if (ban.isPresent()) {
+            // Banned while its upgrade was on the way: told why, and never a member.
+            member.outbox.start();
+            fanOut.reject(member, ban.get().rejection());
+            member.outbox.finish(CloseReason.BANNED);
+            userBudgets.release(member.identity().userId());
+            return;
+        }
         members.add(member);
         if (members.connectionsOf(member.identity().userId()).size() == 1) {
             sharing.connected(member.identity());
@@ -147,6 +166,14 @@ final class Chat {
         }
         rooms.leaveAll(member);
         userBudgets.release(member.identity().userId());
+    }
+
+    private void sanctioned(SanctionChange change) {
+        moderation.apply(change);
+        if (change instanceof SanctionChange.Imposed(var sanction) && sanction.kind() == Sanction.Kind.BAN
+                && sanction.holdsAt(clock.now())) {
+            sendAway(sanction.userId(), sanction.rejection(), CloseReason.BANNED);
+        }
     }
 
     /** Each connection of the user here is told why, then closed once what it was sent before is written. */
@@ -194,7 +221,7 @@ final class Chat {
     }
 
     private void carryOut(Member from, Request request, long acceptedNanos) {
-        if (!members.contains(from)) {
+        if (!members.contains(from) || silenced(from, request)) {
             return;
         }
         Instant posted = switch (request) {
@@ -222,6 +249,32 @@ final class Chat {
             telemetry.delivered(System.nanoTime() - acceptedNanos);
             activity.posted(posted);
         }
+    }
+
+    /**
+     * A muted user's posts are refused, each with an answer; its typing goes nowhere, and what only concerns itself
+     * (rooms, read marks, deleting its own chats) it still does.
+     */
+    private boolean silenced(Member from, Request request) {
+        boolean posts = switch (request) {
+            case Request.Chat chat -> true;
+            case Request.Direct direct -> true;
+            case Request.Edit edit -> true;
+            case Request.React react -> true;
+            case Request.Typing typing -> true;
+            case Request.Delete delete -> false;
+            case Request.Subscribe subscribe -> false;
+            case Request.Unsubscribe unsubscribe -> false;
+            case Request.Read read -> false;
+        };
+        if (!posts) {
+            return false;
+        }
+        var mute = moderation.holding(from.identity().userId(), Sanction.Kind.MUTE);
+        if (mute.isPresent() && !(request instanceof Request.Typing)) {
+            fanOut.reject(from, mute.get().rejection());
+        }
+        return mute.isPresent();
     }
 
     private Analytics analytics() {

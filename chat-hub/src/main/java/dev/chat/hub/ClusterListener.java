@@ -3,15 +3,21 @@ package dev.chat.hub;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.SanctionChange;
+import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.port.needed.Cluster;
 
 /** What arrives from the cluster, on its threads, queued for the loop: it never waits, so the cluster never stalls. */
 final class ClusterListener implements Cluster.Listener {
 
-    private final Inbox inbox;
+    private static final System.Logger LOG = System.getLogger(ClusterListener.class.getName());
 
-    ClusterListener(Inbox inbox) {
+    private final Inbox inbox;
+    private final Sanctions sanctions;
+
+    ClusterListener(Inbox inbox, Sanctions sanctions) {
         this.inbox = inbox;
+        this.sanctions = sanctions;
     }
 
     @Override
@@ -40,7 +46,20 @@ final class ClusterListener implements Cluster.Listener {
     }
 
     @Override
+    public void sanctioned(SanctionChange change) {
+        inbox.offer(Command.Sanctioned.elsewhere(change));
+    }
+
+    /** A change of sanctions may have been missed too: they are read again, on a thread that may wait for that. */
+    @Override
     public void presenceLost() {
         inbox.offer(new Command.Resync());
+        Thread.startVirtualThread(() -> {
+            try {
+                inbox.offer(new Command.SanctionsReloaded(sanctions.all()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not read the bans and mutes again: " + e.getMessage());
+            }
+        });
     }
 }

@@ -10,6 +10,8 @@ import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.time.Instant;
@@ -109,6 +111,18 @@ sealed interface Command {
             return new SendAway(userId, new Rejection(ErrorCode.DISCONNECTED, reason), CloseReason.DISCONNECTED);
         }
     }
+
+    /** A ban or mute imposed or lifted, here or on another node; answered once in force here. */
+    record Sanctioned(SanctionChange change, CompletableFuture<Checked<SanctionChange>> applied) implements Command {
+
+        /** One from another node, whose caller was answered there. */
+        static Sanctioned elsewhere(SanctionChange change) {
+            return new Sanctioned(change, new CompletableFuture<>());
+        }
+    }
+
+    /** Every sanction, read again after the cluster may have missed a change. */
+    record SanctionsReloaded(List<Sanction> all) implements Command {}
 
     record Reply(Member to, Rejection rejection) implements Command {
         @Override

@@ -4,7 +4,10 @@ import dev.chat.domain.Analytics;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomName;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.ServerInfo;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.Availability;
@@ -66,6 +69,7 @@ public final class Hub implements ChatHub {
     private final UserBudgets userBudgets;
     private final Sharing sharing;
     private final Optional<Cluster> cluster;
+    private final Moderation moderation;
     private final Chat chat;
     private final Thread loopThread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
@@ -106,8 +110,9 @@ public final class Hub implements ChatHub {
         this.userBudgets = new UserBudgets(settings.userThrottle());
         this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox))
                 .orElseGet(() -> new Alone(store, settings.presence()));
+        this.moderation = new Moderation(settings.sanctions().all(), settings.clock());
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,
-                counters, userBudgets, settings);
+                counters, userBudgets, settings, moderation);
         this.loopThread = settings.threads().newThread(new EventLoop(inbox, chat));
         this.started = settings.clock().instant();
     }
@@ -122,7 +127,7 @@ public final class Hub implements ChatHub {
         if (!state.compareAndSet(State.NEW, State.RUNNING)) {
             throw new IllegalStateException("a hub can be started once; this one is " + state.get());
         }
-        cluster.ifPresent(shared -> shared.start(new ClusterListener(inbox)));
+        cluster.ifPresent(shared -> shared.start(new ClusterListener(inbox, settings.sanctions())));
         loopThread.start();
         return this;
     }
@@ -171,6 +176,51 @@ public final class Hub implements ChatHub {
     public void disconnect(String userId, String reason) {
         inbox.offer(Command.SendAway.disconnect(userId, reason));
         cluster.ifPresent(shared -> shared.disconnect(userId, reason));
+    }
+
+    @Override
+    public Optional<Rejection> barred(String userId) {
+        return moderation.holding(userId, Sanction.Kind.BAN).map(Sanction::rejection);
+    }
+
+    /**
+     * Kept first, on the caller's thread, so that the loop never waits for the store; then applied everywhere, and
+     * answered once it is in force on this node.
+     */
+    @Override
+    public CompletionStage<Checked<Sanction>> sanction(String userId, Sanction.Kind kind, Optional<Instant> until,
+            String reason) {
+        var now = settings.clock().instant();
+        var checked = Sanction.checkReason(reason).flatMap(why -> until.filter(end -> !end.isAfter(now)).isPresent()
+                ? Checked.<Sanction>rejected(ErrorCode.INVALID_PARAMETER, "until must be in the future")
+                : Checked.accepted(new Sanction(userId, kind, until, why, now)));
+        if (checked instanceof Checked.Accepted<Sanction>(var sanction)) {
+            return changeSanctions(new SanctionChange.Imposed(sanction),
+                    () -> settings.sanctions().impose(sanction)).thenApply(done -> done.map(kept -> sanction));
+        }
+        return CompletableFuture.completedFuture(checked);
+    }
+
+    @Override
+    public CompletionStage<Checked<Sanction.Kind>> lift(String userId, Sanction.Kind kind) {
+        return changeSanctions(new SanctionChange.Lifted(userId, kind), () -> settings.sanctions().lift(userId, kind))
+                .thenApply(done -> done.map(lifted -> kind));
+    }
+
+    private CompletionStage<Checked<SanctionChange>> changeSanctions(SanctionChange change, Runnable keep) {
+        try {
+            keep.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not keep a " + change.kind().wireName() + " of " + change.userId(), e);
+            return CompletableFuture.completedFuture(Checked.rejected(ErrorCode.SERVER_BUSY,
+                    "the " + change.kind().wireName() + " could not be kept; nothing changed, try again"));
+        }
+        cluster.ifPresent(shared -> shared.sanctioned(change));
+        var applied = new CompletableFuture<Checked<SanctionChange>>();
+        if (!inbox.offer(new Command.Sanctioned(change, applied))) {
+            applied.complete(shuttingDown());
+        }
+        return applied;
     }
 
     @Override
@@ -286,9 +336,13 @@ public final class Hub implements ChatHub {
     private <T> CompletionStage<Checked<T>> operate(Function<CompletableFuture<Checked<T>>, Command> command) {
         var answer = new CompletableFuture<Checked<T>>();
         if (!inbox.put(command.apply(answer))) {
-            answer.complete(Checked.rejected(ErrorCode.SERVER_BUSY, "the server is shutting down"));
+            answer.complete(shuttingDown());
         }
         return answer;
+    }
+
+    private static <T> Checked<T> shuttingDown() {
+        return Checked.rejected(ErrorCode.SERVER_BUSY, "the server is shutting down");
     }
 
     /** The loop's answer, or {@code otherwise} if it gave none in time. */

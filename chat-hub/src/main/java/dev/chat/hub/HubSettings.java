@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.Amendments;
 import dev.chat.domain.port.needed.ReadMarks;
+import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.port.needed.Throttle;
 import java.time.Clock;
@@ -32,11 +33,13 @@ import java.util.function.Consumer;
  * @param amendments         the rules for editing, deleting and reacting to chats; a 48-hour edit window by default
  * @param readMarks          where how far each user has read each room is kept; in memory by default
  * @param readReceipts       who is told that a user has read a room; the room's members by default
+ * @param sanctions          where bans and mutes are kept; in memory by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
-        Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts) {
+        Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts,
+        Sanctions sanctions) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -58,6 +61,7 @@ public record HubSettings(
         requireNonNull(amendments, "amendments");
         requireNonNull(readMarks, "readMarks");
         requireNonNull(readReceipts, "readReceipts");
+        requireNonNull(sanctions, "sanctions");
     }
 
     public static HubSettings defaults() {
@@ -65,7 +69,8 @@ public record HubSettings(
                 DEFAULT_BROADCAST_QUEUE_SIZE, DEFAULT_SEND_QUEUE_BYTES, DEFAULT_WRITE_INTERVAL, Presence.DEFAULT,
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
-                Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM);
+                Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM,
+                new InMemorySanctions());
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -124,13 +129,18 @@ public record HubSettings(
         return with(draft -> draft.readReceipts = receipts);
     }
 
+    public HubSettings withSanctions(Sanctions kept) {
+        return with(draft -> draft.sanctions = kept);
+    }
+
     /** The one place that copies every field: a change is made to a draft of these settings. */
     private HubSettings with(Consumer<Draft> change) {
         var draft = new Draft(this);
         change.accept(draft);
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
-                draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts);
+                draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts,
+                draft.sanctions);
     }
 
     private static final class Draft {
@@ -148,6 +158,7 @@ public record HubSettings(
         Amendments amendments;
         ReadMarks readMarks;
         ReadReceipts readReceipts;
+        Sanctions sanctions;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -164,6 +175,7 @@ public record HubSettings(
             amendments = settings.amendments;
             readMarks = settings.readMarks;
             readReceipts = settings.readReceipts;
+            sanctions = settings.sanctions;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,6 +152,15 @@ final class InProcessCluster {
                 if (!down) {
                     nodes.stream().filter(node -> node != this)
                             .forEach(node -> node.listener.disconnect(userId, reason));
+                }
+            }
+        }
+
+        @Override
+        public void sanctioned(SanctionChange change) {
+            synchronized (InProcessCluster.this) {
+                if (!down) {
+                    nodes.stream().filter(node -> node != this).forEach(node -> node.listener.sanctioned(change));
                 }
             }
         }

@@ -36,7 +36,8 @@ import javax.sql.DataSource;
  * <p>The schema it needs: {@code messages (room, id, type, user_id, username, content, at_millis, target,
  * edited_at_millis, deleted, revision)} keyed by {@code (room, id)}, an index on {@code (user_id, type, at_millis, room, id)},
  * {@code reactions (room, target, emoji, user_id)} keyed by all four, {@code read_marks (user_id, room, last_read)}
- * keyed by the first two ({@link SqlReadMarks}), and {@code meta (key, value)}; a partial index on {@code (room, id)}
+ * keyed by the first two ({@link SqlReadMarks}), {@code sanctions (user_id, kind, until_millis, reason, at_millis)}
+ * keyed by the first two ({@link SqlSanctions}), and {@code meta (key, value)}; a partial index on {@code (room, id)}
  * where {@code target = 0} serves the pages people read, which leave out the changes to chats.
  */
 public final class SqlMessageStore implements MessageStore, AutoCloseable {
@@ -189,6 +190,11 @@ public final class SqlMessageStore implements MessageStore, AutoCloseable {
     /** How far each user has read each room, kept in the same database. */
     public SqlReadMarks readMarks() {
         return readMarks;
+    }
+
+    /** The bans and mutes, kept in the same database. */
+    public SqlSanctions sanctions() {
+        return new SqlSanctions(source);
     }
 
     /** Whether the last batch reached the disk; false while writes are failing. */

@@ -12,6 +12,8 @@ import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.ReadMarksContract;
+import dev.chat.domain.port.needed.Sanctions;
+import dev.chat.domain.port.needed.SanctionsContract;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
@@ -117,6 +119,16 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         opened.remove(first);
 
         assertEquals(42, open(database).readMarks().lastRead("bob", "dev"));
+    }
+
+    /** The bans and mutes kept beside the history, held to what every {@link Sanctions} store does. */
+    @Nested
+    class ItsSanctions extends SanctionsContract {
+
+        @Override
+        protected Sanctions newSanctions() {
+            return ((SqlMessageStore) newStore()).sanctions();
+        }
     }
 
     /** The read marks kept beside the history, held to what every {@link ReadMarks} does. */

@@ -3,13 +3,18 @@ package dev.chat.adapter.redis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chat.domain.Changes;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.SanctionChange;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -18,7 +23,8 @@ import java.util.TreeSet;
  * Reads what the script writes: the JSON body of a message as its history keeps it, and the frames on the bus,
  * {@code R <node> <id> <body>} for a room's message, {@code D <node> <body>} for a direct one and
  * {@code T <node> <body>} for a typing signal, {@code M <node> <body>} for a read mark that rose and
- * {@code X <node> <body>} for a user the server API disconnected, which only the bus carries. Joins, leaves and
+ * {@code X <node> <body>} for a user the server API disconnected and {@code S <node> <body>} for a ban or mute
+ * imposed or lifted, which only the bus carries. Joins, leaves and
  * summaries carry no text: they are worded here, as on a single node, so every node words them alike.
  */
 final class BusCodec {
@@ -37,6 +43,8 @@ final class BusCodec {
     record Read(String node, String room, String userId, long id) implements Frame {}
 
     record Disconnect(String node, String userId, String reason) implements Frame {}
+
+    record Sanctioned(String node, SanctionChange change) implements Frame {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -67,6 +75,12 @@ final class BusCodec {
                 var body = tree(frame.substring(nodeEnd + 1));
                 yield new Disconnect(node, body.path("userId").asText(), body.path("reason").asText());
             }
+            case 'S' -> {
+                var body = tree(frame.substring(nodeEnd + 1));
+                yield new Sanctioned(node, body.path("lifted").asBoolean()
+                        ? new SanctionChange.Lifted(body.path("userId").asText(), kind(body))
+                        : new SanctionChange.Imposed(sanction(body)));
+            }
             default -> throw new IllegalArgumentException("not a frame of the chat's bus: " + frame);
         };
     }
@@ -87,6 +101,42 @@ final class BusCodec {
     /** The bus frame that tells every node to close the user's connections. */
     String disconnect(String node, String userId, String reason) {
         return "X " + node + " " + json.createObjectNode().put("userId", userId).put("reason", reason);
+    }
+
+    /** The bus frame that tells every node of a ban or mute imposed or lifted. */
+    String sanctioned(String node, SanctionChange change) {
+        var body = switch (change) {
+            case SanctionChange.Imposed(var sanction) -> sanctionTree(sanction).put("lifted", false);
+            case SanctionChange.Lifted(var userId, var kind) -> json.createObjectNode().put("lifted", true)
+                    .put("userId", userId).put("kind", kind.wireName());
+        };
+        return "S " + node + " " + body;
+    }
+
+    /** A sanction as Redis keeps it. */
+    String sanction(Sanction sanction) {
+        return sanctionTree(sanction).toString();
+    }
+
+    Sanction sanction(String kept) {
+        return sanction(tree(kept));
+    }
+
+    private ObjectNode sanctionTree(Sanction sanction) {
+        return json.createObjectNode().put("userId", sanction.userId()).put("kind", sanction.kind().wireName())
+                .put("until", sanction.until().map(Instant::toString).orElse(null)).put("reason", sanction.reason())
+                .put("at", sanction.at().toString());
+    }
+
+    private static Sanction sanction(JsonNode body) {
+        var until = body.hasNonNull("until") ? Optional.of(Instant.parse(body.path("until").asText()))
+                : Optional.<Instant>empty();
+        return new Sanction(body.path("userId").asText(), kind(body), until, body.path("reason").asText(),
+                Instant.parse(body.path("at").asText()));
+    }
+
+    private static Sanction.Kind kind(JsonNode body) {
+        return Sanction.Kind.valueOf(body.path("kind").asText().toUpperCase(Locale.ROOT));
     }
 
     /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */

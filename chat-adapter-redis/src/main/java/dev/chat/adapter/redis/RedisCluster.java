@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -108,6 +109,11 @@ public final class RedisCluster implements Cluster {
         return new RedisReadMarks(connection, script, settings.node(), settings.commandTimeout());
     }
 
+    /** The bans and mutes, as every node sees them. */
+    public RedisSanctions sanctions() {
+        return new RedisSanctions(connection, codec, settings.commandTimeout());
+    }
+
     /** The rooms' recent history as Redis keeps it, for the hub to read. */
     public RedisHistory history() {
         return new RedisHistory(connection, codec);
@@ -172,6 +178,12 @@ public final class RedisCluster implements Cluster {
     @Override
     public void disconnect(String userId, String reason) {
         connection.async().publish(BUS, codec.disconnect(settings.node(), userId, reason));
+    }
+
+    /** The sanction itself is kept by {@link RedisSanctions}; a node that misses this reads them all on its resync. */
+    @Override
+    public void sanctioned(SanctionChange change) {
+        connection.async().publish(BUS, codec.sanctioned(settings.node(), change));
     }
 
     @Override
@@ -276,6 +288,11 @@ public final class RedisCluster implements Cluster {
                 case BusCodec.Read(var node, var room, var userId, var id) -> {
                     if (!node.equals(settings.node())) {
                         listener.read(room, userId, id);
+                    }
+                }
+                case BusCodec.Sanctioned(var node, var change) -> {
+                    if (!node.equals(settings.node())) {
+                        listener.sanctioned(change);
                     }
                 }
                 case BusCodec.Disconnect(var node, var userId, var reason) -> {

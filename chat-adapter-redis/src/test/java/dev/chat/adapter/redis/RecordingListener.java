@@ -3,6 +3,7 @@ package dev.chat.adapter.redis;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ final class RecordingListener implements Cluster.Listener {
     final BlockingQueue<String> typing = new LinkedBlockingQueue<>();
     final BlockingQueue<String> reads = new LinkedBlockingQueue<>();
     final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
+    final BlockingQueue<SanctionChange> sanctions = new LinkedBlockingQueue<>();
 
     @Override
     public void published(RoomMessage message, boolean fromHere) {
@@ -44,6 +46,19 @@ final class RecordingListener implements Cluster.Listener {
     @Override
     public void read(String room, String userId, long id) {
         reads.add(room + " " + userId + " " + id);
+    }
+
+    @Override
+    public void sanctioned(SanctionChange change) {
+        sanctions.add(change);
+    }
+
+    SanctionChange nextSanction() throws InterruptedException {
+        var change = sanctions.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (change == null) {
+            throw new AssertionError("no sanction arrived within " + WAIT);
+        }
+        return change;
     }
 
     /** Kept as {@code userId reason}. */

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.SanctionChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,25 @@ class RedisOperationsTest {
         assertEquals("mallory spam, again", onB.nextDisconnect());
         assertEquals("after", onA.next().message().message().content(), "the bus carried both, in order");
         assertTrue(onA.disconnects.isEmpty(), "a node is not told its own disconnect");
+    }
+
+    @Test
+    void a_ban_is_kept_for_every_node_and_its_change_heard_by_the_others() throws Exception {
+        nodeA.start(onA);
+        nodeB.start(onB);
+        var ban = new Sanction("mallory", Sanction.Kind.BAN, Optional.of(Instant.parse("2026-12-31T00:00:00Z")),
+                "spam", Instant.parse("2026-12-06T10:00:00Z"));
+        var mute = new Sanction("eve", Sanction.Kind.MUTE, Optional.empty(), "", Instant.parse("2026-12-06T10:00:00Z"));
+
+        nodeA.sanctions().impose(ban);
+        nodeA.sanctions().impose(mute);
+        nodeA.sanctioned(new SanctionChange.Imposed(ban));
+        nodeA.sanctions().lift("eve", Sanction.Kind.MUTE);
+        nodeA.sanctioned(new SanctionChange.Lifted("eve", Sanction.Kind.MUTE));
+
+        assertEquals(new SanctionChange.Imposed(ban), onB.nextSanction());
+        assertEquals(new SanctionChange.Lifted("eve", Sanction.Kind.MUTE), onB.nextSanction());
+        assertEquals(List.of(ban), nodeB.sanctions().all());
     }
 
     @Test

@@ -56,6 +56,15 @@ public final class SqliteMessageStore {
             room TEXT NOT NULL,
             last_read INTEGER NOT NULL,
             PRIMARY KEY (user_id, room)
+        ) WITHOUT ROWID""",
+        """
+        CREATE TABLE IF NOT EXISTS sanctions (
+            user_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            until_millis INTEGER,
+            reason TEXT NOT NULL,
+            at_millis INTEGER NOT NULL,
+            PRIMARY KEY (user_id, kind)
         ) WITHOUT ROWID"""
     };
 

@@ -14,6 +14,8 @@ import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.MessageStoreContract;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.ReadMarksContract;
+import dev.chat.domain.port.needed.Sanctions;
+import dev.chat.domain.port.needed.SanctionsContract;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.sql.Retention;
 import dev.chat.sql.SqlMessageStore;
@@ -289,6 +291,16 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         assertEquals(42, again.readMarks().lastRead("bob", "dev"));
         assertEquals(Map.of("dev", 42L), again.readMarks().byUser("bob"));
+    }
+
+    /** The bans and mutes kept beside the history, held to what every {@link Sanctions} store does. */
+    @Nested
+    class ItsSanctions extends SanctionsContract {
+
+        @Override
+        protected Sanctions newSanctions() {
+            return ((SqlMessageStore) newStore()).sanctions();
+        }
     }
 
     /** The read marks kept beside the history, held to what every {@link ReadMarks} does. */

@@ -20,6 +20,8 @@ public enum CloseReason {
     TOKEN_EXPIRED(4001, "token expired: reconnect with a new token"),
     /** The product's backend disconnected the user through the server API; it may connect again. */
     DISCONNECTED(4010, "disconnected by the server"),
+    /** The product's backend banned the user through the server API: it may not connect again while it lasts. */
+    BANNED(4003, "banned"),
     /** The client kept sending faster than its message budget long after being told to slow down. */
     RATE_LIMITED(1008, "too many messages");
 

@@ -5,6 +5,7 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
+import dev.chat.domain.SanctionChange;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -16,8 +17,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Threading: {@link #lastId}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
  * for them, so they must answer quickly or fail; {@link #publish}, {@link #send}, {@link #disconnect},
- * {@link #online}, {@link #offline} and {@link #resync} return at once. The {@link Listener} is called from the cluster's own
- * threads and must not block. {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()} and
+ * {@link #sanctioned}, {@link #online}, {@link #offline} and {@link #resync} return at once. The {@link Listener} is
+ * called from the cluster's own threads and must not block. {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()} and
  * {@link #available()} serve any thread.
  */
 public interface Cluster extends AutoCloseable {
@@ -36,6 +37,9 @@ public interface Cluster extends AutoCloseable {
 
         /** A user's read mark in the room rose, on another node; for this node's connections it concerns. */
         void read(String room, String userId, long id);
+
+        /** A ban or mute was imposed or lifted on another node: it holds here too. */
+        void sanctioned(SanctionChange change);
 
         /** The server API disconnected the user on another node: close its connections here too. */
         void disconnect(String userId, String reason);
@@ -103,6 +107,9 @@ public interface Cluster extends AutoCloseable {
      * Returns at once.
      */
     void read(String room, String userId, long id);
+
+    /** Tells the other nodes that a ban or mute was imposed or lifted; the {@link Sanctions} keep it. */
+    void sanctioned(SanctionChange change);
 
     /** Tells the other nodes to close every connection of the user, as the server API asked this one. */
     void disconnect(String userId, String reason);

@@ -1,11 +1,13 @@
 package dev.chat.domain.port.offered;
 
 import dev.chat.domain.Identity;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.port.needed.Connection;
 import dev.chat.domain.protocol.CloseReason;
+import java.util.Optional;
 
 /**
  * The hub's door for a transport: it admits each client's connection and hands back the {@link Client} through
@@ -31,4 +33,10 @@ public interface ChatConnections {
      * {@link CloseReason#GOING_AWAY} instead.
      */
     Client connect(Identity identity, RoomAccess access, Connection connection, Request.Subscribe firstRoom);
+
+    /**
+     * Why the user may not connect now, if it may not: it is banned. For a transport to refuse the connection before
+     * it opens; one that opens anyway is told and closed with {@link CloseReason#BANNED}.
+     */
+    Optional<Rejection> barred(String userId);
 }

@@ -6,8 +6,11 @@ import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.Sanction;
+import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.ServerInfo;
 import dev.chat.domain.protocol.CloseReason;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -48,6 +51,19 @@ public interface ChatOperations {
      * reason first in an error frame. The user may connect again.
      */
     void disconnect(String userId, String reason);
+
+    /**
+     * Bans or mutes the user, on every node, until {@code until} (empty: until lifted), in place of any sanction of
+     * the same kind; kept where the hub's {@link Sanctions} keep it. A ban closes the user's connections at once with
+     * {@link CloseReason#BANNED} and refuses new ones; a mute refuses everything the user posts with
+     * {@link ErrorCode#MUTED}. Refused if the reason is not one plain line of at most 200 characters, if
+     * {@code until} has passed, or if the store cannot keep it.
+     */
+    CompletionStage<Checked<Sanction>> sanction(String userId, Sanction.Kind kind, Optional<Instant> until,
+            String reason);
+
+    /** Lifts the user's sanction of this kind, on every node; nothing if there is none. */
+    CompletionStage<Checked<Sanction.Kind>> lift(String userId, Sanction.Kind kind);
 
     /** The nodes of the chat, and how many connections, users and rooms it has. */
     ServerInfo info();
