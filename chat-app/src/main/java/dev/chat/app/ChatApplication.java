@@ -75,19 +75,20 @@ final class ChatApplication {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
                 .orElseGet(config::memoryStore);
         var settings = config.hubSettings().withTelemetry(telemetry);
-        return new Hub(durable.map(disk -> settings.withReadMarks(disk.readMarks())).orElse(settings), store).start();
+        return new Hub(durable.map(disk -> settings.withReadMarks(disk.readMarks()).withSanctions(disk.sanctions()))
+                .orElse(settings), store).start();
     }
 
     /**
-     * Recent history from Redis, which every node shares; older history from the durable store, if any. Read marks in
-     * Redis, where every node sees them.
+     * Recent history from Redis, which every node shares; older history from the durable store, if any. Read marks,
+     * bans and mutes in Redis, where every node sees them.
      */
     private static Hub clusteredHub(ChatConfig config, PrometheusTelemetry telemetry,
             Optional<SqlMessageStore> durable, RedisCluster cluster) {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk))
                 .orElseGet(cluster::history);
-        return new Hub(config.hubSettings().withTelemetry(telemetry).withReadMarks(cluster.readMarks()), store, cluster)
-                .start();
+        return new Hub(config.hubSettings().withTelemetry(telemetry).withReadMarks(cluster.readMarks())
+                .withSanctions(cluster.sanctions()), store, cluster).start();
     }
 
     private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {

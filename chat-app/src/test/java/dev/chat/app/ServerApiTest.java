@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chat.adapter.javalin.RawSocket;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import dev.chat.app.example.MintToken;
@@ -142,6 +143,50 @@ class ServerApiTest {
     }
 
     @Test
+    void a_banned_user_is_closed_refused_at_the_door_and_the_ban_outlives_a_restart() throws Exception {
+        var environment = Map.of("API_KEY", KEY, "STORE", "sqlite");
+        var first = ChatApplication.start(ChatConfig.load(environment(environment)).config());
+        var mallory = client(first, "mallory", "Mallory");
+
+        var banned = api(first, "PUT", "/api/users/mallory/ban",
+                "{\"until\":\"2099-12-31T00:00:00Z\",\"reason\":\"spam\"}");
+
+        assertEquals(200, banned.statusCode(), banned.body());
+        var ban = json(banned);
+        assertEquals("ban", ban.get("kind").asText());
+        assertEquals("2099-12-31T00:00:00Z", ban.get("until").asText());
+        assertEquals("banned", mallory.nextOfType("error").get("code").asText());
+        assertEquals(4003, mallory.awaitClose().code());
+        first.stop();
+
+        var again = start(environment);
+        var refused = RawSocket.refusedUpgrade(again.port(), "userId=mallory&username=Mallory", Map.of());
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"code\":\"banned\""), refused.body());
+        assertEquals(204, api(again, "DELETE", "/api/users/mallory/ban", null).statusCode());
+        client(again, "mallory", "Mallory");
+    }
+
+    @Test
+    void a_muted_user_stays_connected_but_nothing_it_posts_reaches_anyone_until_the_mute_is_lifted() throws Exception {
+        var app = start(Map.of("API_KEY", KEY));
+        var alice = client(app, "alice", "Alice");
+        var eve = client(app, "eve", "Eve");
+        alice.nextJoinOf("eve");
+
+        var muted = json(api(app, "PUT", "/api/users/eve/mute", "{\"reason\":\"cool down\"}"));
+        eve.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"let me talk\"}");
+
+        assertTrue(muted.get("until").isNull(), "until lifted");
+        var told = eve.nextOfType("error");
+        assertEquals("muted", told.get("code").asText());
+        assertEquals("you are muted: cool down; nothing you post is sent", told.get("message").asText());
+        assertEquals(204, api(app, "DELETE", "/api/users/eve/mute", null).statusCode());
+        eve.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"sorry\"}");
+        assertEquals("sorry", alice.nextOfType("chat").get("content").asText(), "the muted chat reached nobody");
+    }
+
+    @Test
     void info_tells_the_node_its_version_and_the_chat_s_counts() throws Exception {
         var app = start(Map.of("API_KEY", KEY));
         client(app, "alice", "Alice");
@@ -195,6 +240,9 @@ class ServerApiTest {
         assertRefused(app, "DELETE", "/api/rooms/dev/messages/abc", null, 400, "invalid_id");
         assertRefused(app, "DELETE", "/api/rooms/dev/messages/999999", null, 404, "not_found");
         assertRefused(app, "POST", "/api/users/alice/disconnect", "{\"reason\":\"a\\nb\"}", 400, "invalid_parameter");
+        assertRefused(app, "PUT", "/api/users/alice/ban", "{\"until\":\"tomorrow\"}", 400, "invalid_parameter");
+        assertRefused(app, "PUT", "/api/users/alice/ban", "{\"until\":\"2020-01-01T00:00:00Z\"}", 400,
+                "invalid_parameter");
 
         alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"first\"}");
         assertEquals("first", alice.nextOfType("chat").get("content").asText(), "nothing reached the room before");
@@ -213,6 +261,7 @@ class ServerApiTest {
         var posted = api(one, "POST", "/api/rooms/dev/messages", "{\"content\":\"from the backend\"}");
         var direct = api(one, "POST", "/api/users/mallory/messages", "{\"content\":\"last warning\"}");
         api(one, "POST", "/api/users/mallory/disconnect", "{\"reason\":\"ignored the warning\"}");
+        api(one, "PUT", "/api/users/mallory/ban", "{}");
 
         assertEquals(201, posted.statusCode());
         assertEquals(json(posted), mallory.nextOfType("system"), "numbered by the cluster, delivered on node two");
@@ -221,6 +270,8 @@ class ServerApiTest {
         assertEquals("ignored the warning", mallory.nextOfType("error").get("message").asText());
         assertEquals(4010, mallory.awaitClose().code());
         alice.nextOfType("leave");
+        var refused = RawSocket.refusedUpgrade(two.port(), "userId=mallory&username=Mallory", Map.of());
+        assertEquals(403, refused.status(), "banned on node one, refused on node two");
         var info = json(api(two, "GET", "/api/info", null));
         assertEquals("n2", info.get("node").asText());
         assertEquals("[\"n1\",\"n2\"]", sorted(info.get("nodes")));
@@ -256,12 +307,16 @@ class ServerApiTest {
     }
 
     private ChatApplication start(Map<String, String> extra) throws ConfigException {
+        var app = ChatApplication.start(ChatConfig.load(environment(extra)).config());
+        opened.add(app::stop);
+        return app;
+    }
+
+    private Map<String, String> environment(Map<String, String> extra) {
         var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
                 "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
         environment.putAll(extra);
-        var app = ChatApplication.start(ChatConfig.load(environment).config());
-        opened.add(app::stop);
-        return app;
+        return environment;
     }
 
     private static Map<String, String> node(String id, LocalRedis redis) {

@@ -29,7 +29,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
  * Decides each {@code /ws} upgrade: refuses a foreign origin (403), a missing or bad token where identities are
- * verified (401), a private room the token does not grant (403), or a bad username, room or resume point (400),
+ * verified (401), a banned user (403), a private room the token does not grant (403), or a bad username, room or resume point (400),
  * with a JSON error and no WebSocket; otherwise opens a socket for the client's identity and first room.
  *
  * <p>Where identities are verified, the identity is the token's and {@code userId} and {@code username} in the URL
@@ -43,12 +43,18 @@ final class Handshake implements WebSocketNegotiator {
     private final Seats seats;
     private final HandshakeRate rate;
     private final ClientAddress clientAddress;
+    private final Function<String, Optional<Rejection>> barred;
     private final Function<Admission, FrameHandler> openSocket;
     private final BooleanSupplier draining;
 
-    /** @param draining whether the node takes no new clients: then one is sent to another node, with 503 */
+    /**
+     * @param barred   why a user may not connect, if it is banned
+     * @param draining whether the node takes no new clients: then one is sent to another node, with 503
+     */
     Handshake(ServerSettings settings, Optional<Credentials> credentials, Seats seats,
-            Function<Admission, FrameHandler> openSocket, BooleanSupplier draining) {
+            Function<String, Optional<Rejection>> barred, Function<Admission, FrameHandler> openSocket,
+            BooleanSupplier draining) {
+        this.barred = barred;
         this.settings = settings;
         this.credentials = credentials;
         this.seats = seats;
@@ -106,6 +112,9 @@ final class Handshake implements WebSocketNegotiator {
         var credential = credentials.map(verifier -> orRefuse(verifier.verify(token), 401));
         var identity = credential.isPresent() ? credential.get().identity()
                 : orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        barred.apply(identity.userId()).ifPresent(ban -> {
+            throw new HandshakeRefused(403, ban);
+        });
         var access = credential.map(Credential::access)
                 .orElseGet(() -> new RoomAccess(settings.privateRooms(), RoomPatterns.NONE));
         var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));

@@ -5,6 +5,7 @@ import dev.chat.domain.port.offered.ChatHub;
 import dev.chat.domain.port.offered.ChatQueries;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.Sanction;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public final class JavalinChatServer {
                 settings.maxConnectionsPerUser());
         var credentials = authenticator.map(verifier -> new Credentials(verifier, settings));
         var shared = new ChatSocket.Shared(hub, keepalive, sessions, seats, new ClientMessageJson(), credentials);
-        var handshake = new Handshake(settings, credentials, seats,
+        var handshake = new Handshake(settings, credentials, seats, hub::barred,
                 admission -> new ChatSocket(shared, admission), () -> !ready);
         var api = new ApiRoutes(hub);
         var serverApi = new ServerApiRoutes(hub, Version.OF_THIS_BUILD);
@@ -128,6 +129,11 @@ public final class JavalinChatServer {
             config.routes.delete("/api/rooms/{room}/messages/{id}", guarded(guard, serverApi::deleteInRoom));
             config.routes.post("/api/users/{userId}/messages", guarded(guard, serverApi::postToUser));
             config.routes.post("/api/users/{userId}/disconnect", guarded(guard, serverApi::disconnect));
+            for (var kind : Sanction.Kind.values()) {
+                var path = "/api/users/{userId}/" + kind.wireName();
+                config.routes.put(path, guarded(guard, ctx -> serverApi.sanction(ctx, kind)));
+                config.routes.delete(path, guarded(guard, ctx -> serverApi.lift(ctx, kind)));
+            }
             config.routes.get("/api/info", guarded(guard, serverApi::info));
         });
     }

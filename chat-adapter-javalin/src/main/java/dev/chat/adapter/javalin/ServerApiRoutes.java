@@ -7,6 +7,8 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
+import dev.chat.domain.RoomMessage;
+import dev.chat.domain.Sanction;
 import dev.chat.domain.Text;
 import dev.chat.domain.port.offered.ChatOperations;
 import dev.chat.domain.protocol.EncodedMessage;
@@ -15,6 +17,7 @@ import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /**
  * The server API, through which the product's own backend drives the chat ({@link HttpGuard#serverApi} says who
@@ -36,6 +39,8 @@ import java.util.function.Function;
  *       direct message</li>
  *   <li>{@code POST /api/users/{userId}/disconnect} {@code {"reason":".."}}: 202; every node closes the user's
  *       connections</li>
+ *   <li>{@code PUT /api/users/{userId}/ban} or {@code .../mute} {@code {"until":"2026-12-31T00:00:00Z","reason":".."}}:
+ *       200 with the sanction; {@code DELETE} of the same path lifts it, 204</li>
  *   <li>{@code GET /api/info}: the nodes, and the chat's counts</li>
  * </ul>
  */
@@ -43,9 +48,17 @@ final class ServerApiRoutes {
 
     /** Past this the hub is taken to be stuck: the caller is told to try again rather than kept waiting. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
-    static final int MAX_REASON_LENGTH = 200;
 
     record Disconnecting(String userId, String reason) {}
+
+    /** A sanction as the server API shows it; {@code until} null for until lifted. */
+    record SanctionBody(String userId, String kind, String until, String reason, String at) {
+
+        static SanctionBody of(Sanction sanction) {
+            return new SanctionBody(sanction.userId(), sanction.kind().wireName(),
+                    sanction.until().map(Instant::toString).orElse(null), sanction.reason(), sanction.at().toString());
+        }
+    }
 
     record Info(String node, List<String> nodes, String version, String startedAt, long uptimeSeconds,
             int connections, int users, int rooms) {}
@@ -67,7 +80,7 @@ final class ServerApiRoutes {
         switch (author(fields.get("userId"), fields.get("username"), "userId")) {
             case Checked.Rejected<Optional<Identity>>(var rejection) -> HttpGuard.refuse(ctx, 400, rejection);
             case Checked.Accepted<Optional<Identity>>(var author) -> answer(ctx, 201,
-                    hub.post(ctx.pathParam("room"), author, fields.get("content")), WireFormat::encode);
+                    hub.post(ctx.pathParam("room"), author, fields.get("content")), ServerApiRoutes::message);
         }
     }
 
@@ -82,7 +95,7 @@ final class ServerApiRoutes {
             HttpGuard.refuse(ctx, 400, new Rejection(ErrorCode.INVALID_ID, "a message id is a whole number from 1"));
             return;
         }
-        answer(ctx, 200, hub.delete(ctx.pathParam("room"), id), WireFormat::encode);
+        answer(ctx, 200, hub.delete(ctx.pathParam("room"), id), ServerApiRoutes::message);
     }
 
     void postToUser(Context ctx) {
@@ -93,7 +106,8 @@ final class ServerApiRoutes {
         switch (author(fields.get("from"), fields.get("username"), "from")) {
             case Checked.Rejected<Optional<Identity>>(var rejection) -> HttpGuard.refuse(ctx, 400, rejection);
             case Checked.Accepted<Optional<Identity>>(var from) -> answer(ctx, 201,
-                    hub.send(ctx.pathParam("userId"), from, fields.get("content")), WireFormat::encode);
+                    hub.send(ctx.pathParam("userId"), from, fields.get("content")),
+                    (answered, direct) -> message(answered, WireFormat.encode(direct)));
         }
     }
 
@@ -102,15 +116,35 @@ final class ServerApiRoutes {
         if (fields == null) {
             return;
         }
-        var reason = fields.getOrDefault("reason", "disconnected by the server");
-        if (Text.length(reason) > MAX_REASON_LENGTH || !Text.isPlainName(reason)) {
-            HttpGuard.refuse(ctx, 400, new Rejection(ErrorCode.INVALID_PARAMETER, "reason must be at most "
-                    + MAX_REASON_LENGTH + " characters, with no control characters"));
+        switch (Sanction.checkReason(fields.getOrDefault("reason", "disconnected by the server"))) {
+            case Checked.Rejected<String>(var rejection) -> HttpGuard.refuse(ctx, 400, rejection);
+            case Checked.Accepted<String>(var reason) -> {
+                var userId = ctx.pathParam("userId");
+                hub.disconnect(userId, reason);
+                ctx.status(202).json(new Disconnecting(userId, reason));
+            }
+        }
+    }
+
+    void sanction(Context ctx, Sanction.Kind kind) {
+        var fields = fields(ctx, "until", "reason");
+        if (fields == null) {
             return;
         }
-        var userId = ctx.pathParam("userId");
-        hub.disconnect(userId, reason);
-        ctx.status(202).json(new Disconnecting(userId, reason));
+        Optional<Instant> until;
+        try {
+            until = Optional.ofNullable(fields.get("until")).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            HttpGuard.refuse(ctx, 400, new Rejection(ErrorCode.INVALID_PARAMETER,
+                    "until must be an instant such as 2026-12-31T00:00:00Z"));
+            return;
+        }
+        answer(ctx, 200, hub.sanction(ctx.pathParam("userId"), kind, until, fields.get("reason")),
+                (answered, sanction) -> answered.json(SanctionBody.of(sanction)));
+    }
+
+    void lift(Context ctx, Sanction.Kind kind) {
+        answer(ctx, 204, hub.lift(ctx.pathParam("userId"), kind), (answered, lifted) -> { });
     }
 
     void info(Context ctx) {
@@ -133,12 +167,20 @@ final class ServerApiRoutes {
 
     /** The hub's answer, or 503 if it gave none in time. */
     private static <T> void answer(Context ctx, int status, CompletionStage<Checked<T>> outcome,
-            Function<T, EncodedMessage> encode) {
+            BiConsumer<Context, T> body) {
         switch (await(outcome)) {
-            case Checked.Accepted<T>(var value) -> ctx.status(status).contentType(ContentType.APPLICATION_JSON)
-                    .result(encode.apply(value).text());
+            case Checked.Accepted<T>(var value) -> body.accept(ctx.status(status), value);
             case Checked.Rejected<T>(var rejection) -> HttpGuard.refuse(ctx, status(rejection.code()), rejection);
         }
+    }
+
+    /** A message exactly as members received it. */
+    private static void message(Context ctx, RoomMessage message) {
+        message(ctx, WireFormat.encode(message));
+    }
+
+    private static void message(Context ctx, EncodedMessage encoded) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(encoded.text());
     }
 
     private static <T> Checked<T> await(CompletionStage<Checked<T>> outcome) {
