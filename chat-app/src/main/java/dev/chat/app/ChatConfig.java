@@ -46,7 +46,7 @@ record ChatConfig(
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
-        ReadReceipts readReceipts, ApiKeys apiKeys) {
+        ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -125,8 +125,10 @@ record ChatConfig(
                 env.durationOrZero("DRAIN_TIMEOUT", DEFAULT_DRAIN_TIMEOUT),
                 env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW),
                 ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)),
+                env.durationOrZero("NONCE_WINDOW", HubSettings.DEFAULT_NONCE_WINDOW),
                 ApiConfig.read(env));
-        var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit()));
+        var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
+                built.nonceWindow()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
                     + "keep history for good, or STORE=memory to keep each room's last HISTORY_SIZE messages in Redis");
@@ -158,7 +160,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, apiKeys);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -179,7 +181,8 @@ record ChatConfig(
                 .withThrottle(throttle())
                 .withUserThrottle(throttle(userRateLimitPerSec, userRateLimitBurst))
                 .withAmendments(new Amendments(editWindow))
-                .withReadReceipts(readReceipts);
+                .withReadReceipts(readReceipts)
+                .withNonceWindow(nonceWindow);
     }
 
     Throttle throttle() {

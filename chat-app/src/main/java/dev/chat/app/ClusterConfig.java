@@ -3,6 +3,7 @@ package dev.chat.app;
 import dev.chat.adapter.redis.RedisSettings;
 import java.net.URI;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ final class ClusterConfig {
     private ClusterConfig() {}
 
     /** The node's cluster, when REDIS_URL names one; each room keeps {@code historyPerRoom} messages in Redis. */
-    static Optional<RedisSettings> read(Environment env, int historyPerRoom, int presenceLimit)
+    static Optional<RedisSettings> read(Environment env, int historyPerRoom, int presenceLimit, Duration nonceWindow)
             throws ConfigException {
         var url = env.secretOrText("REDIS_URL");
         if (url.isEmpty()) {
@@ -35,7 +36,7 @@ final class ClusterConfig {
         env.note("REDIS_URL", shown(url.get()));
         try {
             return Optional.of(new RedisSettings(url.get(), node, timeout, historyPerRoom, presenceLimit,
-                    RedisSettings.DEFAULT_COMMAND_TIMEOUT));
+                    RedisSettings.DEFAULT_COMMAND_TIMEOUT, nonceWindow));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("NODE_ID or NODE_TIMEOUT: " + e.getMessage());
         }

@@ -57,7 +57,8 @@ public enum ErrorCode {
     API_KEY_INVALID,
     DISCONNECTED,
     BANNED,
-    MUTED;
+    MUTED,
+    INVALID_NONCE;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

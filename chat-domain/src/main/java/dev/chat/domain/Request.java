@@ -1,14 +1,22 @@
 package dev.chat.domain;
 
+import java.util.Optional;
+
 /** What a client may ask the hub to do, once its message has passed every check. */
 public sealed interface Request {
 
     /**
      * Say something in a room.
      *
-     * @param room null to mean the connection's only room
+     * @param room  null to mean the connection's only room
+     * @param nonce the client's tag on it, so that a resend does not post it twice
      */
-    record Chat(String room, String content) implements Request {}
+    record Chat(String room, String content, Optional<Nonce> nonce) implements Request {
+
+        public Chat(String room, String content) {
+            this(room, content, Optional.empty());
+        }
+    }
 
     /** Say something to one user, on all their connections. */
     record Direct(String to, String content) implements Request {}
@@ -47,8 +55,13 @@ public sealed interface Request {
         long target();
     }
 
-    /** Change the content of one's own chat. */
-    record Edit(String room, long target, String content) implements Amend {}
+    /** Change the content of one's own chat; {@code nonce} as a chat's. */
+    record Edit(String room, long target, String content, Optional<Nonce> nonce) implements Amend {
+
+        public Edit(String room, long target, String content) {
+            this(room, target, content, Optional.empty());
+        }
+    }
 
     /** Delete one's own chat (or, for an operator, anyone's); its content is erased. */
     record Delete(String room, long target) implements Amend {}

@@ -4,6 +4,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
@@ -49,16 +50,16 @@ final class Alone implements Sharing {
     }
 
     @Override
-    public Optional<RoomMessage> publish(Room room, Message message, Member sender) {
+    public Optional<RoomMessage> publish(Room room, Message message, Member sender, Optional<Nonce> nonce) {
         var published = new RoomMessage(room.name, room.nextId(), message);
         store.append(published);
         return Optional.of(published);
     }
 
     @Override
-    public Optional<RoomMessage> publish(Room room, Message message,
+    public Optional<RoomMessage> publish(Room room, Message message, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer) {
-        var published = publish(room, message, (Member) null);
+        var published = publish(room, message, null, nonce);
         published.ifPresent(numbered -> answer.complete(Checked.accepted(numbered)));
         return published;
     }

@@ -54,7 +54,7 @@ final class Chat {
         this.sharing = sharing;
         var reads = new ReadSignals(settings.readMarks(), settings.readReceipts(), members, fanOut, sharing);
         this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, settings.amendments(),
-                reads);
+                reads, new Nonces(settings.nonceWindow(), Nonces.DEFAULT_CAPACITY));
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
     }
@@ -107,12 +107,18 @@ final class Chat {
             case Command.ListUsers(var room, var answer) -> answer.complete(rooms.usersIn(room));
             case Command.Analyze(var answer) -> answer.complete(analytics());
             case Command.Shutdown(var reason) -> finishAll(reason);
-            case Command.Arrived(var message, var fromHere) -> rooms.arrived(message, fromHere);
+            case Command.Arrived(var message, var fromHere, var nonce) -> rooms.arrived(message, fromHere, nonce);
+            case Command.Repeat(var to, var room, var id, var nonce) -> {
+                if (members.contains(to)) {
+                    rooms.repeat(to, room, id, nonce);
+                }
+            }
+            case Command.RepeatAnswer(var room, var id, var answer) -> rooms.repeat(room, id, answer);
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
             case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
             case Command.ArrivedRead(var room, var userId, var id) -> rooms.readArrived(room, userId, id);
-            case Command.Publish(var room, var author, var content, var answer) ->
-                    rooms.post(room, author, content, answer);
+            case Command.Publish(var room, var author, var content, var nonce, var answer) ->
+                    rooms.post(room, author, content, nonce, answer);
             case Command.Remove(var room, var target, var answer) -> rooms.remove(room, target, answer);
             case Command.SendDirect(var to, var from, var content, var answer) ->
                     directMessages.send(to, from, content, answer);
@@ -225,7 +231,7 @@ final class Chat {
             return;
         }
         Instant posted = switch (request) {
-            case Request.Chat(var room, var content) -> rooms.chat(from, room, content);
+            case Request.Chat chat -> rooms.chat(from, chat);
             case Request.Direct(var to, var content) -> directMessages.send(from, to, content);
             case Request.Subscribe subscribe -> {
                 rooms.enter(from, subscribe);

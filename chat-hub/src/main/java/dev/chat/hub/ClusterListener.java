@@ -2,9 +2,11 @@ package dev.chat.hub;
 
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Sanctions;
+import java.util.Optional;
 import dev.chat.domain.port.needed.Cluster;
 
 /** What arrives from the cluster, on its threads, queued for the loop: it never waits, so the cluster never stalls. */
@@ -21,8 +23,8 @@ final class ClusterListener implements Cluster.Listener {
     }
 
     @Override
-    public void published(RoomMessage message, boolean fromHere) {
-        inbox.offer(new Command.Arrived(message, fromHere));
+    public void published(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {
+        inbox.offer(new Command.Arrived(message, fromHere, nonce));
     }
 
     @Override

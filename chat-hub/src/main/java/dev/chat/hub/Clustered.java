@@ -5,6 +5,7 @@ import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
@@ -77,24 +78,28 @@ final class Clustered implements Sharing {
     }
 
     @Override
-    public Optional<RoomMessage> publish(Room room, Message message, Member sender) {
-        cluster.publish(room.name, message).whenComplete((id, failure) -> {
+    public Optional<RoomMessage> publish(Room room, Message message, Member sender, Optional<Nonce> nonce) {
+        cluster.publish(room.name, message, nonce).whenComplete((numbered, failure) -> {
             if (failure != null) {
                 refused(sender, "a message in " + room.name, failure);
+            } else if (numbered.repeated() && sender != null) {
+                inbox.offer(new Command.Repeat(sender, room.name, numbered.id(), nonce.orElseThrow()));
             }
         });
         return Optional.empty();
     }
 
     @Override
-    public Optional<RoomMessage> publish(Room room, Message message,
+    public Optional<RoomMessage> publish(Room room, Message message, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer) {
-        cluster.publish(room.name, message).whenComplete((id, failure) -> {
+        cluster.publish(room.name, message, nonce).whenComplete((numbered, failure) -> {
             if (failure != null) {
                 LOG.log(Level.WARNING, () -> "cluster did not take a post in " + room.name + ": " + failure.getMessage());
                 answer.complete(new Checked.Rejected<>(UNAVAILABLE));
+            } else if (numbered.repeated()) {
+                inbox.offer(new Command.RepeatAnswer(room.name, numbered.id(), answer));
             } else {
-                answer.complete(Checked.accepted(new RoomMessage(room.name, id, message)));
+                answer.complete(Checked.accepted(new RoomMessage(room.name, numbered.id(), message)));
             }
         });
         return Optional.empty();

@@ -5,6 +5,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
@@ -54,8 +55,14 @@ sealed interface Command {
 
     record Shutdown(CloseReason reason) implements Command {}
 
-    /** A message the cluster numbered in a room; {@code fromHere} if this node published it. */
-    record Arrived(RoomMessage message, boolean fromHere) implements Command {}
+    /** A message the cluster numbered in a room; {@code fromHere} if this node published it, and its nonce. */
+    record Arrived(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) implements Command {}
+
+    /** The cluster found that the member had posted this already, as message {@code id}: it is sent that again. */
+    record Repeat(Member to, String room, long id, Nonce nonce) implements Command {}
+
+    /** As {@link Repeat}, for a post through the server API. */
+    record RepeatAnswer(String room, long id, CompletableFuture<Checked<RoomMessage>> answer) implements Command {}
 
     /** A direct message from the cluster, for whichever of its users' connections are here. */
     record ArrivedDirect(DirectMessage message) implements Command {}
@@ -78,7 +85,7 @@ sealed interface Command {
     }
 
     /** A post through the server API: a system message, or a chat as {@code author}; answered once numbered. */
-    record Publish(String room, Optional<Identity> author, String content,
+    record Publish(String room, Optional<Identity> author, String content, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer) implements Command {
         @Override
         public boolean fromClient() {

@@ -4,6 +4,7 @@ import dev.chat.domain.Analytics;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.Sanction;
@@ -151,12 +152,13 @@ public final class Hub implements ChatHub {
     }
 
     @Override
-    public CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content) {
+    public CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content,
+            Optional<Nonce> nonce) {
         if (RoomName.check(room).flatMap(name -> ClientMessage.checkContent(content))
                 instanceof Checked.Rejected<String>(var rejection)) {
             return CompletableFuture.completedFuture(new Checked.Rejected<>(rejection));
         }
-        return operate(answer -> new Command.Publish(room, author, content, answer));
+        return operate(answer -> new Command.Publish(room, author, content, nonce, answer));
     }
 
     @Override

@@ -34,17 +34,20 @@ import java.util.function.Consumer;
  * @param readMarks          where how far each user has read each room is kept; in memory by default
  * @param readReceipts       who is told that a user has read a room; the room's members by default
  * @param sanctions          where bans and mutes are kept; in memory by default
+ * @param nonceWindow        how long a nonce names the message it tagged, so that a resend is not posted again;
+ *                           5 minutes by default, zero to forget nonces at once
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
         Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts,
-        Sanctions sanctions) {
+        Sanctions sanctions, Duration nonceWindow) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofMillis(20);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_NONCE_WINDOW = Duration.ofMinutes(5);
 
     public HubSettings {
         requirePositive(broadcastQueueSize, "broadcastQueueSize");
@@ -62,6 +65,7 @@ public record HubSettings(
         requireNonNull(readMarks, "readMarks");
         requireNonNull(readReceipts, "readReceipts");
         requireNonNull(sanctions, "sanctions");
+        requireNonNull(nonceWindow, "nonceWindow");
     }
 
     public static HubSettings defaults() {
@@ -70,7 +74,7 @@ public record HubSettings(
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
                 Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM,
-                new InMemorySanctions());
+                new InMemorySanctions(), DEFAULT_NONCE_WINDOW);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -129,6 +133,10 @@ public record HubSettings(
         return with(draft -> draft.readReceipts = receipts);
     }
 
+    public HubSettings withNonceWindow(Duration window) {
+        return with(draft -> draft.nonceWindow = window);
+    }
+
     public HubSettings withSanctions(Sanctions kept) {
         return with(draft -> draft.sanctions = kept);
     }
@@ -140,7 +148,7 @@ public record HubSettings(
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
                 draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts,
-                draft.sanctions);
+                draft.sanctions, draft.nonceWindow);
     }
 
     private static final class Draft {
@@ -159,6 +167,7 @@ public record HubSettings(
         ReadMarks readMarks;
         ReadReceipts readReceipts;
         Sanctions sanctions;
+        Duration nonceWindow;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -176,6 +185,7 @@ public record HubSettings(
             readMarks = settings.readMarks;
             readReceipts = settings.readReceipts;
             sanctions = settings.sanctions;
+            nonceWindow = settings.nonceWindow;
         }
     }
 

@@ -6,6 +6,8 @@ import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.Nonce;
+import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
@@ -42,9 +44,11 @@ final class Rooms {
     private final TypingSignals typing;
     private final Amendments amendments;
     private final ReadSignals reads;
+    private final Nonces nonces;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
-            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads) {
+            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads, Nonces nonces) {
+        this.nonces = nonces;
         this.store = store;
         this.sharing = sharing;
         this.limits = limits;
@@ -97,9 +101,11 @@ final class Rooms {
      * handed to this node's members of its room once each, in the room's order. A message that arrives after a
      * gap (this node lost the cluster's stream for a while) is preceded by what history still has of the gap.
      */
-    void arrived(RoomMessage message, boolean fromHere) {
+    void arrived(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {
         if (fromHere) {
             store.append(message);
+            nonce.ifPresent(tag -> nonces.posted(message.room(), message.message().userId(), tag, message.id(),
+                    clock.now()));
         }
         var room = byName.get(message.room());
         if (room == null || message.id() <= room.lastId()) {
@@ -109,7 +115,7 @@ final class Rooms {
             fillGap(room, message.id());
         }
         room.advanceTo(message.id());
-        deliver(room, message);
+        deliver(room, message, nonce);
     }
 
     void unsubscribe(Member member, String roomName) {
@@ -134,14 +140,17 @@ final class Rooms {
         }
     }
 
-    /** A chat names its room, or goes to the one room its sender is in; the time it was stamped, null if refused. */
-    Instant chat(Member from, String roomName, String content) {
-        var room = postingRoom(from, roomName);
-        if (room == null) {
+    /**
+     * A chat names its room, or goes to the one room its sender is in; the time it was stamped, null if refused or a
+     * repeat of one posted already.
+     */
+    Instant chat(Member from, Request.Chat request) {
+        var room = postingRoom(from, request.room());
+        if (room == null || repeated(from, room, request.nonce())) {
             return null;
         }
-        var chat = Message.chat(from.identity(), content, clock.now());
-        publish(room, chat, from);
+        var chat = Message.chat(from.identity(), request.content(), clock.now());
+        publish(room, chat, from, request.nonce());
         return chat.timestamp();
     }
 
@@ -152,7 +161,8 @@ final class Rooms {
      */
     Instant amend(Member from, Request.Amend request) {
         var room = postingRoom(from, request.room());
-        if (room == null) {
+        var nonce = request instanceof Request.Edit edit ? edit.nonce() : Optional.<Nonce>empty();
+        if (room == null || repeated(from, room, nonce)) {
             return null;
         }
         var target = store.find(room.name, request.target());
@@ -163,7 +173,7 @@ final class Rooms {
                 yield null;
             }
             case Checked.Accepted<Message>(var amendment) -> {
-                publish(room, amendment, from);
+                publish(room, amendment, from, nonce);
                 yield amendment.timestamp();
             }
         };
@@ -173,28 +183,64 @@ final class Rooms {
      * A post through the server API: a system message, or a chat as {@code author}. Numbered in the room whether or
      * not it has members here; a room with none is numbered and kept but not opened.
      */
-    void post(String roomName, Optional<Identity> author, String content,
+    void post(String roomName, Optional<Identity> author, String content, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer) {
         var now = clock.now();
+        var poster = author.map(Identity::userId).orElse("");
+        var posted = nonce.flatMap(tag -> box(nonces.idOf(roomName, poster, tag, now)));
+        if (posted.isPresent()) {
+            repeat(roomName, posted.get(), answer);
+            return;
+        }
         publishFromServer(roomName, author.map(who -> Message.chat(who, content, now))
-                .orElseGet(() -> Message.system(content, now)), answer);
+                .orElseGet(() -> Message.system(content, now)), nonce, answer);
+    }
+
+    /** The message a post through the server API named with its nonce, as its answer. */
+    void repeat(String roomName, long id, CompletableFuture<Checked<RoomMessage>> answer) {
+        answer.complete(store.find(roomName, id).<Checked<RoomMessage>>map(Checked::accepted)
+                .orElseGet(() -> new Checked.Rejected<>(gone(id))));
+    }
+
+    /** The message the member posted already with this nonce, sent to it again. */
+    void repeat(Member to, String roomName, long id, Nonce nonce) {
+        store.find(roomName, id).ifPresentOrElse(original -> fanOut.to(to, WireFormat.encode(original, nonce)),
+                () -> fanOut.reject(to, gone(id)));
+    }
+
+    private static Rejection gone(long id) {
+        return new Rejection(ErrorCode.INVALID_NONCE, "this nonce named message " + id + ", which is no longer kept");
+    }
+
+    /** Whether the member's nonce names a message it posted in the room within the window: then it gets that again. */
+    private boolean repeated(Member from, Room room, Optional<Nonce> nonce) {
+        var posted = nonce.flatMap(tag -> box(nonces.idOf(room.name, from.identity().userId(), tag, clock.now())));
+        posted.ifPresent(id -> repeat(from, room.name, id, nonce.get()));
+        return posted.isPresent();
+    }
+
+    private static Optional<Long> box(OptionalLong id) {
+        return id.isPresent() ? Optional.of(id.getAsLong()) : Optional.empty();
     }
 
     /** An operator's deletion through the server API: of any chat still there, with the same erasure as its author's. */
     void remove(String roomName, long target, CompletableFuture<Checked<RoomMessage>> answer) {
         switch (amendments.checkRemoval(target, store.find(roomName, target), clock.now())) {
             case Checked.Rejected<Message>(var rejection) -> answer.complete(new Checked.Rejected<>(rejection));
-            case Checked.Accepted<Message>(var deletion) -> publishFromServer(roomName, deletion, answer);
+            case Checked.Accepted<Message>(var deletion) -> publishFromServer(roomName, deletion, Optional.empty(),
+                    answer);
         }
     }
 
-    private void publishFromServer(String roomName, Message message, CompletableFuture<Checked<RoomMessage>> answer) {
+    private void publishFromServer(String roomName, Message message, Optional<Nonce> nonce,
+            CompletableFuture<Checked<RoomMessage>> answer) {
         var open = byName.get(roomName);
         var numbering = open != null ? open : new Room(roomName, sharing.lastId(roomName), limits.historyOnJoin(),
                 recentBytes);
-        sharing.publish(numbering, message, answer).ifPresent(published -> {
+        sharing.publish(numbering, message, nonce, answer).ifPresent(published -> {
+            nonce.ifPresent(tag -> nonces.posted(roomName, message.userId(), tag, published.id(), clock.now()));
             if (open != null) {
-                deliver(open, published);
+                deliver(open, published, nonce);
             }
         });
     }
@@ -250,7 +296,7 @@ final class Rooms {
     }
 
     void announceSummaries() {
-        summaries.takeAll(clock.now()).forEach((room, summary) -> publish(room, summary, null));
+        summaries.takeAll(clock.now()).forEach((room, summary) -> publish(room, summary));
     }
 
     /** The rooms with members here; in a cluster, {@link Sharing#rooms()} knows them all. */
@@ -301,9 +347,9 @@ final class Rooms {
             if (announcement != Sharing.Announcement.NONE) {
                 summaries.left(room);
             }
-            publish(room, summaries.take(room, clock.now()).orElseThrow(), null);
+            publish(room, summaries.take(room, clock.now()).orElseThrow());
         } else if (announcement == Sharing.Announcement.NOW) {
-            publish(room, leave, null);
+            publish(room, leave);
         }
         room.forgetRecent();
         byName.remove(room.name);
@@ -314,7 +360,7 @@ final class Rooms {
     private void announce(Room room, Sharing.Announcement announcement, Message change) {
         switch (announcement) {
             case NONE -> { }
-            case NOW -> publish(room, change, null);
+            case NOW -> publish(room, change);
             case IN_SUMMARY -> {
                 if (change.type() == MessageType.JOIN) {
                     summaries.joined(room);
@@ -326,8 +372,15 @@ final class Rooms {
     }
 
     /** Numbers the message in its room and keeps it, then delivers it here unless the cluster will. */
-    private void publish(Room room, Message message, Member sender) {
-        sharing.publish(room, message, sender).ifPresent(published -> deliver(room, published));
+    private void publish(Room room, Message message, Member sender, Optional<Nonce> nonce) {
+        sharing.publish(room, message, sender, nonce).ifPresent(published -> {
+            nonce.ifPresent(tag -> nonces.posted(room.name, message.userId(), tag, published.id(), clock.now()));
+            deliver(room, published, nonce);
+        });
+    }
+
+    private void publish(Room room, Message message) {
+        publish(room, message, null, Optional.empty());
     }
 
     /**
@@ -335,6 +388,11 @@ final class Rooms {
      * so that a client that has it never reads a count without it.
      */
     private void deliver(Room room, RoomMessage published) {
+        deliver(room, published, Optional.empty());
+    }
+
+    /** With a nonce, the sender's connections get the message with it, and everyone else without. */
+    private void deliver(Room room, RoomMessage published, Optional<Nonce> nonce) {
         var encoded = WireFormat.encode(published);
         if (published.message().type().amends()) {
             room.recentStale();
@@ -342,7 +400,13 @@ final class Rooms {
             room.remember(encoded);
         }
         counters.message(published.message().type(), room.connectionCount());
-        fanOut.toRoom(room, encoded);
+        if (nonce.isEmpty()) {
+            fanOut.toRoom(room, encoded);
+            return;
+        }
+        var sender = published.message().userId();
+        var tagged = WireFormat.encode(published, nonce.get());
+        room.forEach(member -> fanOut.to(member, member.identity().userId().equals(sender) ? tagged : encoded));
     }
 
     /**

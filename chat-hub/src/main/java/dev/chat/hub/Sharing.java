@@ -4,6 +4,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
@@ -39,14 +40,17 @@ sealed interface Sharing permits Alone, Clustered {
     /**
      * Numbers and keeps the message. Here it is numbered at once, and returned for delivery; in a cluster it is
      * handed on, and arrives back with its id like every other node's (its sender, if any, is told if it cannot).
+     * A nonce the cluster has seen from the sender in the room within the window is a repeat: the cluster publishes
+     * nothing, and the sender is sent the message it named again.
      */
-    Optional<RoomMessage> publish(Room room, Message message, Member sender);
+    Optional<RoomMessage> publish(Room room, Message message, Member sender, Optional<Nonce> nonce);
 
     /**
-     * As {@link #publish(Room, Message, Member)}, for a message posted through the server API: the answer is
-     * completed with the message once numbered, or with why not.
+     * As {@link #publish(Room, Message, Member, Optional)}, for a message posted through the server API: the answer
+     * is completed with the message once numbered (or the one its nonce names), or with why not.
      */
-    Optional<RoomMessage> publish(Room room, Message message, CompletableFuture<Checked<RoomMessage>> answer);
+    Optional<RoomMessage> publish(Room room, Message message, Optional<Nonce> nonce,
+            CompletableFuture<Checked<RoomMessage>> answer);
 
     /** Tells the other nodes, if any, that the user is typing in the room. */
     void typing(Room room, Identity who);

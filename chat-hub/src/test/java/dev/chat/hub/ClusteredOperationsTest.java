@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Sanction;
+import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.WireFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +29,9 @@ class ClusteredOperationsTest {
     private final InProcessCluster cluster = new InProcessCluster(100);
     private final InProcessCluster.Node nodeA = cluster.node();
     private final InProcessCluster.Node nodeB = cluster.node();
-    /** What the cluster's sanctions are in Redis: one store for every node. */
+    /** What the cluster's sanctions and history are in Redis: one store of each for every node. */
     private final InMemorySanctions sanctions = new InMemorySanctions();
+    private final InMemoryMessageStore history = new InMemoryMessageStore();
     private final Hub hubA = hub(nodeA);
     private final Hub hubB = hub(nodeB);
     private final RecordingConnection bob = new RecordingConnection();
@@ -78,10 +83,34 @@ class ClusteredOperationsTest {
 
         nodeB.loseTrack();
 
-        for (var tries = 0; hubB.barred("mallory").isEmpty() && tries < 1000; tries++) {
-            hubB.rooms();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hubB.barred("mallory").isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         assertTrue(hubB.barred("mallory").isPresent());
+    }
+
+    @Test
+    void a_chat_resent_to_another_node_with_its_nonce_is_not_posted_again() throws Exception {
+        var onA = new RecordingConnection();
+        var clientA = hubA.connect(BOB, onA);
+        onA.next(2);
+        var clientB = hubB.connect(BOB, bob);
+        bob.next(2);
+
+        clientA.post(ClientMessage.chat("hello").withNonce("n-1"));
+        var echoed = onA.next();
+        var seenOnB = bob.next();
+        clientB.post(ClientMessage.chat("hello").withNonce("n-1"));
+
+        assertEquals("n-1", field(echoed, "nonce"));
+        assertTrue(!seenOnB.contains("nonce"), "only the sending node's connections see it: " + seenOnB);
+        var again = bob.next();
+        assertEquals(field(echoed, "id"), field(again, "id"), "the original, sent again");
+        assertEquals("n-1", field(again, "nonce"));
+        var tag = Optional.of(new Nonce("k-1"));
+        var posted = accepted(hubA.post("global", Optional.empty(), "Deploying", tag));
+        assertEquals(posted, accepted(hubB.post("global", Optional.empty(), "Deploying", tag)));
     }
 
     @Test
@@ -95,6 +124,6 @@ class ClusteredOperationsTest {
     }
 
     private Hub hub(InProcessCluster.Node node) {
-        return new Hub(HubSettings.defaults().withSanctions(sanctions), new InMemoryMessageStore(), node).start();
+        return new Hub(HubSettings.defaults().withSanctions(sanctions), history, node).start();
     }
 }

@@ -3,6 +3,7 @@ package dev.chat.hub;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,6 +26,8 @@ import java.util.concurrent.CompletionStage;
 final class InProcessCluster {
 
     private final Map<String, Long> lastIds = new HashMap<>();
+    /** Every nonce ever posted, as {@code room userId nonce}: the window never ends here. */
+    private final Map<String, Long> nonces = new HashMap<>();
     private final Map<String, Map<String, Integer>> nodesByUser = new HashMap<>();
     private final Map<String, Identity> names = new LinkedHashMap<>();
     private final List<Node> nodes = new ArrayList<>();
@@ -40,12 +44,18 @@ final class InProcessCluster {
         return node;
     }
 
-    private synchronized long publish(Node from, String room, Message message) {
+    private synchronized Cluster.Numbered publish(Node from, String room, Message message, Optional<Nonce> nonce) {
         failIfDown();
+        var tagged = nonce.map(tag -> room + " " + message.userId() + " " + tag.value());
+        var repeated = tagged.map(nonces::get);
+        if (repeated.isPresent()) {
+            return new Cluster.Numbered(repeated.get(), true);
+        }
         long id = lastIds.merge(room, 1L, Long::sum);
+        tagged.ifPresent(key -> nonces.put(key, id));
         var published = new RoomMessage(room, id, message);
-        nodes.forEach(node -> node.listener.published(published, node == from));
-        return id;
+        nodes.forEach(node -> node.listener.published(published, node == from, node == from ? nonce : Optional.empty()));
+        return new Cluster.Numbered(id, false);
     }
 
     private synchronized boolean hold(String scope, Identity who) {
@@ -103,7 +113,7 @@ final class InProcessCluster {
             if (hold(room, who)) {
                 change = usersIn(room).size() <= presenceLimit ? Change.ANNOUNCED : Change.TO_SUMMARISE;
                 if (change == Change.ANNOUNCED) {
-                    InProcessCluster.this.publish(this, room, Message.joined(who, at));
+                    InProcessCluster.this.publish(this, room, Message.joined(who, at), Optional.empty());
                 }
             }
             var users = usersIn(room);
@@ -115,14 +125,14 @@ final class InProcessCluster {
             if (!release(room, who)) {
                 return Change.NONE;
             }
-            InProcessCluster.this.publish(this, room, Message.left(who, at));
+            InProcessCluster.this.publish(this, room, Message.left(who, at), Optional.empty());
             return Change.ANNOUNCED;
         }
 
         @Override
-        public CompletionStage<Long> publish(String room, Message message) {
+        public CompletionStage<Numbered> publish(String room, Message message, Optional<Nonce> nonce) {
             try {
-                return CompletableFuture.completedFuture(InProcessCluster.this.publish(this, room, message));
+                return CompletableFuture.completedFuture(InProcessCluster.this.publish(this, room, message, nonce));
             } catch (IllegalStateException e) {
                 return CompletableFuture.failedFuture(e);
             }

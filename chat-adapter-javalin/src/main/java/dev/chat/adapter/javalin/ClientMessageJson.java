@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Reads what a client sent: exactly one JSON object, and nothing after it. The fields the protocol knows ({@code type},
- * {@code content}, {@code room}, {@code to}, {@code since}, {@code token}, {@code id}, {@code emoji}) must be strings, each at most once, so that
- * a message means one thing only. Every other field is skipped, whatever its JSON type, as the original server did:
+ * {@code content}, {@code room}, {@code to}, {@code since}, {@code token}, {@code id}, {@code emoji}, {@code nonce})
+ * must be strings, each at most once, so that a message means one thing only. Every other field is skipped, whatever its JSON type, as the original server did:
  * a client may add fields of its own (a {@code clientMsgId}, some metadata) and still be understood. Fields a client
  * may not set, such as {@code userId} or {@code timestamp}, are among those ignored.
  *
@@ -26,7 +26,7 @@ final class ClientMessageJson {
     static final int MAX_DEPTH = 8;
     private static final int MAX_NAME_LENGTH = 64;
     private static final Set<String> KNOWN = Set.of("type", "content", "room", "to", "since", "token", "id",
-            "emoji");
+            "emoji", "nonce");
 
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -43,7 +43,8 @@ final class ClientMessageJson {
                 return ClientMessage.notAnObject();
             }
             return Checked.accepted(new ClientMessage(fields.get("type"), fields.get("content"), fields.get("room"),
-                    fields.get("to"), fields.get("since"), fields.get("token"), fields.get("id"), fields.get("emoji")));
+                    fields.get("to"), fields.get("since"), fields.get("token"), fields.get("id"), fields.get("emoji"),
+                    fields.get("nonce")));
         } catch (JacksonException e) {
             return ClientMessage.notAnObject();
         } catch (IOException e) {

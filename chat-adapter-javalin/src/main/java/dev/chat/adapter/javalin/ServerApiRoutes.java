@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.Sanction;
@@ -33,7 +34,8 @@ import java.util.function.BiConsumer;
  * may). Every answer is JSON; every refusal the same error object as elsewhere.
  * <ul>
  *   <li>{@code POST /api/rooms/{room}/messages} {@code {"content":"..","userId":"..","username":".."}}: 201 with the
- *       message: a system message, or with a user that user's chat</li>
+ *       message: a system message, or with a user that user's chat; an {@code Idempotency-Key} seen within the nonce
+ *       window answers with the message it posted, and posts nothing</li>
  *   <li>{@code DELETE /api/rooms/{room}/messages/{id}}: 200 with the deletion</li>
  *   <li>{@code POST /api/users/{userId}/messages} {@code {"content":"..","from":"..","username":".."}}: 201 with the
  *       direct message</li>
@@ -48,6 +50,11 @@ final class ServerApiRoutes {
 
     /** Past this the hub is taken to be stuck: the caller is told to try again rather than kept waiting. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A key the backend chooses per post, so that retrying one after a timeout does not post it twice. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private record Post(Optional<Identity> author, Optional<Nonce> nonce) {}
 
     record Disconnecting(String userId, String reason) {}
 
@@ -77,10 +84,13 @@ final class ServerApiRoutes {
         if (fields == null) {
             return;
         }
-        switch (author(fields.get("userId"), fields.get("username"), "userId")) {
-            case Checked.Rejected<Optional<Identity>>(var rejection) -> HttpGuard.refuse(ctx, 400, rejection);
-            case Checked.Accepted<Optional<Identity>>(var author) -> answer(ctx, 201,
-                    hub.post(ctx.pathParam("room"), author, fields.get("content")), ServerApiRoutes::message);
+        var checked = author(fields.get("userId"), fields.get("username"), "userId")
+                .flatMap(author -> Nonce.check(ctx.header(IDEMPOTENCY_KEY)).map(nonce -> new Post(author, nonce)));
+        switch (checked) {
+            case Checked.Rejected<Post>(var rejection) -> HttpGuard.refuse(ctx, 400, rejection);
+            case Checked.Accepted<Post>(var post) -> answer(ctx, 201,
+                    hub.post(ctx.pathParam("room"), post.author(), fields.get("content"), post.nonce()),
+                    ServerApiRoutes::message);
         }
     }
 

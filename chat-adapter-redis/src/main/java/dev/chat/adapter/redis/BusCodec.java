@@ -9,6 +9,7 @@ import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.SanctionChange;
@@ -34,7 +35,8 @@ final class BusCodec {
         String node();
     }
 
-    record Published(String node, RoomMessage message) implements Frame {}
+    /** @param nonce its sender's tag on it, which only the publishing node hands on, to the sender's connections */
+    record Published(String node, RoomMessage message, Optional<Nonce> nonce) implements Frame {}
 
     record Direct(String node, DirectMessage message) implements Frame {}
 
@@ -55,7 +57,9 @@ final class BusCodec {
             case 'R' -> {
                 int idEnd = frame.indexOf(' ', nodeEnd + 1);
                 long id = Long.parseLong(frame, nodeEnd + 1, idEnd, 10);
-                yield new Published(node, roomMessage(id, frame.substring(idEnd + 1)));
+                var body = tree(frame.substring(idEnd + 1));
+                yield new Published(node, roomMessage(id, body), body.hasNonNull("nonce")
+                        ? Optional.of(new Nonce(body.path("nonce").asText())) : Optional.empty());
             }
             case 'D' -> {
                 var body = tree(frame.substring(nodeEnd + 1));
@@ -141,8 +145,11 @@ final class BusCodec {
 
     /** A message of a room's history, as it is now if the script keeps it changed ({@code chat.lua}'s amend). */
     RoomMessage roomMessage(long id, String body) {
-        var tree = tree(body);
-        return new RoomMessage(tree.path("room").asText(), id, message(tree), changes(tree));
+        return roomMessage(id, tree(body));
+    }
+
+    private static RoomMessage roomMessage(long id, JsonNode body) {
+        return new RoomMessage(body.path("room").asText(), id, message(body), changes(body));
     }
 
     private static Changes changes(JsonNode body) {

@@ -3,6 +3,7 @@ package dev.chat.adapter.redis;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -155,11 +157,13 @@ public final class RedisCluster implements Cluster {
     }
 
     @Override
-    public CompletionStage<Long> publish(String room, Message message) {
-        return script.run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
+    public CompletionStage<Numbered> publish(String room, Message message, Optional<Nonce> nonce) {
+        return script.<Long>run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
                 message.type().name(), message.userId(), message.username(), message.content(),
                 message.timestamp().toString(), heartbeat.deadline(),
-                message.type().amends() ? Long.toString(message.target()) : "");
+                message.type().amends() ? Long.toString(message.target()) : "",
+                nonce.map(Nonce::value).orElse(""), Long.toString(settings.nonceWindow().toMillis()))
+                .thenApply(id -> id < 0 ? new Numbered(-id, true) : new Numbered(id, false));
     }
 
     /** Straight onto the bus, past the script: nothing is numbered or kept, so nothing needs to be atomic. */
@@ -277,8 +281,10 @@ public final class RedisCluster implements Cluster {
     private void deliver(String frame) {
         try {
             switch (codec.frame(frame)) {
-                case BusCodec.Published(var node, var message) ->
-                        listener.published(message, node.equals(settings.node()));
+                case BusCodec.Published(var node, var message, var nonce) -> {
+                    boolean fromHere = node.equals(settings.node());
+                    listener.published(message, fromHere, fromHere ? nonce : Optional.empty());
+                }
                 case BusCodec.Direct(var node, var message) -> listener.direct(message);
                 case BusCodec.Typing(var node, var room, var who) -> {
                     if (!node.equals(settings.node())) {

@@ -14,15 +14,23 @@ import java.time.Duration;
  * @param historyPerRoom the most messages each room keeps in Redis, for newcomers and resumes on any node
  * @param presenceLimit  the largest room in which each join and leave is announced on its own; set it to the hub's
  * @param commandTimeout the longest the hub's loop waits for Redis to answer it
+ * @param nonceWindow    how long a nonce names the message it tagged, on every node; set it to the hub's
  */
 public record RedisSettings(String url, String node, Duration nodeTimeout, int historyPerRoom, int presenceLimit,
-        Duration commandTimeout) {
+        Duration commandTimeout, Duration nonceWindow) {
 
     public static final Duration DEFAULT_NODE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
+    /** With the hub's default nonce window. */
+    public RedisSettings(String url, String node, Duration nodeTimeout, int historyPerRoom, int presenceLimit,
+            Duration commandTimeout) {
+        this(url, node, nodeTimeout, historyPerRoom, presenceLimit, commandTimeout, Duration.ofMinutes(5));
+    }
+
     public RedisSettings {
         requireNonNull(url, "url");
+        requireNonNull(nonceWindow, "nonceWindow");
         requireNonNull(node, "node");
         requireNonNull(nodeTimeout, "nodeTimeout");
         requireNonNull(commandTimeout, "commandTimeout");

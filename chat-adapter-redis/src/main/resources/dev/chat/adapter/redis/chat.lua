@@ -267,7 +267,9 @@ local function replace(of, origin, maxlen, limit, at, from)
 end
 
 if op == 'post' then
-    -- origin, maxlen, room, type, userId, username, content, ts, deadline, target ('' if none)
+    -- origin, maxlen, room, type, userId, username, content, ts, deadline, target ('' if none), nonce ('' if none),
+    -- nonce window millis. A nonce the user posted in the room within the window is a repeat: nothing is published,
+    -- and the id it named comes back negated.
     local late = too_late(ARGV[11])
     if late then
         return late
@@ -276,7 +278,20 @@ if op == 'post' then
     if ARGV[12] ~= '' then
         message.target = ARGV[12]
     end
-    return publish(ARGV[3], ARGV[4], ARGV[5], message)
+    local tagged = nil
+    if ARGV[13] ~= '' and ARGV[14] ~= '0' then
+        tagged = room_key(ARGV[5], 'nonce:' .. ARGV[7] .. '\0' .. ARGV[13])
+        local posted = redis.call('GET', tagged)
+        if posted then
+            return -tonumber(posted)
+        end
+        message.nonce = ARGV[13]
+    end
+    local number = publish(ARGV[3], ARGV[4], ARGV[5], message)
+    if tagged then
+        redis.call('SET', tagged, string.format('%.0f', number), 'PX', ARGV[14])
+    end
+    return number
 end
 
 if op == 'enter' then

@@ -2,10 +2,12 @@ package dev.chat.adapter.redis;
 
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,7 @@ final class RecordingListener implements Cluster.Listener {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    record Arrival(RoomMessage message, boolean fromHere) {}
+    record Arrival(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {}
 
     final BlockingQueue<Arrival> published = new LinkedBlockingQueue<>();
     final BlockingQueue<DirectMessage> direct = new LinkedBlockingQueue<>();
@@ -27,8 +29,8 @@ final class RecordingListener implements Cluster.Listener {
     final BlockingQueue<SanctionChange> sanctions = new LinkedBlockingQueue<>();
 
     @Override
-    public void published(RoomMessage message, boolean fromHere) {
-        published.add(new Arrival(message, fromHere));
+    public void published(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {
+        published.add(new Arrival(message, fromHere, nonce));
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
+import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.SanctionChange;
 import java.time.Clock;
@@ -61,6 +63,26 @@ class RedisOperationsTest {
         assertEquals(new SanctionChange.Imposed(ban), onB.nextSanction());
         assertEquals(new SanctionChange.Lifted("eve", Sanction.Kind.MUTE), onB.nextSanction());
         assertEquals(List.of(ban), nodeB.sanctions().all());
+    }
+
+    @Test
+    void a_nonce_a_user_posted_in_a_room_names_that_message_on_every_node_and_nothing_is_published_again()
+            throws Exception {
+        nodeA.start(onA);
+        nodeB.start(onB);
+        var alice = new Identity("alice", "Alice");
+        var tag = Optional.of(new Nonce("n-1"));
+
+        var first = nodeA.publish("dev", Message.chat(alice, "hello", Instant.now()), tag).toCompletableFuture().get();
+        var again = nodeB.publish("dev", Message.chat(alice, "hello", Instant.now()), tag).toCompletableFuture().get();
+        var bobs = nodeB.publish("dev", Message.chat(new Identity("bob", "Bob"), "hi", Instant.now()), tag)
+                .toCompletableFuture().get();
+
+        assertEquals(new Cluster.Numbered(first.id(), true), again);
+        assertEquals(new Cluster.Numbered(first.id() + 1, false), bobs, "a nonce is the user's own");
+        assertEquals(tag, onA.next().nonce(), "its node hands the nonce on");
+        assertEquals(Optional.empty(), onB.next().nonce(), "no other node does");
+        assertEquals(2, nodeA.history().latest("dev", 10).size());
     }
 
     @Test

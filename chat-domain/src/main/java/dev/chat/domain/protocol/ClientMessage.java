@@ -4,6 +4,7 @@ import dev.chat.domain.Checked;
 import dev.chat.domain.Emoji;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.MessageId;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Request;
 import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomName;
@@ -23,30 +24,36 @@ import dev.chat.domain.Text;
  * @param token   a fresh credential, for a refresh
  * @param id      the chat an edit, delete, react or unreact is about; for a read, the last message read
  * @param emoji   the emoji of a react or unreact
+ * @param nonce   the client's tag on a chat or edit, so that a resend does not post it twice
  */
 public record ClientMessage(String type, String content, String room, String to, String since, String token,
-        String id, String emoji) {
+        String id, String emoji, String nonce) {
 
     public static final int MAX_CONTENT_LENGTH = 1000;
 
     /** Any message of the original protocol and its rooms: none names another message. */
     public ClientMessage(String type, String content, String room, String to, String since) {
-        this(type, content, room, to, since, null, null, null);
+        this(type, content, room, to, since, null, null, null, null);
     }
 
     /** An edit, delete, react or unreact of the chat with this id. */
     public static ClientMessage about(String type, String room, String id, String content, String emoji) {
-        return new ClientMessage(type, content, room, null, null, null, id, emoji);
+        return new ClientMessage(type, content, room, null, null, null, id, emoji, null);
     }
 
     /** A refresh, the one message with a token. */
     public static ClientMessage refresh(String token) {
-        return new ClientMessage(FrameType.REFRESH.wireName(), null, null, null, null, token, null, null);
+        return new ClientMessage(FrameType.REFRESH.wireName(), null, null, null, null, token, null, null, null);
     }
 
     /** Whether this is a typing signal, which is not paid for from the message budget while it is rare. */
     public boolean isTyping() {
         return FrameType.TYPING.wireName().equals(type);
+    }
+
+    /** The same message, tagged with this nonce. */
+    public ClientMessage withNonce(String tag) {
+        return new ClientMessage(type, content, room, to, since, token, id, emoji, tag);
     }
 
     /** A chat message of the original protocol, which names no room. */
@@ -71,7 +78,7 @@ public record ClientMessage(String type, String content, String room, String to,
             case TYPING -> room == null ? Checked.accepted(new Request.Typing(null))
                     : RoomName.check(room).map(Request.Typing::new);
             case EDIT -> checkRoom().flatMap(name -> MessageId.check(id).flatMap(target -> checkContent()
-                    .map(text -> new Request.Edit(name, target, text))));
+                    .flatMap(text -> Nonce.check(nonce).map(tag -> new Request.Edit(name, target, text, tag)))));
             case DELETE -> checkRoom().flatMap(name -> MessageId.check(id).map(target -> new Request.Delete(name, target)));
             case REACT, UNREACT -> checkRoom().flatMap(name -> MessageId.check(id).flatMap(target -> Emoji.check(emoji)
                     .map(checked -> new Request.React(name, target, checked, frameType.get() == FrameType.REACT))));
@@ -93,10 +100,8 @@ public record ClientMessage(String type, String content, String room, String to,
     }
 
     private Checked<Request> checkChat() {
-        if (room == null) {
-            return checkContent().map(text -> new Request.Chat(null, text));
-        }
-        return RoomName.check(room).flatMap(name -> checkContent().map(text -> new Request.Chat(name, text)));
+        return checkRoom().flatMap(name -> checkContent().flatMap(text -> Nonce.check(nonce)
+                .map(tag -> new Request.Chat(name, text, tag))));
     }
 
     /** The room named, or null for the sender's only room. */

@@ -4,6 +4,7 @@ import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import java.time.Instant;
@@ -53,6 +54,16 @@ public final class WireFormat {
             default -> { }
         }
         return json.field("timestamp", message.timestamp().toString()).build();
+    }
+
+    /**
+     * A room's message as its sender's connections receive it: the same fields, then the nonce the sender tagged it
+     * with, by which the client matches it to what it sent.
+     */
+    public static EncodedMessage encode(RoomMessage published, Nonce nonce) {
+        var shared = encode(published).text();
+        var tag = new Builder(nonce.value().length() + 16).field("nonce", nonce.value()).text();
+        return EncodedMessage.of(shared.substring(0, shared.length() - 1) + "," + tag.substring(1));
     }
 
     /**

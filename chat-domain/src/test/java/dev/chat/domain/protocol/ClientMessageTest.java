@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.Checked;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Request;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -15,6 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClientMessageTest {
 
     private static final String EMOJI = "\uD83D\uDE00";
+
+    @Test
+    void a_chat_or_an_edit_may_carry_a_nonce_of_one_to_sixty_four_plain_characters() {
+        assertEquals(Checked.accepted(new Request.Chat(null, "hi", Optional.of(new Nonce("n-1")))),
+                ClientMessage.chat("hi").withNonce("n-1").check());
+        assertEquals(Checked.accepted(new Request.Edit("dev", 7, "hi", Optional.of(new Nonce("x".repeat(64))))),
+                ClientMessage.about("edit", "dev", "7", "hi", null).withNonce("x".repeat(64)).check());
+        assertRejected(ErrorCode.INVALID_NONCE, ClientMessage.chat("hi").withNonce("").check());
+        assertRejected(ErrorCode.INVALID_NONCE, ClientMessage.chat("hi").withNonce("x".repeat(65)).check());
+        assertRejected(ErrorCode.INVALID_NONCE, ClientMessage.chat("hi").withNonce("a\nb").check());
+    }
 
     @Test
     void a_chat_with_one_character_is_accepted() {

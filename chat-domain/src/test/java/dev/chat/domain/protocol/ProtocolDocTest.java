@@ -9,6 +9,7 @@ import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class ProtocolDocTest {
                 .amendedBy(102, Message.reaction(ALICE, 1, ":+1:", true, NOW));
         var written = Map.ofEntries(
                 Map.entry("chat", List.of(keys(WireFormat.encode(new RoomMessage("dev", 1, Message.chat(ALICE, "hi", NOW))).text()),
+                        keys(WireFormat.encode(new RoomMessage("dev", 1, Message.chat(ALICE, "hi", NOW)), new Nonce("n")).text()),
                         keys(WireFormat.encode(edited).text()),
                         keys(WireFormat.encode(edited.amendedBy(103, Message.delete(ALICE, 1, NOW))).text()))),
                 written("join", WireFormat.encode(new RoomMessage("dev", 1, Message.joined(ALICE, NOW)))),
@@ -80,7 +82,8 @@ class ProtocolDocTest {
                 checked++;
             } else if (!sentByServer(frame)) {
                 var message = new ClientMessage(field(frame, "type"), field(frame, "content"), field(frame, "room"),
-                        field(frame, "to"), field(frame, "since"), null, field(frame, "id"), field(frame, "emoji"));
+                        field(frame, "to"), field(frame, "since"), null, field(frame, "id"), field(frame, "emoji"),
+                        field(frame, "nonce"));
                 assertInstanceOf(Checked.Accepted.class, message.check(), frame);
                 checked++;
             }

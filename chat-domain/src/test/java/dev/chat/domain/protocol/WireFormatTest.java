@@ -6,6 +6,7 @@ import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomMessage;
 import java.time.Instant;
@@ -21,6 +22,15 @@ class WireFormatTest {
         assertEquals("""
                 {"type":"chat","userId":"u1","username":"Alice","content":"Hello world","timestamp":"2025-12-30T10:30:00Z"}""",
                 WireFormat.encode(Message.chat(new Identity("u1", "Alice"), "Hello world", NOW)).text());
+    }
+
+    @Test
+    void a_message_for_its_sender_carries_its_nonce_last() {
+        var chat = new RoomMessage("dev", 7, Message.chat(new Identity("alice", "Alice"), "hi", NOW));
+
+        assertEquals("{\"type\":\"chat\",\"room\":\"dev\",\"id\":\"7\",\"userId\":\"alice\",\"username\":\"Alice\","
+                + "\"content\":\"hi\",\"timestamp\":\"2025-12-30T10:30:00Z\",\"nonce\":\"n-\\\"1\"}",
+                WireFormat.encode(chat, new Nonce("n-\"1")).text());
     }
 
     @Test

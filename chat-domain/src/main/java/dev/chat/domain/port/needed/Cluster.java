@@ -3,11 +3,13 @@ package dev.chat.domain.port.needed;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,8 +28,11 @@ public interface Cluster extends AutoCloseable {
     /** What reaches this node from the cluster. */
     interface Listener {
 
-        /** A message numbered by the cluster, from any node; {@code fromHere} if this node published it. */
-        void published(RoomMessage message, boolean fromHere);
+        /**
+         * A message numbered by the cluster, from any node; {@code fromHere} if this node published it, with the
+         * nonce its sender tagged it with, if any.
+         */
+        void published(RoomMessage message, boolean fromHere, Optional<Nonce> nonce);
 
         /** A direct message, for whichever connections of its sender and recipient are on this node. */
         void direct(DirectMessage message);
@@ -92,8 +97,22 @@ public interface Cluster extends AutoCloseable {
     /** Records that the user has no connection left in the room on this node; the last such on any node is a leave. */
     Change leave(String room, Identity who, Instant at);
 
-    /** Numbers the message in its room, keeps it and delivers it to every node; fails if it could not. */
-    CompletionStage<Long> publish(String room, Message message);
+    /**
+     * The id the cluster gave a message; {@code repeated} if it had given it already, to a message of the same
+     * sender in the same room with the same nonce, within the nonce window: then nothing was published.
+     */
+    record Numbered(long id, boolean repeated) {}
+
+    /**
+     * Numbers the message in its room, keeps it and delivers it to every node, unless its sender posted one with the
+     * same nonce in the room within the nonce window; fails if it could not.
+     */
+    CompletionStage<Numbered> publish(String room, Message message, Optional<Nonce> nonce);
+
+    /** As {@link #publish(String, Message, Optional)}, without a nonce: its id. */
+    default CompletionStage<Long> publish(String room, Message message) {
+        return publish(room, message, Optional.empty()).thenApply(Numbered::id);
+    }
 
     /**
      * Tells the other nodes that the user is typing in the room: not numbered, not kept, and lost rather than

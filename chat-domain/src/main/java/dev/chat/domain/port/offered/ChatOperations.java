@@ -5,6 +5,7 @@ import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.port.needed.Sanctions;
@@ -32,7 +33,16 @@ public interface ChatOperations {
      * a chat as {@code author}. Refused if the room name or the content breaks the rules a client's chat obeys, or
      * if the cluster cannot take it.
      */
-    CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content);
+    default CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content) {
+        return post(room, author, content, Optional.empty());
+    }
+
+    /**
+     * As {@link #post(String, Optional, String)}; a second post by the same author (or the server) in the same room
+     * with the same nonce, within the nonce window, posts nothing and answers with the first.
+     */
+    CompletionStage<Checked<RoomMessage>> post(String room, Optional<Identity> author, String content,
+            Optional<Nonce> nonce);
 
     /**
      * Sends a direct message to every connection of the user, from {@code from} or from the server (empty user
