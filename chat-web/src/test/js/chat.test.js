@@ -101,10 +101,48 @@ test('connect settles on the first presence, and send on the echo of the chat', 
   await connected;
   assert.equal(alice.state, 'open');
   const sent = alice.send('dev', 'hi');
-  assert.deepEqual(socket.sent, [{ type: 'chat', room: 'dev', content: 'hi' }]);
-  socket.receive(chat('dev', 7, 'hi', 'alice'));
+  const { nonce } = socket.sent[0];
+  assert.deepEqual(socket.sent, [{ type: 'chat', room: 'dev', content: 'hi', nonce }]);
+  assert.ok(nonce.length >= 1 && nonce.length <= 64, nonce);
+  socket.receive({ ...chat('dev', 7, 'hi', 'alice'), nonce });
   assert.equal((await sent).id, '7');
   alice.close();
+});
+
+test('a send not echoed when the connection drops is sent again with its nonce, and settles on the original', async () => {
+  const alice = client();
+  await open(alice);
+  const first = FakeSocket.opened[0];
+  first.receive(chat('dev', 6, 'before'));
+
+  const sent = alice.send('dev', 'on my way');
+  const other = alice.send('dev', 'same words, another send');
+  const { nonce } = first.sent[0];
+  assert.notEqual(first.sent[1].nonce, nonce, 'every send has its own');
+  first.serverCloses(1006);
+  await until(() => FakeSocket.opened.length === 2);
+  const second = FakeSocket.opened[1];
+  assert.equal(second.url.searchParams.get('since'), '6');
+  second.receive(presence('dev'));
+  second.receive(chat('dev', 7, 'on my way', 'alice'));
+
+  assert.deepEqual(second.sent, [first.sent[0], first.sent[1]], 'both sent again, as they were');
+  second.receive({ ...chat('dev', 7, 'on my way', 'alice'), nonce });
+  second.receive({ ...chat('dev', 8, 'same words, another send', 'alice'), nonce: first.sent[1].nonce });
+  assert.equal((await sent).id, '7', 'the original, though the resume had handed it on already');
+  assert.equal((await other).id, '8');
+  alice.close();
+});
+
+test('a send still waiting when the client is closed, or stopped for good, fails', async () => {
+  const alice = client();
+  await open(alice);
+
+  const sent = alice.send('dev', 'lost');
+  FakeSocket.opened[0].serverCloses(1008);
+
+  await assert.rejects(sent, (failure) => failure.code === 1008);
+  assert.equal(FakeSocket.opened.length, 1);
 });
 
 test('an error frame fails the request it answers; the connection stays', async () => {
@@ -284,9 +322,10 @@ test('edit, delete, react and unreact settle on their own change frames, and a r
   const edited = alice.edit('dev', 7, 'fixed');
   const reacted = alice.react('dev', '7', '👍');
   const again = alice.react('dev', '7', '👍');
-  assert.deepEqual(socket.sent, [{ type: 'edit', room: 'dev', id: '7', content: 'fixed' },
+  const { nonce } = socket.sent[0];
+  assert.deepEqual(socket.sent, [{ type: 'edit', room: 'dev', id: '7', content: 'fixed', nonce },
     { type: 'react', room: 'dev', id: '7', emoji: '👍' }, { type: 'react', room: 'dev', id: '7', emoji: '👍' }]);
-  socket.receive(change('edit', 8, { content: 'fixed' }));
+  socket.receive(change('edit', 8, { content: 'fixed', nonce }));
   socket.receive(change('reaction', 9, { emoji: '👍', op: 'add' }));
   socket.receive({ type: 'error', code: 'already_reacted', message: 'you have already added 👍 to it' });
   assert.equal((await edited).id, '8');

@@ -171,6 +171,8 @@ export const TOKEN_EXPIRED: 4001;
 export function shouldRetry(code: number, tokenRenewable: boolean): boolean;
 export function backoff(attempt: number, options?: { base?: number; cap?: number; random?: () => number }): number;
 export function subjectOf(token: string): string | undefined;
+/** A fresh nonce: what send() and edit() tag each message with, so that a resend after a reconnect posts it once. */
+export function newNonce(): string;
 /** The chat as the change leaves it; unchanged if the change is at or below its revision, or it was deleted. */
 export function applied(chat: RoomMessage, change: Change): RoomMessage;
 
@@ -210,6 +212,7 @@ export class ChatClient {
   connect(): Promise<Presence>;
   subscribe(room: string, options?: { since?: string | number }): Promise<Presence>;
   unsubscribe(room: string): Promise<void>;
+  /** Tagged with a nonce, and sent again with it after a reconnect until answered: posted at most once. */
   send(room: string, content: string): Promise<RoomMessage>;
   direct(userId: string, content: string): Promise<DirectMessage>;
   edit(room: string, id: string | number, content: string): Promise<Change>;

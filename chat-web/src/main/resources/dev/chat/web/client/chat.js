@@ -144,15 +144,24 @@ export class Unread {
   }
 }
 
-/** A request the server answers in order on one connection: settled by the first frame it matches. */
+/**
+ * A request the server answers in order on one connection: settled by the first frame it matches. One that carries a
+ * nonce is sent again after a reconnect, rather than failed: the server posts it at most once.
+ */
 class Pending {
-  constructor(matches) {
+  constructor(matches, resend = null) {
     this.matches = matches;
+    this.resend = resend;
     this.promise = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
     });
   }
+}
+
+/** A tag no other send of this client's, or any other's, will carry. */
+export function newNonce() {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** How often a client says its user is typing, at most, while the user goes on typing: milliseconds. */
@@ -281,10 +290,14 @@ export class ChatClient {
     return Promise.resolve();
   }
 
-  /** Posts a chat: settles with the chat as the server numbered and stamped it, or fails with its error frame. */
+  /**
+   * Posts a chat: settles with the chat as the server numbered and stamped it, or fails with its error frame. It is
+   * tagged with a nonce, and sent again with it if the connection drops before the echo: posted once either way.
+   */
   send(room, content) {
-    return this.#request({ type: 'chat', room, content }, (frame) => frame.type === 'chat' && frame.room === room
-      && this.#mine(frame) && frame.content === content);
+    const nonce = newNonce();
+    return this.#request({ type: 'chat', room, content, nonce },
+      (frame) => frame.type === 'chat' && frame.nonce === nonce, { resend: true });
   }
 
   /** Sends a direct message: settles with it as the server stamped it, or fails with its error frame. */
@@ -295,7 +308,9 @@ export class ChatClient {
 
   /** Edits one of this user's chats: settles with the edit as the server numbered it, or fails with its error. */
   edit(room, id, content) {
-    return this.#change({ type: 'edit', room, id: String(id), content }, 'edit');
+    const nonce = newNonce();
+    return this.#request({ type: 'edit', room, id: String(id), content, nonce },
+      (frame) => frame.type === 'edit' && frame.nonce === nonce, { resend: true });
   }
 
   /** Deletes a chat (this user's own; an operator's token may delete any): settles with the delete frame. */
@@ -394,11 +409,11 @@ export class ChatClient {
     return this.#me === undefined || frame.userId === this.#me;
   }
 
-  #request(message, matches) {
+  #request(message, matches, { resend = false } = {}) {
     if (this.#state !== 'open') {
       return Promise.reject(new Error(`not connected (${this.#state})`));
     }
-    const pending = new Pending(matches);
+    const pending = new Pending(matches, resend ? message : null);
     this.#pending.push(pending);
     this.#write(message);
     return pending.promise;
@@ -481,6 +496,10 @@ export class ChatClient {
     }
     if (frame.room !== undefined && frame.id !== undefined && frame.type !== 'read'
       && !this.#cursor.advance(frame.room, frame.id)) {
+      // A resend's answer is the original, which a resume may have handed on already without its nonce.
+      if (frame.nonce !== undefined) {
+        this.#answer(frame);
+      }
       return;
     }
     this.#countUnread(frame);
@@ -544,6 +563,7 @@ export class ChatClient {
       this.#attempt = 0;
       this.#setState('open');
       this.#resubscribeOthers(frame.room);
+      this.#resendUnanswered();
       this.#opened?.resolve(frame);
     }
   }
@@ -554,6 +574,11 @@ export class ChatClient {
         this.subscribe(room).catch((failure) => this.#emit('subscribefailed', { room, failure }));
       }
     }
+  }
+
+  /** After the rooms: the server takes a connection's frames in order, so each is in its room again by then. */
+  #resendUnanswered() {
+    this.#pending.filter((pending) => pending.resend).forEach((pending) => this.#write(pending.resend));
   }
 
   async #refresh() {
@@ -582,26 +607,29 @@ export class ChatClient {
   }
 
   #retryOrStop(code, reason) {
-    this.#failPending(Object.assign(new Error(`connection closed (${code})`), { code }));
+    const failure = Object.assign(new Error(`connection closed (${code})`), { code });
     if (this.#closedByUs) {
+      this.#failPending(failure);
       return;
     }
     if (!shouldRetry(code, typeof this.#options.token === 'function')) {
+      this.#failPending(failure);
       this.#setState('closed');
       this.#opened?.reject(Object.assign(new Error(reason || `closed with ${code}`), { code }));
       this.#emit('close', { code, reason });
       return;
     }
+    this.#failPending(failure, (pending) => !pending.resend);
     this.#emit('close', { code, reason });
     const wait = backoff(this.#attempt++, this.#options.backoff);
     this.#setState('reconnecting', { code, wait });
     this.#timer = setTimeout(() => this.#open('reconnecting'), wait);
   }
 
-  #failPending(failure) {
-    const pending = this.#pending;
-    this.#pending = [];
-    pending.forEach((request) => request.reject(failure));
+  #failPending(failure, which = () => true) {
+    const failed = this.#pending.filter(which);
+    this.#pending = this.#pending.filter((pending) => !which(pending));
+    failed.forEach((request) => request.reject(failure));
   }
 
   #setState(state, detail = {}) {
