@@ -1,5 +1,6 @@
 package dev.chat.app;
 
+import dev.chat.adapter.httpclient.HttpHooks;
 import dev.chat.adapter.javalin.JavalinChatServer;
 import dev.chat.adapter.javalin.MetricsPage;
 import dev.chat.adapter.jwt.JwtAuthenticator;
@@ -9,6 +10,7 @@ import dev.chat.domain.port.needed.Authenticator;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.hub.Hub;
+import dev.chat.hub.HubSettings;
 import dev.chat.hub.TieredMessageStore;
 import dev.chat.sql.SqlMessageStore;
 import java.sql.SQLException;
@@ -54,13 +56,18 @@ final class ChatApplication {
             closeStore(durable);
             throw e;
         }
-        var hub = cluster.map(redis -> clusteredHub(config, telemetry, durable, redis))
-                .orElseGet(() -> singleHub(config, telemetry, durable));
+        var hooks = config.hooks().any() ? Optional.of(new HttpHooks(config.hooks())) : Optional.<HttpHooks>empty();
+        var hubSettings = config.hubSettings().withTelemetry(telemetry);
+        var approving = hooks.map(hubSettings::withApprovals).orElse(hubSettings);
+        var hub = cluster.map(redis -> clusteredHub(approving, durable, redis))
+                .orElseGet(() -> singleHub(config, approving, durable));
         telemetry.observeHub(hub::stats);
         durable.ifPresent(disk -> observe(telemetry, disk));
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
-            var settings = config.serverSettings().withTelemetry(telemetry).withMetricsPage(page(telemetry));
+            var served = config.serverSettings().withTelemetry(telemetry).withMetricsPage(page(telemetry));
+            var settings = hooks.filter(any -> config.hooks().connect().isPresent())
+                    .map(served::withAdmissions).orElse(served);
             return new ChatApplication(config, hub,
                     new JavalinChatServer(hub, settings, authenticator).start(), durable, cluster);
         } catch (RuntimeException e) {
@@ -71,10 +78,9 @@ final class ChatApplication {
         }
     }
 
-    private static Hub singleHub(ChatConfig config, PrometheusTelemetry telemetry, Optional<SqlMessageStore> durable) {
+    private static Hub singleHub(ChatConfig config, HubSettings settings, Optional<SqlMessageStore> durable) {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
                 .orElseGet(config::memoryStore);
-        var settings = config.hubSettings().withTelemetry(telemetry);
         return new Hub(durable.map(disk -> settings.withReadMarks(disk.readMarks()).withSanctions(disk.sanctions()))
                 .orElse(settings), store).start();
     }
@@ -83,12 +89,11 @@ final class ChatApplication {
      * Recent history from Redis, which every node shares; older history from the durable store, if any. Read marks,
      * bans and mutes in Redis, where every node sees them.
      */
-    private static Hub clusteredHub(ChatConfig config, PrometheusTelemetry telemetry,
-            Optional<SqlMessageStore> durable, RedisCluster cluster) {
+    private static Hub clusteredHub(HubSettings settings, Optional<SqlMessageStore> durable, RedisCluster cluster) {
         var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk))
                 .orElseGet(cluster::history);
-        return new Hub(config.hubSettings().withTelemetry(telemetry).withReadMarks(cluster.readMarks())
-                .withSanctions(cluster.sanctions()), store, cluster).start();
+        return new Hub(settings.withReadMarks(cluster.readMarks()).withSanctions(cluster.sanctions()), store, cluster)
+                .start();
     }
 
     private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {

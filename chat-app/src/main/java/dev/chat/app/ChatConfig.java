@@ -1,6 +1,7 @@
 package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
+import dev.chat.adapter.httpclient.HookSettings;
 import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.javalin.ApiKeys;
 import dev.chat.adapter.javalin.ServerSettings;
@@ -46,7 +47,7 @@ record ChatConfig(
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
-        ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys) {
+        ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys, HookSettings hooks) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -126,7 +127,8 @@ record ChatConfig(
                 env.durationOrZero("EDIT_WINDOW", Amendments.DEFAULT_EDIT_WINDOW),
                 ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)),
                 env.durationOrZero("NONCE_WINDOW", HubSettings.DEFAULT_NONCE_WINDOW),
-                ApiConfig.read(env));
+                ApiConfig.read(env),
+                HookConfig.read(env));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
                 built.nonceWindow()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
@@ -141,9 +143,10 @@ record ChatConfig(
             throw new ConfigException("HISTORY_ON_JOIN (" + config.historyOnJoin() + ") must not be more than "
                     + "HISTORY_SIZE (" + config.historySize() + "), the messages kept per room");
         }
-        if (!config.privateRooms().isEmpty() && config.authentication().isEmpty()) {
-            throw new ConfigException("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE "
-                    + "or AUTH_JWKS_URL, or anyone could claim to be a user the rooms are granted to");
+        boolean verified = config.authentication().isPresent() || config.hooks().connect().isPresent();
+        if (!config.privateRooms().isEmpty() && !verified) {
+            throw new ConfigException("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE, "
+                    + "AUTH_JWKS_URL or HOOK_CONNECT_URL, or anyone could claim to be a user the rooms are granted to");
         }
         if (config.pingInterval().compareTo(config.idleTimeout()) >= 0) {
             throw new ConfigException("PING_INTERVAL (" + Environment.text(config.pingInterval())
@@ -160,7 +163,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */

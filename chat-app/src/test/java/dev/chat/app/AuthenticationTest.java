@@ -121,8 +121,8 @@ class AuthenticationTest {
 
     @Test
     void private_rooms_without_verified_identities_are_refused_at_startup() {
-        assertEquals("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE or "
-                + "AUTH_JWKS_URL, or anyone could claim to be a user the rooms are granted to",
+        assertEquals("PRIVATE_ROOMS needs verified identities: set AUTH_SECRET, AUTH_PUBLIC_KEY_FILE, "
+                + "AUTH_JWKS_URL or HOOK_CONNECT_URL, or anyone could claim to be a user the rooms are granted to",
                 assertThrows(ConfigException.class, () -> load(Map.of("PRIVATE_ROOMS", "team-*"))).getMessage());
         assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "PRIVATE_ROOMS", "bad room")));
         assertThrows(ConfigException.class, () -> load(Map.of("AUTH_SECRET", SECRET, "PRIVATE_ROOMS", ",")));

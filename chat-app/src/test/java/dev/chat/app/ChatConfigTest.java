@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
+import dev.chat.adapter.httpclient.HookSettings;
 import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.javalin.ApiKeys;
 import dev.chat.domain.RoomPatterns;
@@ -13,6 +14,7 @@ import dev.chat.hub.ReadReceipts;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.hub.Presence;
 import dev.chat.hub.RoomLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChatConfigTest {
 
+    private static final HookSettings NO_HOOKS = new HookSettings(Optional.empty(), Optional.empty(), Optional.empty(),
+            Duration.ofSeconds(1), HookSettings.OnFailure.DENY, List.of());
+
     @Test
     void with_nothing_set_every_default_applies() throws ConfigException {
         var loaded = ChatConfig.load(Map.of());
@@ -34,12 +39,12 @@ class ChatConfigTest {
                 Set.of(), "info", 2000, Optional.empty(), Duration.ofSeconds(60), RoomPatterns.NONE, 5, 10, 10, 20, 20_000, 500, 50, 50,
                 Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath(), 20_000, Duration.ZERO, 0,
                 Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48), ReadReceipts.ROOM,
-                Duration.ofMinutes(5), ApiKeys.NONE),
+                Duration.ofMinutes(5), ApiKeys.NONE, NO_HOOKS),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
                 + "MAX_ROOMS_PER_CONNECTION=20 HISTORY_SIZE=20000 HISTORY_MAX_MB=256 HISTORY_ON_JOIN=50 "
-                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=sqlite DATA_DIR=data RESUME_MAX_MESSAGES=20000 RETENTION_MAX_AGE=0ms RETENTION_PER_ROOM=0 WEB_UI=on DRAIN_TIMEOUT=5s EDIT_WINDOW=172800s READ_RECEIPTS=room NONCE_WINDOW=300s", loaded.effective());
+                + "SHUTDOWN_TIMEOUT=30s ALLOWED_ORIGINS=* LOG_LEVEL=info WARMUP_SESSIONS=2000 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=5 RATE_LIMIT_BURST=10 USER_RATE_LIMIT_PER_SEC=10 USER_RATE_LIMIT_BURST=20 MAX_CONNECTIONS=20000 MAX_CONNECTIONS_PER_ADDRESS=500 MAX_CONNECTIONS_PER_USER=50 HANDSHAKES_PER_ADDRESS_PER_SEC=50 TRUSTED_PROXIES= REQUEST_TIMEOUT=10s TLS=off STORE=sqlite DATA_DIR=data RESUME_MAX_MESSAGES=20000 RETENTION_MAX_AGE=0ms RETENTION_PER_ROOM=0 WEB_UI=on DRAIN_TIMEOUT=5s EDIT_WINDOW=172800s READ_RECEIPTS=room NONCE_WINDOW=300s HOOKS=off", loaded.effective());
     }
 
     @Test
@@ -89,12 +94,12 @@ class ChatConfigTest {
                         AddressRange.parse("172.16.0.0/12").orElseThrow()), Duration.ofSeconds(3),
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
                 Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO, ReadReceipts.SELF,
-                Duration.ofMinutes(5), ApiKeys.NONE),
+                Duration.ofMinutes(5), ApiKeys.NONE, NO_HOOKS),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "
                 + "MAX_ROOMS_PER_CONNECTION=5 HISTORY_SIZE=500 HISTORY_MAX_MB=64 HISTORY_ON_JOIN=10 SHUTDOWN_TIMEOUT=3600s "
-                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms EDIT_WINDOW=0ms READ_RECEIPTS=self NONCE_WINDOW=300s",
+                + "ALLOWED_ORIGINS=https://chat.example.com,http://localhost:3000 LOG_LEVEL=debug WARMUP_SESSIONS=0 AUTH=off PRIVATE_ROOMS= RATE_LIMIT_PER_SEC=0 RATE_LIMIT_BURST=20 USER_RATE_LIMIT_PER_SEC=30 USER_RATE_LIMIT_BURST=60 MAX_CONNECTIONS=0 MAX_CONNECTIONS_PER_ADDRESS=50 MAX_CONNECTIONS_PER_USER=7 HANDSHAKES_PER_ADDRESS_PER_SEC=0 TRUSTED_PROXIES=10.0.0.5,0:0:0:0:0:0:0:1,172.16.0.0/12 REQUEST_TIMEOUT=3s TLS=off STORE=sqlite DATA_DIR=/var/lib/chat RESUME_MAX_MESSAGES=5000 RETENTION_MAX_AGE=2592000s RETENTION_PER_ROOM=100000 WEB_UI=off DRAIN_TIMEOUT=1500ms EDIT_WINDOW=0ms READ_RECEIPTS=self NONCE_WINDOW=300s HOOKS=off",
                 loaded.effective());
     }
 
@@ -108,6 +113,26 @@ class ChatConfigTest {
         assertFalse(keys.accepts("k".repeat(31)));
         assertFalse(ChatConfig.load(Map.of("API_KEY", "k".repeat(32))).effective().contains("kkkk"),
                 "a key is never shown on the startup line");
+    }
+
+    @Test
+    void the_hooks_are_read_with_their_timeout_failure_policy_and_forwarded_headers() throws ConfigException {
+        var loaded = ChatConfig.load(Map.of("HOOK_CONNECT_URL", "http://app.internal:3000/chat/connect",
+                "HOOK_PUBLISH_URL", "https://user:secret@app.internal/chat/publish", "HOOK_TIMEOUT", "250ms",
+                "HOOK_FAILURE", "allow", "HOOK_FORWARD_HEADERS", "Cookie, X-Session"));
+
+        var hooks = loaded.config().hooks();
+        assertEquals(Optional.of(URI.create("http://app.internal:3000/chat/connect")), hooks.connect());
+        assertEquals(Optional.empty(), hooks.subscribe());
+        assertEquals(Duration.ofMillis(250), hooks.timeout());
+        assertEquals(HookSettings.OnFailure.ALLOW, hooks.failure());
+        assertEquals(List.of("Cookie", "X-Session"), hooks.forwardHeaders());
+        assertTrue(loaded.effective().contains("HOOKS=connect,publish HOOK_TIMEOUT=250ms HOOK_FAILURE=allow"),
+                loaded.effective());
+        assertFalse(loaded.effective().contains("secret"), "a hook's URL is never shown");
+        assertEquals("HOOK_PUBLISH_URL must be an http or https URL such as http://app.internal:3000/chat/connect",
+                assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("HOOK_PUBLISH_URL", "ftp://x/y")))
+                        .getMessage());
     }
 
     @Test

@@ -41,6 +41,8 @@ class DocsTest {
         DatabaseConfig.DEFAULTS.forEach(defaults::put);
         ClusterConfig.DEFAULTS.forEach(defaults::put);
         ApiConfig.DEFAULTS.forEach(defaults::put);
+        defaults.remove("HOOKS");
+        HookConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);

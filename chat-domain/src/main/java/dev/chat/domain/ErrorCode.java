@@ -58,7 +58,9 @@ public enum ErrorCode {
     DISCONNECTED,
     BANNED,
     MUTED,
-    INVALID_NONCE;
+    INVALID_NONCE,
+    HOOK_REFUSED,
+    HOOK_UNAVAILABLE;
 
     private final String wireCode = name().toLowerCase(Locale.ROOT);
 

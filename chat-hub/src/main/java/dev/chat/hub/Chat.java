@@ -132,7 +132,7 @@ final class Chat {
         }
     }
 
-    private void admit(Member member, Request.Subscribe firstRoom) {
+    private void admit(Member member, Checked<Request> firstRoom) {
         var ban = moderation.holding(member.identity().userId(), Sanction.Kind.BAN);
         if (ban.isPresent()) {
             // Banned while its upgrade was on the way: told why, and never a member.
@@ -149,7 +149,11 @@ final class Chat {
         counters.clients(members.size(), members.userCount());
         member.outbox.start();
         activity.connections(members.size());
-        rooms.enter(member, firstRoom);
+        switch (firstRoom) {
+            case Checked.Accepted<Request>(Request.Subscribe subscribe) -> rooms.enter(member, subscribe);
+            case Checked.Accepted<Request>(var other) -> throw new IllegalStateException(other + " is no room");
+            case Checked.Rejected<Request>(var rejection) -> fanOut.reject(member, rejection);
+        }
         activity.arrived(member.identity(), clock.now());
     }
 

@@ -28,7 +28,8 @@ sealed interface Command {
         return false;
     }
 
-    record Connect(Member member, Request.Subscribe firstRoom) implements Command {}
+    /** @param firstRoom the room to enter first, as the approvals left it: or why the member may not */
+    record Connect(Member member, Checked<Request> firstRoom) implements Command {}
 
     record Disconnect(Member member) implements Command {}
 

@@ -5,6 +5,7 @@ import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Rejection;
 import dev.chat.domain.RoomAccess;
+import dev.chat.domain.port.needed.Approvals;
 import dev.chat.domain.port.needed.Throttle;
 import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.ClientMessage;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #REFUSALS_BEFORE_CLOSE} refusals in a row is closed with {@link CloseReason#RATE_LIMITED}. Every frame pays,
  * the ones refused included: otherwise a flood of malformed frames would be answered for free, one error each. The
  * one exception is typing, which a client sends while its user types: the first {@link #FREE_TYPING_PER_SECOND} a
- * second are free, so that typing never eats into the budget for chats, and the rest pay like any frame.
+ * second are free, so that typing never eats into the budget for chats, and the rest pay like any frame. A request
+ * the budget allows is then put to the {@link Approvals}, still on the caller's thread, which may refuse or rewrite it.
  */
 final class ConnectedClient implements Client {
 
@@ -37,8 +39,12 @@ final class ConnectedClient implements Client {
     private final AtomicInteger refusedInARow = new AtomicInteger();
     private final PerSecond freeTyping = new PerSecond(FREE_TYPING_PER_SECOND);
 
-    ConnectedClient(Member member, Inbox inbox, Throttle.Budget budget, Throttle.Budget userBudget) {
+    private final Approvals approvals;
+
+    ConnectedClient(Member member, Inbox inbox, Throttle.Budget budget, Throttle.Budget userBudget,
+            Approvals approvals) {
         this.member = member;
+        this.approvals = approvals;
         this.inbox = inbox;
         this.budget = budget;
         this.userBudget = userBudget;
@@ -55,7 +61,7 @@ final class ConnectedClient implements Client {
         if (!free && !spend()) {
             return;
         }
-        switch (message.check()) {
+        switch (message.check().flatMap(request -> approvals.approve(member.identity(), request))) {
             case Checked.Accepted(var request) -> inbox.put(new Command.Post(member, request, System.nanoTime()));
             case Checked.Rejected(var rejection) -> reply(rejection);
         }

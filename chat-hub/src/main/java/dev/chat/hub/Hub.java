@@ -139,11 +139,11 @@ public final class Hub implements ChatHub {
                 connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
                 broken -> inbox.offer(new Command.Broken(broken)));
         var userBudget = userBudgets.acquire(identity.userId());
-        if (!inbox.offer(new Command.Connect(member, firstRoom))) {
+        if (!inbox.offer(new Command.Connect(member, settings.approvals().approve(identity, firstRoom)))) {
             userBudgets.release(identity.userId());
             connection.close(closingWith);
         }
-        return new ConnectedClient(member, inbox, settings.throttle().newBudget(), userBudget);
+        return new ConnectedClient(member, inbox, settings.throttle().newBudget(), userBudget, settings.approvals());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.chat.hub;
 import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.Amendments;
+import dev.chat.domain.port.needed.Approvals;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.port.needed.Telemetry;
@@ -36,12 +37,14 @@ import java.util.function.Consumer;
  * @param sanctions          where bans and mutes are kept; in memory by default
  * @param nonceWindow        how long a nonce names the message it tagged, so that a resend is not posted again;
  *                           5 minutes by default, zero to forget nonces at once
+ * @param approvals          who decides, before the hub acts, whether a member may enter a room and post what; by
+ *                           default everything is approved as it is
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
         Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts,
-        Sanctions sanctions, Duration nonceWindow) {
+        Sanctions sanctions, Duration nonceWindow, Approvals approvals) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -66,6 +69,7 @@ public record HubSettings(
         requireNonNull(readReceipts, "readReceipts");
         requireNonNull(sanctions, "sanctions");
         requireNonNull(nonceWindow, "nonceWindow");
+        requireNonNull(approvals, "approvals");
     }
 
     public static HubSettings defaults() {
@@ -74,7 +78,7 @@ public record HubSettings(
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
                 Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM,
-                new InMemorySanctions(), DEFAULT_NONCE_WINDOW);
+                new InMemorySanctions(), DEFAULT_NONCE_WINDOW, Approvals.ALL);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -133,6 +137,10 @@ public record HubSettings(
         return with(draft -> draft.readReceipts = receipts);
     }
 
+    public HubSettings withApprovals(Approvals deciding) {
+        return with(draft -> draft.approvals = deciding);
+    }
+
     public HubSettings withNonceWindow(Duration window) {
         return with(draft -> draft.nonceWindow = window);
     }
@@ -148,7 +156,7 @@ public record HubSettings(
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
                 draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts,
-                draft.sanctions, draft.nonceWindow);
+                draft.sanctions, draft.nonceWindow, draft.approvals);
     }
 
     private static final class Draft {
@@ -168,6 +176,7 @@ public record HubSettings(
         ReadReceipts readReceipts;
         Sanctions sanctions;
         Duration nonceWindow;
+        Approvals approvals;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -186,6 +195,7 @@ public record HubSettings(
             readReceipts = settings.readReceipts;
             sanctions = settings.sanctions;
             nonceWindow = settings.nonceWindow;
+            approvals = settings.approvals;
         }
     }
 

@@ -9,10 +9,13 @@ import dev.chat.domain.ResumePoint;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomName;
 import dev.chat.domain.RoomPatterns;
+import dev.chat.domain.port.needed.Admissions;
 import dev.chat.domain.protocol.WireFormat;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -29,7 +32,8 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
  * Decides each {@code /ws} upgrade: refuses a foreign origin (403), a missing or bad token where identities are
- * verified (401), a banned user (403), a private room the token does not grant (403), or a bad username, room or resume point (400),
+ * verified (401), a connect hook's refusal (403, or 503 where it could not answer), a banned user (403), a private
+ * room the token (or the connect hook) does not grant (403), or a bad username, room or resume point (400),
  * with a JSON error and no WebSocket; otherwise opens a socket for the client's identity and first room.
  *
  * <p>Where identities are verified, the identity is the token's and {@code userId} and {@code username} in the URL
@@ -92,7 +96,7 @@ final class Handshake implements WebSocketNegotiator {
             var query = Request.extractQueryParameters(request);
             var socket = admit(request.getHeaders().get(HttpHeader.ORIGIN),
                     BearerToken.of(request.getHeaders().get(HttpHeader.AUTHORIZATION), query.getValue("token")), query,
-                    from);
+                    from, headers(request));
             // Compression would deflate every message once per recipient and keep a compressor of tens of kilobytes
             // per connection, for chat lines of a few hundred bytes.
             response.setExtensions(List.of());
@@ -104,20 +108,25 @@ final class Handshake implements WebSocketNegotiator {
         }
     }
 
-    private FrameHandler admit(String origin, String token, Fields query, InetAddress from) {
+    private FrameHandler admit(String origin, String token, Fields query, InetAddress from,
+            Map<String, String> headers) {
         if (!settings.allowsOrigin(origin)) {
             throw new HandshakeRefused(403,
                     new Rejection(ErrorCode.ORIGIN_NOT_ALLOWED, "origin " + origin + " is not allowed"));
         }
         var credential = credentials.map(verifier -> orRefuse(verifier.verify(token), 401));
-        var identity = credential.isPresent() ? credential.get().identity()
-                : orRefuse(Identity.check(query.getValue("userId"), query.getValue("username"), Handshake::newUserId));
+        var claimed = credential.map(Credential::identity).or(() -> claimed(query));
+        var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
+        var admitted = settings.admissions().map(hook -> decided(hook.decide(
+                new Admissions.Attempt(claimed, room, from.getHostAddress(), headers))));
+        var identity = admitted.flatMap(Admissions.Admitted::identity).or(() -> claimed)
+                .orElseThrow(() -> new HandshakeRefused(400, new Rejection(ErrorCode.USERNAME_REQUIRED,
+                        "username is required: the connect hook named no user, and the client none")));
         barred.apply(identity.userId()).ifPresent(ban -> {
             throw new HandshakeRefused(403, ban);
         });
         var access = credential.map(Credential::access)
-                .orElseGet(() -> new RoomAccess(settings.privateRooms(), RoomPatterns.NONE));
-        var room = query.getValue("room") == null ? RoomName.GLOBAL : orRefuse(RoomName.check(query.getValue("room")));
+                .orElseGet(() -> new RoomAccess(settings.privateRooms(), granted(admitted)));
         if (!access.permits(room)) {
             throw new HandshakeRefused(403, RoomAccess.forbidden(room));
         }
@@ -125,7 +134,46 @@ final class Handshake implements WebSocketNegotiator {
         seats.takeForUser(identity.userId()).ifPresent(refused -> {
             throw refused;
         });
-        return openSocket.apply(new Admission(identity, access, firstRoom, credential, from));
+        var expiring = credential.or(() -> admitted.flatMap(Admissions.Admitted::expires).map(expires ->
+                new Credential(identity, access, false, expires, expires.plus(settings.tokenGrace()))));
+        return openSocket.apply(new Admission(identity, access, firstRoom, expiring, from));
+    }
+
+    /**
+     * Who the client says it is. Without a connect hook it must say; with one it may leave that to the hook, which
+     * then gets no claim.
+     */
+    private Optional<Identity> claimed(Fields query) {
+        var userId = query.getValue("userId");
+        var username = query.getValue("username");
+        if (settings.admissions().isPresent() && userId == null && username == null) {
+            return Optional.empty();
+        }
+        return Optional.of(orRefuse(Identity.check(userId, username, Handshake::newUserId)));
+    }
+
+    private static Admissions.Admitted decided(Checked<Admissions.Admitted> verdict) {
+        return switch (verdict) {
+            case Checked.Accepted<Admissions.Admitted>(var admitted) -> admitted;
+            case Checked.Rejected<Admissions.Admitted>(var rejection) -> throw new HandshakeRefused(
+                    rejection.code() == ErrorCode.HOOK_UNAVAILABLE ? 503 : 403, rejection);
+        };
+    }
+
+    /** The private rooms the connect hook granted; a pattern it gave that is no pattern grants nothing. */
+    private static RoomPatterns granted(Optional<Admissions.Admitted> admitted) {
+        return admitted.map(yes -> RoomPatterns.check(yes.rooms()) instanceof Checked.Accepted<RoomPatterns>(var ok)
+                ? ok : RoomPatterns.NONE).orElse(RoomPatterns.NONE);
+    }
+
+    /** The request's headers, each by its first value, for a connect hook to pick from. */
+    private Map<String, String> headers(ServerUpgradeRequest request) {
+        if (settings.admissions().isEmpty()) {
+            return Map.of();
+        }
+        var headers = new HashMap<String, String>();
+        request.getHeaders().forEach(field -> headers.putIfAbsent(field.getName(), field.getValue()));
+        return headers;
     }
 
     private void refuse(HandshakeRefused refused, ServerUpgradeResponse response, Callback callback) {

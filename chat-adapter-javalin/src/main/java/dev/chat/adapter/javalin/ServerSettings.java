@@ -3,6 +3,7 @@ package dev.chat.adapter.javalin;
 import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.RoomPatterns;
+import dev.chat.domain.port.needed.Admissions;
 import dev.chat.domain.port.needed.Telemetry;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,6 +37,8 @@ import java.util.function.Consumer;
  *                        client library ({@code /client/chat.js}) always is
  * @param apiKeys         what the server API takes in {@code X-API-Key}; without any, and without verified
  *                        identities (whose operators may use it), its routes are refused
+ * @param admissions      when present, the connect hook: the product's backend decides each upgrade, and may say
+ *                        who the client is, so that a client need not name itself
  */
 public record ServerSettings(
         String host, int port, Duration pingInterval, Duration idleTimeout, int maxMessageBytes,
@@ -43,7 +46,7 @@ public record ServerSettings(
         int maxConnections, int maxConnectionsPerAddress, int maxConnectionsPerUser,
         int maxHandshakesPerAddressPerSecond, Set<AddressRange> trustedProxies,
         Duration requestTimeout, Optional<TlsCertificate> tls, Telemetry telemetry, Optional<MetricsPage> metricsPage,
-        boolean webUi, ApiKeys apiKeys) {
+        boolean webUi, ApiKeys apiKeys, Optional<Admissions> admissions) {
 
     public ServerSettings {
         requireNonNull(host, "host");
@@ -59,13 +62,14 @@ public record ServerSettings(
         requireNonNull(telemetry, "telemetry");
         requireNonNull(metricsPage, "metricsPage");
         requireNonNull(apiKeys, "apiKeys");
+        requireNonNull(admissions, "admissions");
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("0.0.0.0", 8080, Duration.ofSeconds(54), Duration.ofSeconds(60), 8192, Set.of(),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), RoomPatterns.NONE, 0, 0, 0, 0, Set.of(),
                 Duration.ofSeconds(10), Optional.empty(), Telemetry.NONE, Optional.empty(), true,
-                ApiKeys.NONE);
+                ApiKeys.NONE, Optional.empty());
     }
 
     public ServerSettings withHost(String newHost) {
@@ -142,6 +146,10 @@ public record ServerSettings(
         return with(draft -> draft.webUi = served);
     }
 
+    public ServerSettings withAdmissions(Admissions connectHook) {
+        return with(draft -> draft.admissions = Optional.of(connectHook));
+    }
+
     public ServerSettings withApiKeys(ApiKeys keys) {
         return with(draft -> draft.apiKeys = keys);
     }
@@ -159,7 +167,8 @@ public record ServerSettings(
                 draft.maxMessageBytes, draft.allowedOrigins, draft.tokenGrace, draft.expiryWarning, draft.privateRooms,
                 draft.maxConnections, draft.maxConnectionsPerAddress, draft.maxConnectionsPerUser,
                 draft.maxHandshakesPerAddressPerSecond, draft.trustedProxies, draft.requestTimeout,
-                draft.tls, draft.telemetry, draft.metricsPage, draft.webUi, draft.apiKeys);
+                draft.tls, draft.telemetry, draft.metricsPage, draft.webUi, draft.apiKeys,
+                draft.admissions);
     }
 
     private static final class Draft {
@@ -183,6 +192,7 @@ public record ServerSettings(
         Optional<MetricsPage> metricsPage;
         boolean webUi;
         ApiKeys apiKeys;
+        Optional<Admissions> admissions;
 
         Draft(ServerSettings settings) {
             host = settings.host;
@@ -205,6 +215,7 @@ public record ServerSettings(
             metricsPage = settings.metricsPage;
             webUi = settings.webUi;
             apiKeys = settings.apiKeys;
+            admissions = settings.admissions;
         }
     }
 }
