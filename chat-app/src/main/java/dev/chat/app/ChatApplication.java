@@ -1,6 +1,7 @@
 package dev.chat.app;
 
 import dev.chat.adapter.httpclient.HttpHooks;
+import dev.chat.adapter.httpclient.Webhooks;
 import dev.chat.adapter.javalin.JavalinChatServer;
 import dev.chat.adapter.javalin.MetricsPage;
 import dev.chat.adapter.jwt.JwtAuthenticator;
@@ -32,9 +33,11 @@ final class ChatApplication {
     private final JavalinChatServer server;
     private final Optional<SqlMessageStore> durable;
     private final Optional<RedisCluster> cluster;
+    private final Optional<Webhooks> webhooks;
 
     private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server,
-            Optional<SqlMessageStore> durable, Optional<RedisCluster> cluster) {
+            Optional<SqlMessageStore> durable, Optional<RedisCluster> cluster, Optional<Webhooks> webhooks) {
+        this.webhooks = webhooks;
         this.config = config;
         this.hub = hub;
         this.server = server;
@@ -57,25 +60,35 @@ final class ChatApplication {
             throw e;
         }
         var hooks = config.hooks().any() ? Optional.of(new HttpHooks(config.hooks())) : Optional.<HttpHooks>empty();
-        var hubSettings = config.hubSettings().withTelemetry(telemetry);
-        var approving = hooks.map(hubSettings::withApprovals).orElse(hubSettings);
-        var hub = cluster.map(redis -> clusteredHub(approving, durable, redis))
-                .orElseGet(() -> singleHub(config, approving, durable));
+        var webhooks = config.webhooks().map(where -> new Webhooks(where, Clock.systemUTC()));
+        var hubSettings = hubSettings(config, telemetry, hooks, webhooks);
+        var hub = cluster.map(redis -> clusteredHub(hubSettings, durable, redis))
+                .orElseGet(() -> singleHub(config, hubSettings, durable));
         telemetry.observeHub(hub::stats);
         durable.ifPresent(disk -> observe(telemetry, disk));
+        webhooks.ifPresent(sender -> observe(telemetry, sender));
         try {
             var authenticator = config.authentication().<Authenticator>map(JwtAuthenticator::new);
             var served = config.serverSettings().withTelemetry(telemetry).withMetricsPage(page(telemetry));
             var settings = hooks.filter(any -> config.hooks().connect().isPresent())
                     .map(served::withAdmissions).orElse(served);
             return new ChatApplication(config, hub,
-                    new JavalinChatServer(hub, settings, authenticator).start(), durable, cluster);
+                    new JavalinChatServer(hub, settings, authenticator).start(), durable, cluster, webhooks);
         } catch (RuntimeException e) {
             hub.close();
+            webhooks.ifPresent(Webhooks::close);
             cluster.ifPresent(RedisCluster::close);
             closeStore(durable);
             throw e;
         }
+    }
+
+    /** The hooks decide what members may do; the webhooks are told what happened. */
+    private static HubSettings hubSettings(ChatConfig config, PrometheusTelemetry telemetry, Optional<HttpHooks> hooks,
+            Optional<Webhooks> webhooks) {
+        var settings = config.hubSettings().withTelemetry(telemetry);
+        var approving = hooks.map(settings::withApprovals).orElse(settings);
+        return webhooks.map(approving::withEvents).orElse(approving);
     }
 
     private static Hub singleHub(ChatConfig config, HubSettings settings, Optional<SqlMessageStore> durable) {
@@ -102,6 +115,15 @@ final class ChatApplication {
                 store::failedWrites);
         telemetry.gauge("chat.store.available", "1 while the durable store takes its writes, else 0",
                 () -> store.available() ? 1 : 0);
+    }
+
+    private static void observe(PrometheusTelemetry telemetry, Webhooks webhooks) {
+        telemetry.gauge("chat.webhook.queue.length", "events waiting to be sent to WEBHOOK_URL", webhooks::queued);
+        telemetry.counter("chat.webhook.events.delivered", "events WEBHOOK_URL took", webhooks::delivered);
+        telemetry.counter("chat.webhook.events.dropped", "events dropped because the webhook queue was full",
+                webhooks::dropped);
+        telemetry.counter("chat.webhook.request.failures", "webhook requests not taken, each sent again",
+                webhooks::failedRequests);
     }
 
     private static MetricsPage page(PrometheusTelemetry telemetry) {
@@ -135,6 +157,7 @@ final class ChatApplication {
         server.stopAccepting();
         hub.announce(SHUTDOWN_NOTICE);
         hub.close(reason);
+        webhooks.ifPresent(Webhooks::close);
         cluster.ifPresent(RedisCluster::close);
         var closed = server.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         closeStore(durable);

@@ -2,6 +2,7 @@ package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
 import dev.chat.adapter.httpclient.HookSettings;
+import dev.chat.adapter.httpclient.WebhookSettings;
 import dev.chat.adapter.javalin.AddressRange;
 import dev.chat.adapter.javalin.ApiKeys;
 import dev.chat.adapter.javalin.ServerSettings;
@@ -47,7 +48,8 @@ record ChatConfig(
         Duration requestTimeout, Optional<TlsCertificate> tls, String store, Path dataDir, int resumeMaxMessages,
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
-        ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys, HookSettings hooks) {
+        ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys, HookSettings hooks,
+        Optional<WebhookSettings> webhooks) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
@@ -128,7 +130,8 @@ record ChatConfig(
                 ReadReceipts.valueOf(env.choice("READ_RECEIPTS", "room", Set.of("room", "self")).toUpperCase(Locale.ROOT)),
                 env.durationOrZero("NONCE_WINDOW", HubSettings.DEFAULT_NONCE_WINDOW),
                 ApiConfig.read(env),
-                HookConfig.read(env));
+                HookConfig.read(env),
+                WebhookConfig.read(env));
         var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
                 built.nonceWindow()));
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
@@ -163,7 +166,7 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */

@@ -43,6 +43,8 @@ class DocsTest {
         ApiConfig.DEFAULTS.forEach(defaults::put);
         defaults.remove("HOOKS");
         HookConfig.DEFAULTS.forEach(defaults::put);
+        defaults.remove("WEBHOOKS");
+        WebhookConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);
@@ -64,6 +66,9 @@ class DocsTest {
         var shell = Files.readString(Path.of("src/test/sh/mint-token.sh"));
 
         assertTrue(security.contains(java.substring(java.indexOf("import "))), "MintToken.java differs from the guide");
+        var receiver = Files.readString(Path.of("src/test/java/dev/chat/app/example/WebhookReceiver.java"));
+        assertTrue(protocol.contains(receiver.substring(receiver.indexOf("import "))),
+                "WebhookReceiver.java differs from the guide");
         assertTrue(security.contains(shell), "mint-token.sh differs from the guide");
         assertTrue(security.contains(Files.readString(Path.of("src/test/sh/why-refused.sh"))),
                 "why-refused.sh differs from the guide");

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.ChatEvent;
 import dev.chat.domain.Checked;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
@@ -10,6 +11,7 @@ import dev.chat.domain.RoomAccess;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.Text;
+import dev.chat.domain.port.needed.Events;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.Telemetry;
 import dev.chat.domain.protocol.CloseReason;
@@ -42,6 +44,7 @@ final class Chat {
     private final Activity activity = new Activity();
     private final Instant started;
     private final Moderation moderation;
+    private final Events events;
 
     Chat(Clock clock, Presence presence, RoomLimits limits, MessageStore store, Sharing sharing,
             HubCounters counters, UserBudgets userBudgets, HubSettings settings, Moderation moderation) {
@@ -54,7 +57,8 @@ final class Chat {
         this.sharing = sharing;
         var reads = new ReadSignals(settings.readMarks(), settings.readReceipts(), members, fanOut, sharing);
         this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, settings.amendments(),
-                reads, new Nonces(settings.nonceWindow(), Nonces.DEFAULT_CAPACITY));
+                reads, new Nonces(settings.nonceWindow(), Nonces.DEFAULT_CAPACITY), settings.events());
+        this.events = settings.events();
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
     }
@@ -149,6 +153,7 @@ final class Chat {
         counters.clients(members.size(), members.userCount());
         member.outbox.start();
         activity.connections(members.size());
+        events.happened(new ChatEvent.Connected(member.identity(), clock.now()));
         switch (firstRoom) {
             case Checked.Accepted<Request>(Request.Subscribe subscribe) -> rooms.enter(member, subscribe);
             case Checked.Accepted<Request>(var other) -> throw new IllegalStateException(other + " is no room");
@@ -176,6 +181,7 @@ final class Chat {
         }
         rooms.leaveAll(member);
         userBudgets.release(member.identity().userId());
+        events.happened(new ChatEvent.Disconnected(member.identity(), clock.now()));
     }
 
     private void sanctioned(SanctionChange change) {

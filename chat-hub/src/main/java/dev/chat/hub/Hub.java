@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Analytics;
+import dev.chat.domain.ChatEvent;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
@@ -218,6 +219,7 @@ public final class Hub implements ChatHub {
                     "the " + change.kind().wireName() + " could not be kept; nothing changed, try again"));
         }
         cluster.ifPresent(shared -> shared.sanctioned(change));
+        settings.events().happened(new ChatEvent.Sanctioned(change, settings.clock().instant()));
         var applied = new CompletableFuture<Checked<SanctionChange>>();
         if (!inbox.offer(new Command.Sanctioned(change, applied))) {
             applied.complete(shuttingDown());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.chat.domain.Amendments;
 import dev.chat.domain.port.needed.Approvals;
+import dev.chat.domain.port.needed.Events;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.port.needed.Telemetry;
@@ -39,12 +40,14 @@ import java.util.function.Consumer;
  *                           5 minutes by default, zero to forget nonces at once
  * @param approvals          who decides, before the hub acts, whether a member may enter a room and post what; by
  *                           default everything is approved as it is
+ * @param events             who is told what happened: each message numbered here, each connection opened and
+ *                           closed, each sanction; nobody by default
  */
 public record HubSettings(
         int broadcastQueueSize, int sendQueueBytes, Duration writeInterval, Presence presence, RoomLimits roomLimits,
         Duration shutdownTimeout, Clock clock, ThreadFactory threads, Throttle throttle, Throttle userThrottle,
         Telemetry telemetry, Amendments amendments, ReadMarks readMarks, ReadReceipts readReceipts,
-        Sanctions sanctions, Duration nonceWindow, Approvals approvals) {
+        Sanctions sanctions, Duration nonceWindow, Approvals approvals, Events events) {
 
     public static final int DEFAULT_BROADCAST_QUEUE_SIZE = 256;
     public static final int DEFAULT_SEND_QUEUE_BYTES = 1024 * 1024;
@@ -70,6 +73,7 @@ public record HubSettings(
         requireNonNull(sanctions, "sanctions");
         requireNonNull(nonceWindow, "nonceWindow");
         requireNonNull(approvals, "approvals");
+        requireNonNull(events, "events");
     }
 
     public static HubSettings defaults() {
@@ -78,7 +82,8 @@ public record HubSettings(
                 RoomLimits.DEFAULT, DEFAULT_SHUTDOWN_TIMEOUT, Clock.systemUTC(),
                 Thread.ofVirtual().name("chat-hub-", 0).factory(), Throttle.UNLIMITED,
                 Throttle.UNLIMITED, Telemetry.NONE, Amendments.DEFAULT, new InMemoryReadMarks(), ReadReceipts.ROOM,
-                new InMemorySanctions(), DEFAULT_NONCE_WINDOW, Approvals.ALL);
+                new InMemorySanctions(), DEFAULT_NONCE_WINDOW, Approvals.ALL,
+                Events.NONE);
     }
 
     public HubSettings withBroadcastQueueSize(int size) {
@@ -137,6 +142,10 @@ public record HubSettings(
         return with(draft -> draft.readReceipts = receipts);
     }
 
+    public HubSettings withEvents(Events told) {
+        return with(draft -> draft.events = told);
+    }
+
     public HubSettings withApprovals(Approvals deciding) {
         return with(draft -> draft.approvals = deciding);
     }
@@ -156,7 +165,8 @@ public record HubSettings(
         return new HubSettings(draft.broadcastQueueSize, draft.sendQueueBytes, draft.writeInterval, draft.presence,
                 draft.roomLimits, draft.shutdownTimeout, draft.clock, draft.threads, draft.throttle,
                 draft.userThrottle, draft.telemetry, draft.amendments, draft.readMarks, draft.readReceipts,
-                draft.sanctions, draft.nonceWindow, draft.approvals);
+                draft.sanctions, draft.nonceWindow, draft.approvals,
+                draft.events);
     }
 
     private static final class Draft {
@@ -177,6 +187,7 @@ public record HubSettings(
         Sanctions sanctions;
         Duration nonceWindow;
         Approvals approvals;
+        Events events;
 
         Draft(HubSettings settings) {
             broadcastQueueSize = settings.broadcastQueueSize;
@@ -196,6 +207,7 @@ public record HubSettings(
             sanctions = settings.sanctions;
             nonceWindow = settings.nonceWindow;
             approvals = settings.approvals;
+            events = settings.events;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Amendments;
+import dev.chat.domain.ChatEvent;
 import dev.chat.domain.Checked;
 import dev.chat.domain.ErrorCode;
 import dev.chat.domain.Identity;
@@ -13,6 +14,7 @@ import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
+import dev.chat.domain.port.needed.Events;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.WireFormat;
 import java.time.Instant;
@@ -45,10 +47,13 @@ final class Rooms {
     private final Amendments amendments;
     private final ReadSignals reads;
     private final Nonces nonces;
+    private final Events events;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
-            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads, Nonces nonces) {
+            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads, Nonces nonces,
+            Events events) {
         this.nonces = nonces;
+        this.events = events;
         this.store = store;
         this.sharing = sharing;
         this.limits = limits;
@@ -104,6 +109,7 @@ final class Rooms {
     void arrived(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {
         if (fromHere) {
             store.append(message);
+            events.happened(new ChatEvent.Posted(message));
             nonce.ifPresent(tag -> nonces.posted(message.room(), message.message().userId(), tag, message.id(),
                     clock.now()));
         }
@@ -238,6 +244,7 @@ final class Rooms {
         var numbering = open != null ? open : new Room(roomName, sharing.lastId(roomName), limits.historyOnJoin(),
                 recentBytes);
         sharing.publish(numbering, message, nonce, answer).ifPresent(published -> {
+            events.happened(new ChatEvent.Posted(published));
             nonce.ifPresent(tag -> nonces.posted(roomName, message.userId(), tag, published.id(), clock.now()));
             if (open != null) {
                 deliver(open, published, nonce);
@@ -374,6 +381,7 @@ final class Rooms {
     /** Numbers the message in its room and keeps it, then delivers it here unless the cluster will. */
     private void publish(Room room, Message message, Member sender, Optional<Nonce> nonce) {
         sharing.publish(room, message, sender, nonce).ifPresent(published -> {
+            events.happened(new ChatEvent.Posted(published));
             nonce.ifPresent(tag -> nonces.posted(room.name, message.userId(), tag, published.id(), clock.now()));
             deliver(room, published, nonce);
         });

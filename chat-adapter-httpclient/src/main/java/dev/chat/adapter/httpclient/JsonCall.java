@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One JSON request to the product's backend and its JSON answer, trusting nothing of it: the whole call, answer read
+ * One JSON request to the product's backend and its answer, trusting nothing of it: the whole call, answer read
  * included, within the timeout; no redirect followed; an answer over {@link #MAX_ANSWER_BYTES} cut off; anything
  * but a 2xx with a JSON object is a failure, described in one line.
  */
@@ -48,29 +49,54 @@ final class JsonCall {
         return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Posts the body as JSON and reads the JSON answer. */
     Outcome post(URI to, Object body, Duration timeout, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(to).timeout(timeout).header("Content-Type", "application/json");
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> sent;
+        byte[] bytes;
         try {
-            sent = http.sendAsync(request.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build(), info -> new Limited(MAX_ANSWER_BYTES));
+            bytes = json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a hook's body is plain data", e);
         }
+        return switch (send(to, bytes, timeout, headers)) {
+            case Sent.Failed(var why) -> new Outcome.Failed(why);
+            case Sent.Answered(var response) -> answer(response);
+        };
+    }
+
+    /** Posts bytes that are JSON already; any 2xx is a success, whatever its body. Empty if it was one. */
+    Optional<String> deliver(URI to, byte[] body, Duration timeout, Map<String, String> headers) {
+        return switch (send(to, body, timeout, headers)) {
+            case Sent.Failed(var why) -> Optional.of(why);
+            case Sent.Answered(var response) when response.statusCode() / 100 == 2 -> Optional.empty();
+            case Sent.Answered(var response) -> Optional.of("answered " + response.statusCode());
+        };
+    }
+
+    private sealed interface Sent {
+
+        record Answered(HttpResponse<byte[]> response) implements Sent {}
+
+        record Failed(String why) implements Sent {}
+    }
+
+    private Sent send(URI to, byte[] body, Duration timeout, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(to).timeout(timeout).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        var sent = http.sendAsync(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                info -> new Limited(MAX_ANSWER_BYTES));
         try {
-            return answer(sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            return new Sent.Answered(sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             sent.cancel(true);
-            return new Outcome.Failed("no answer within " + timeout.toMillis() + " ms");
+            return new Sent.Failed("no answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             var cause = e.getCause();
-            return new Outcome.Failed(cause.getMessage() == null ? cause.getClass().getSimpleName()
+            return new Sent.Failed(cause.getMessage() == null ? cause.getClass().getSimpleName()
                     : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sent.cancel(true);
-            return new Outcome.Failed("interrupted");
+            return new Sent.Failed("interrupted");
         }
     }
 

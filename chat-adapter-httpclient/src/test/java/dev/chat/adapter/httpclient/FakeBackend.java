@@ -17,8 +17,13 @@ import java.util.function.Function;
 /** The product's backend as a test plays it: the JDK's own HTTP server, answering each path as the test says. */
 public final class FakeBackend implements AutoCloseable {
 
-    /** What one request carried: its body and its headers. */
-    public record Received(String path, String body, Map<String, List<String>> headers) {}
+    /** What one request carried, its body and its headers, and the status it was answered with. */
+    public record Received(String path, String body, Map<String, List<String>> headers, int answered) {
+
+        public boolean taken() {
+            return answered / 100 == 2;
+        }
+    }
 
     /** How to answer a request: a status and a body, after whatever {@code before} waits for. */
     public record Answer(int status, byte[] body, Map<String, String> headers, CountDownLatch before) {
@@ -56,11 +61,11 @@ public final class FakeBackend implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            var request = new Received(exchange.getRequestURI().getPath(),
+            var asked = new Received(exchange.getRequestURI().getPath(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    Map.copyOf(exchange.getRequestHeaders()));
-            received.add(request);
-            var answer = answers.apply(request);
+                    Map.copyOf(exchange.getRequestHeaders()), 0);
+            var answer = answers.apply(asked);
+            received.add(new Received(asked.path(), asked.body(), asked.headers(), answer.status()));
             answer.before().await();
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json");
