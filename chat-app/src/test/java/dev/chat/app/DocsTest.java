@@ -66,6 +66,9 @@ class DocsTest {
         var shell = Files.readString(Path.of("src/test/sh/mint-token.sh"));
 
         assertTrue(security.contains(java.substring(java.indexOf("import "))), "MintToken.java differs from the guide");
+        var bot = Files.readString(Path.of("src/test/java/dev/chat/app/example/HelloChat.java"));
+        assertTrue(read("docs/embedding.md").contains(bot.substring(bot.indexOf("import "))),
+                "HelloChat.java differs from the guide");
         var receiver = Files.readString(Path.of("src/test/java/dev/chat/app/example/WebhookReceiver.java"));
         assertTrue(protocol.contains(receiver.substring(receiver.indexOf("import "))),
                 "WebhookReceiver.java differs from the guide");
