@@ -3,7 +3,6 @@ package dev.chat.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.HelloChat;
 import dev.chat.client.ChatClient;
 import dev.chat.client.ChatException;
@@ -12,13 +11,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +29,25 @@ class ChatClientTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
+
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
     }
 
     @Test
     void it_connects_posts_and_hears_the_others_and_a_refusal_fails_its_request() throws Exception {
-        var app = start(Map.of());
+        var app = apps.start(Map.of());
         var heard = new LinkedBlockingQueue<Frame>();
         var alice = client(app.port(), "alice").on("chat", heard::add);
         alice.connect().get(10, TimeUnit.SECONDS);
-        var bob = watcher(app.port(), "bob");
+        var bob = apps.userInDev(app.port(), "bob");
 
         var echo = alice.send("dev", "hello from Java").get(10, TimeUnit.SECONDS);
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"hi alice\"}");
@@ -62,12 +64,12 @@ class ChatClientTest {
 
     @Test
     void a_send_whose_answer_the_network_lost_is_sent_again_after_the_reconnect_and_lands_once() throws Exception {
-        var app = start(Map.of());
+        var app = apps.start(Map.of());
         var network = new TcpCutter(app.port());
-        opened.add(network);
+        apps.closedAfter(network);
         var alice = client(network.port(), "alice");
         alice.connect().get(10, TimeUnit.SECONDS);
-        var bob = watcher(app.port(), "bob");
+        var bob = apps.userInDev(app.port(), "bob");
 
         network.swallowAnswers();
         var sent = alice.send("dev", "on my way");
@@ -85,7 +87,7 @@ class ChatClientTest {
     void after_a_server_restart_it_resumes_every_room_and_hands_on_each_message_once() throws Exception {
         int port = AppRequests.freePort();
         var environment = Map.of("PORT", Integer.toString(port), "STORE", "sqlite");
-        var first = ChatApplication.start(config(environment));
+        var first = ChatApplication.start(apps.config(environment));
         BlockingQueue<Frame> chats = new LinkedBlockingQueue<>();
         var alice = client(port, "alice").on("chat", chats::add);
         alice.connect().get(10, TimeUnit.SECONDS);
@@ -94,9 +96,9 @@ class ChatClientTest {
         assertEquals("before", chats.poll(10, TimeUnit.SECONDS).string("content"));
         first.stop();
 
-        var again = ChatApplication.start(config(environment));
-        opened.add(again::stop);
-        var bob = watcher(port, "bob");
+        var again = ChatApplication.start(apps.config(environment));
+        apps.closedAfter(again::stop);
+        var bob = apps.userInDev(port, "bob");
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"while you were away\"}");
         bob.send("{\"type\":\"subscribe\",\"room\":\"ops\"}");
         bob.nextOfType("presence");
@@ -114,12 +116,12 @@ class ChatClientTest {
 
     @Test
     void the_guide_s_bot_greets_the_room_and_answers_a_ping() throws Exception {
-        var app = start(Map.of());
-        var bob = watcher(app.port(), "bob");
+        var app = apps.start(Map.of());
+        var bob = apps.userInDev(app.port(), "bob");
         var log = new LinkedBlockingQueue<String>();
 
         var bot = HelloChat.start(URI.create("ws://127.0.0.1:" + app.port() + "/ws"), log::add);
-        opened.add(bot);
+        apps.closedAfter(bot);
         assertEquals("Hello, dev", bob.nextOfType("chat").get("content").asText());
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"ping\"}");
 
@@ -132,26 +134,7 @@ class ChatClientTest {
     private ChatClient client(int port, String user) {
         var client = ChatClient.builder(URI.create("ws://127.0.0.1:" + port + "/ws")).user(user, user).room("dev")
                 .backoff(Duration.ofMillis(50), Duration.ofMillis(400)).build();
-        opened.add(client);
+        apps.closedAfter(client);
         return client;
-    }
-
-    private TestClient watcher(int port, String user) throws InterruptedException {
-        var client = TestClient.entered(port, "userId=" + user + "&username=" + user + "&room=dev");
-        opened.add(client::close);
-        return client;
-    }
-
-    private ChatApplication start(Map<String, String> extra) throws ConfigException {
-        var app = ChatApplication.start(config(extra));
-        opened.add(app::stop);
-        return app;
-    }
-
-    private ChatConfig config(Map<String, String> extra) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        return ChatConfig.load(environment).config();
     }
 }

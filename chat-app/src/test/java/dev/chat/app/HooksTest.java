@@ -8,12 +8,10 @@ import dev.chat.adapter.httpclient.FakeBackend;
 import dev.chat.adapter.javalin.RawSocket;
 import dev.chat.adapter.javalin.TestClient;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,16 +25,19 @@ class HooksTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
     private final FakeBackend backend = new FakeBackend();
 
     HooksTest() throws Exception {}
 
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
+
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
         backend.close();
     }
 
@@ -46,11 +47,11 @@ class HooksTest {
                 ? FakeBackend.Answer.json("{\"allow\":true,\"userId\":\"u-1\",\"username\":\"Alice\","
                         + "\"rooms\":[\"team-*\"]}")
                 : FakeBackend.Answer.json("{\"allow\":false,\"reason\":\"log in first\"}"));
-        var app = start(Map.of("HOOK_CONNECT_URL", backend.url("/connect").toString(),
+        var app = apps.start(Map.of("HOOK_CONNECT_URL", backend.url("/connect").toString(),
                 "HOOK_FORWARD_HEADERS", "Cookie", "PRIVATE_ROOMS", "team-*"));
 
         var alice = TestClient.connect(app.port(), "room=team-red", Map.of("Cookie", "session=alice-s3ssion"));
-        opened.add(alice::close);
+        apps.closedAfter(alice);
         var presence = alice.nextOfType("presence");
         var stranger = RawSocket.refusedUpgrade(app.port(), "room=team-red", Map.of("Cookie", "session=forged"));
 
@@ -73,10 +74,10 @@ class HooksTest {
                     ? "{\"allow\":false,\"reason\":\"not for you\"}" : "{\"allow\":true}");
             default -> FakeBackend.Answer.status(404);
         });
-        var app = start(Map.of("HOOK_PUBLISH_URL", backend.url("/publish").toString(),
+        var app = apps.start(Map.of("HOOK_PUBLISH_URL", backend.url("/publish").toString(),
                 "HOOK_SUBSCRIBE_URL", backend.url("/subscribe").toString()));
-        var alice = client(app, "alice");
-        var bob = client(app, "bob");
+        var alice = apps.userInDev(app.port(), "alice");
+        var bob = apps.userInDev(app.port(), "bob");
         alice.nextJoinOf("bob");
 
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"buy now\"}");
@@ -96,9 +97,9 @@ class HooksTest {
         backend.answering(request -> request.body().contains("slow")
                 ? new FakeBackend.Answer(200, "{\"allow\":true}".getBytes(), Map.of(), held)
                 : FakeBackend.Answer.json("{\"allow\":true}"));
-        var app = start(Map.of("HOOK_PUBLISH_URL", backend.url("/publish").toString(), "HOOK_TIMEOUT", "500ms"));
-        var alice = client(app, "alice");
-        var bob = client(app, "bob");
+        var app = apps.start(Map.of("HOOK_PUBLISH_URL", backend.url("/publish").toString(), "HOOK_TIMEOUT", "500ms"));
+        var alice = apps.userInDev(app.port(), "alice");
+        var bob = apps.userInDev(app.port(), "bob");
         alice.nextJoinOf("bob");
 
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"slow one\"}");
@@ -111,20 +112,5 @@ class HooksTest {
         assertEquals("meanwhile", alice.nextOfType("chat").get("content").asText());
         assertEquals("quick one", alice.nextOfType("chat").get("content").asText(), "the slow one was never posted");
         assertTrue(backend.received.stream().anyMatch(request -> request.body().contains("slow one")));
-    }
-
-    private TestClient client(ChatApplication app, String user) throws InterruptedException {
-        var client = TestClient.entered(app.port(), "userId=" + user + "&username=" + user + "&room=dev");
-        opened.add(client::close);
-        return client;
-    }
-
-    private ChatApplication start(Map<String, String> extra) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        var app = ChatApplication.start(ChatConfig.load(environment).config());
-        opened.add(app::stop);
-        return app;
     }
 }

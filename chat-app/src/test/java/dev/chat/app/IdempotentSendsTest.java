@@ -3,14 +3,11 @@ package dev.chat.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,33 +22,36 @@ class IdempotentSendsTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
+
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
     }
 
     @Test
     void a_chat_resent_after_a_forced_reconnect_is_posted_once_and_its_sender_gets_the_original() throws Exception {
-        var app = start(Map.of("STORE", "sqlite"));
+        var app = apps.start(Map.of("STORE", "sqlite"));
         assertPostedOnce(app, app);
     }
 
     @Test
     void a_chat_resent_to_another_node_after_a_reconnect_is_posted_once() throws Exception {
         var redis = LocalRedis.start();
-        opened.add(redis);
-        var one = start(node("n1", redis));
-        var two = start(node("n2", redis));
+        apps.closedAfter(redis);
+        var one = apps.start(node("n1", redis));
+        var two = apps.start(node("n2", redis));
         assertPostedOnce(one, two);
     }
 
     @Test
     void a_server_api_post_retried_with_its_idempotency_key_answers_the_first_and_posts_nothing() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
+        var app = apps.start(Map.of("API_KEY", KEY));
         var body = "{\"content\":\"Deploy finished\"}";
 
         var first = AppRequests.send(app, "POST", "/api/rooms/dev/messages", body, "X-API-Key", KEY,
@@ -71,14 +71,14 @@ class IdempotentSendsTest {
 
     /** Alice sends on {@code first}, is cut off, and sends again on {@code second}; bob watches on {@code first}. */
     private void assertPostedOnce(ChatApplication first, ChatApplication second) throws Exception {
-        var bob = client(first, "userId=bob&username=Bob&room=dev");
-        var alice = client(first, "userId=alice&username=Alice&room=dev");
+        var bob = apps.client(first.port(), "userId=bob&username=Bob&room=dev");
+        var alice = apps.client(first.port(), "userId=alice&username=Alice&room=dev");
         bob.nextJoinOf("alice");
 
         alice.send(CHAT);
         var echoed = alice.nextOfType("chat");
         alice.close();
-        var back = client(second, "userId=alice&username=Alice&room=dev&since=" + echoed.get("id").asText());
+        var back = apps.client(second.port(), "userId=alice&username=Alice&room=dev&since=" + echoed.get("id").asText());
         back.send(CHAT);
         var again = back.nextOfType("chat");
         back.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"here now\"}");
@@ -89,21 +89,6 @@ class IdempotentSendsTest {
         assertEquals("on my way", seen.get("content").asText());
         assertEquals(false, seen.has("nonce"), "only the sender sees the nonce");
         assertEquals("here now", bob.nextOfType("chat").get("content").asText(), "the resend posted nothing");
-    }
-
-    private TestClient client(ChatApplication app, String query) throws InterruptedException {
-        var client = TestClient.entered(app.port(), query);
-        opened.add(client::close);
-        return client;
-    }
-
-    private ChatApplication start(Map<String, String> extra) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        var app = ChatApplication.start(ChatConfig.load(environment).config());
-        opened.add(app::stop);
-        return app;
     }
 
     private static Map<String, String> node(String id, LocalRedis redis) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chat.adapter.javalin.TestClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,26 +30,25 @@ class ServerApiDocTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
+
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
     }
 
     record Example(String command, String answer) {}
 
     @Test
     void every_curl_line_of_the_server_api_section_answers_as_shown() throws Exception {
-        var app = ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "DATA_DIR", data.toString(),
-                "WARMUP_SESSIONS", "0", "API_KEY", KEY)).config());
-        opened.add(app::stop);
-        var alice = TestClient.entered(app.port(), "userId=alice&username=Alice&room=dev");
-        opened.add(alice::close);
-        var bob = TestClient.entered(app.port(), "userId=bob&username=Bob&room=dev");
-        opened.add(bob::close);
+        var app = apps.start(Map.of("STORE", "sqlite", "API_KEY", KEY));
+        var alice = apps.client(app.port(), "userId=alice&username=Alice&room=dev");
+        var bob = apps.client(app.port(), "userId=bob&username=Bob&room=dev");
         alice.nextJoinOf("bob");
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"buy cheap watches\"}");
         assertEquals("3", alice.nextOfType("chat").get("id").asText(), "the situation the guide describes");

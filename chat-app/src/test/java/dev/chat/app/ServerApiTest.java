@@ -13,10 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,18 +32,21 @@ class ServerApiTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
+
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
     }
 
     @Test
     void a_default_start_exposes_no_admin_power_and_still_serves_what_it_always_did() throws Exception {
-        var app = start(Map.of());
+        var app = apps.start(Map.of());
 
         var refused = AppRequests.send(app, "POST", "/api/rooms/dev/messages", "{\"content\":\"hi\"}");
 
@@ -55,8 +58,8 @@ class ServerApiTest {
 
     @Test
     void a_backend_posts_into_a_room_as_the_server_or_as_a_user_and_members_receive_it_numbered() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var alice = client(app, "alice", "Alice");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var alice = apps.userInDev(app.port(), "alice");
 
         var system = api(app, "POST", "/api/rooms/dev/messages", "{\"content\":\"Maintenance at 22:00\"}");
         var asBot = api(app, "POST", "/api/rooms/dev/messages",
@@ -74,11 +77,11 @@ class ServerApiTest {
 
     @Test
     void a_post_to_a_room_nobody_is_in_is_kept_for_whoever_comes() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
+        var app = apps.start(Map.of("API_KEY", KEY));
 
         var posted = json(api(app, "POST", "/api/rooms/later/messages", "{\"content\":\"Welcome\"}"));
         var newcomer = TestClient.connect(app.port(), "userId=zoe&username=Zoe&room=later");
-        opened.add(newcomer::close);
+        apps.closedAfter(newcomer);
 
         newcomer.nextOfType("presence");
         assertEquals(posted, newcomer.nextOfType("system"));
@@ -87,9 +90,9 @@ class ServerApiTest {
 
     @Test
     void a_backend_sends_a_direct_message_to_every_connection_of_a_user() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var bob = client(app, "bob", "Bob");
-        var bobsPhone = client(app, "bob", "Bob");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var bob = apps.userInDev(app.port(), "bob");
+        var bobsPhone = apps.userInDev(app.port(), "bob");
 
         var sent = api(app, "POST", "/api/users/bob/messages",
                 "{\"content\":\"Your export is ready\",\"from\":\"support\",\"username\":\"Support\"}");
@@ -104,9 +107,9 @@ class ServerApiTest {
 
     @Test
     void a_backend_deletes_a_chat_with_the_same_deletion_every_member_receives() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var alice = client(app, "alice", "Alice");
-        var bob = client(app, "bob", "Bob");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var alice = apps.userInDev(app.port(), "alice");
+        var bob = apps.userInDev(app.port(), "bob");
         bob.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"buy cheap watches\"}");
         var spam = alice.nextOfType("chat").get("id").asText();
 
@@ -125,9 +128,9 @@ class ServerApiTest {
 
     @Test
     void a_disconnected_user_is_told_why_and_closed_and_nobody_else_notices() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var alice = client(app, "alice", "Alice");
-        var mallory = client(app, "mallory", "Mallory");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var alice = apps.userInDev(app.port(), "alice");
+        var mallory = apps.userInDev(app.port(), "mallory");
 
         var answer = api(app, "POST", "/api/users/mallory/disconnect", "{\"reason\":\"flooding the room\"}");
 
@@ -145,8 +148,8 @@ class ServerApiTest {
     @Test
     void a_banned_user_is_closed_refused_at_the_door_and_the_ban_outlives_a_restart() throws Exception {
         var environment = Map.of("API_KEY", KEY, "STORE", "sqlite");
-        var first = ChatApplication.start(ChatConfig.load(environment(environment)).config());
-        var mallory = client(first, "mallory", "Mallory");
+        var first = ChatApplication.start(apps.config(environment));
+        var mallory = apps.userInDev(first.port(), "mallory");
 
         var banned = api(first, "PUT", "/api/users/mallory/ban",
                 "{\"until\":\"2099-12-31T00:00:00Z\",\"reason\":\"spam\"}");
@@ -159,19 +162,19 @@ class ServerApiTest {
         assertEquals(4003, mallory.awaitClose().code());
         first.stop();
 
-        var again = start(environment);
+        var again = apps.start(environment);
         var refused = RawSocket.refusedUpgrade(again.port(), "userId=mallory&username=Mallory", Map.of());
         assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.body().contains("\"code\":\"banned\""), refused.body());
         assertEquals(204, api(again, "DELETE", "/api/users/mallory/ban", null).statusCode());
-        client(again, "mallory", "Mallory");
+        apps.userInDev(again.port(), "mallory");
     }
 
     @Test
     void a_muted_user_stays_connected_but_nothing_it_posts_reaches_anyone_until_the_mute_is_lifted() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var alice = client(app, "alice", "Alice");
-        var eve = client(app, "eve", "Eve");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var alice = apps.userInDev(app.port(), "alice");
+        var eve = apps.userInDev(app.port(), "eve");
         alice.nextJoinOf("eve");
 
         var muted = json(api(app, "PUT", "/api/users/eve/mute", "{\"reason\":\"cool down\"}"));
@@ -188,9 +191,9 @@ class ServerApiTest {
 
     @Test
     void info_tells_the_node_its_version_and_the_chat_s_counts() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        client(app, "alice", "Alice");
-        client(app, "alice", "Alice");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        apps.userInDev(app.port(), "alice");
+        apps.userInDev(app.port(), "alice");
 
         var info = json(api(app, "GET", "/api/info", null));
 
@@ -205,7 +208,7 @@ class ServerApiTest {
     @Test
     void the_key_being_rotated_out_still_works_and_a_wrong_key_or_a_user_s_token_never_does() throws Exception {
         var secret = "a-secret-for-the-server-api-tests-32b";
-        var app = start(Map.of("API_KEY", KEY, "API_KEY_PREVIOUS", OLD_KEY, "AUTH_SECRET", secret));
+        var app = apps.start(Map.of("API_KEY", KEY, "API_KEY_PREVIOUS", OLD_KEY, "AUTH_SECRET", secret));
         var path = "/api/rooms/dev/messages";
         var body = "{\"content\":\"hi\"}";
         var user = MintToken.mint(secret, "alice", "Alice", List.of(), Duration.ofHours(1));
@@ -225,8 +228,8 @@ class ServerApiTest {
 
     @Test
     void bad_input_gets_a_clear_answer_and_changes_nothing() throws Exception {
-        var app = start(Map.of("API_KEY", KEY));
-        var alice = client(app, "alice", "Alice");
+        var app = apps.start(Map.of("API_KEY", KEY));
+        var alice = apps.userInDev(app.port(), "alice");
 
         assertRefused(app, "POST", "/api/rooms/dev/messages", "{\"content\":", 400, "invalid_json");
         assertRefused(app, "POST", "/api/rooms/dev/messages", "[\"content\"]", 400, "invalid_json");
@@ -251,11 +254,11 @@ class ServerApiTest {
     @Test
     void on_two_nodes_posts_and_disconnects_reach_every_node_and_info_counts_the_whole_chat() throws Exception {
         var redis = LocalRedis.start();
-        opened.add(redis);
-        var one = start(node("n1", redis));
-        var two = start(node("n2", redis));
-        var alice = client(one, "alice", "Alice");
-        var mallory = client(two, "mallory", "Mallory");
+        apps.closedAfter(redis);
+        var one = apps.start(node("n1", redis));
+        var two = apps.start(node("n2", redis));
+        var alice = apps.userInDev(one.port(), "alice");
+        var mallory = apps.userInDev(two.port(), "mallory");
         alice.nextJoinOf("mallory");
 
         var posted = api(one, "POST", "/api/rooms/dev/messages", "{\"content\":\"from the backend\"}");
@@ -298,25 +301,6 @@ class ServerApiTest {
         var names = new ArrayList<String>();
         array.forEach(name -> names.add("\"" + name.asText() + "\""));
         return names.stream().sorted().toList().toString().replace(" ", "");
-    }
-
-    private TestClient client(ChatApplication node, String userId, String username) throws InterruptedException {
-        var client = TestClient.entered(node.port(), "userId=" + userId + "&username=" + username + "&room=dev");
-        opened.add(client::close);
-        return client;
-    }
-
-    private ChatApplication start(Map<String, String> extra) throws ConfigException {
-        var app = ChatApplication.start(ChatConfig.load(environment(extra)).config());
-        opened.add(app::stop);
-        return app;
-    }
-
-    private Map<String, String> environment(Map<String, String> extra) {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        return environment;
     }
 
     private static Map<String, String> node(String id, LocalRedis redis) {

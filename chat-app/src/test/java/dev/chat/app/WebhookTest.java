@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chat.adapter.javalin.TestClient;
 import dev.chat.app.example.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,13 +14,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,29 +36,32 @@ class WebhookTest {
 
     @TempDir
     Path data;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private TestApps apps;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void apps() {
+        apps = new TestApps(data);
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
-        for (var resource : opened.reversed()) {
-            resource.close();
-        }
+        apps.close();
     }
 
     @Test
     void a_receiver_that_comes_up_late_gets_every_event_once_in_order_and_signed() throws Exception {
         int port = AppRequests.freePort();
-        var app = start(Map.of("WEBHOOK_URL", "http://127.0.0.1:" + port + "/chat-events", "WEBHOOK_SECRET", SECRET,
+        var app = apps.start(Map.of("WEBHOOK_URL", "http://127.0.0.1:" + port + "/chat-events", "WEBHOOK_SECRET", SECRET,
                 "API_KEY", KEY));
-        var alice = client(app, "alice");
+        var alice = apps.userInDev(app.port(), "alice");
         alice.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"first\"}");
         var first = alice.nextOfType("chat").get("id").asText();
         alice.send("{\"type\":\"edit\",\"room\":\"dev\",\"id\":\"" + first + "\",\"content\":\"first!\"}");
         alice.nextOfType("edit");
 
         var receiver = new WebhookReceiver(port, SECRET, Clock.systemUTC(), event -> events.add(read(event)));
-        opened.add(receiver);
+        apps.closedAfter(receiver);
         AppRequests.send(app, "DELETE", "/api/rooms/dev/messages/" + first, null, "X-API-Key", KEY);
         AppRequests.send(app, "PUT", "/api/users/mallory/ban", "{\"reason\":\"spam\"}", "X-API-Key", KEY);
         alice.close();
@@ -71,7 +73,7 @@ class WebhookTest {
     @Test
     void the_receiver_refuses_a_forged_signature_and_a_replayed_old_request() throws Exception {
         var receiver = new WebhookReceiver(0, SECRET, Clock.systemUTC(), event -> events.add(read(event)));
-        opened.add(receiver);
+        apps.closedAfter(receiver);
         var body = "{\"events\":[{\"id\":\"x\",\"type\":\"ban\"}]}";
         long now = Instant.now().getEpochSecond();
 
@@ -115,20 +117,5 @@ class WebhookTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private TestClient client(ChatApplication app, String user) throws InterruptedException {
-        var client = TestClient.entered(app.port(), "userId=" + user + "&username=" + user + "&room=dev");
-        opened.add(client::close);
-        return client;
-    }
-
-    private ChatApplication start(Map<String, String> extra) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
-        environment.putAll(extra);
-        var app = ChatApplication.start(ChatConfig.load(environment).config());
-        opened.add(app::stop);
-        return app;
     }
 }

@@ -9,8 +9,6 @@ import dev.chat.domain.Nonce;
 import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.SanctionChange;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class RedisOperationsTest {
 
     private final LocalRedis redis = LocalRedis.start();
-    private final RedisCluster nodeA = node("a");
-    private final RedisCluster nodeB = node("b");
+    private final RedisCluster nodeA = redis.node("a");
+    private final RedisCluster nodeB = redis.node("b");
     private final RecordingListener onA = new RecordingListener();
     private final RecordingListener onB = new RecordingListener();
 
@@ -98,8 +96,4 @@ class RedisOperationsTest {
         assertEquals(2, nodeA.connectedUsers());
     }
 
-    private RedisCluster node(String name) {
-        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), 1000, 100,
-                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
-    }
 }

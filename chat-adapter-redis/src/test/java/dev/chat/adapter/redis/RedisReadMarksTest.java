@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class RedisReadMarksTest {
 
     private final LocalRedis redis = LocalRedis.start();
-    private final RedisCluster nodeA = node("a");
-    private final RedisCluster nodeB = node("b");
+    private final RedisCluster nodeA = redis.node("a");
+    private final RedisCluster nodeB = redis.node("b");
 
     @AfterEach
     void stop() {
@@ -71,8 +69,4 @@ class RedisReadMarksTest {
         redis.restart();
     }
 
-    private RedisCluster node(String name) {
-        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), 1000, 100,
-                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
-    }
 }

@@ -2,8 +2,6 @@ package dev.chat.adapter.redis;
 
 import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.domain.port.needed.SanctionsContract;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 
 /** Bans and mutes in Redis do what every store of them does. */
@@ -20,8 +18,7 @@ class RedisSanctionsTest extends SanctionsContract {
 
     @Override
     protected Sanctions newSanctions() {
-        node = RedisCluster.open(new RedisSettings(redis.url(), "a", Duration.ofSeconds(5), 1000, 100,
-                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
+        node = redis.node("a");
         return node.sanctions();
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class RedisTypingTest {
 
     private final LocalRedis redis = LocalRedis.start();
-    private final RedisCluster nodeA = node("a");
-    private final RedisCluster nodeB = node("b");
+    private final RedisCluster nodeA = redis.node("a");
+    private final RedisCluster nodeB = redis.node("b");
     private final RecordingListener onA = new RecordingListener();
     private final RecordingListener onB = new RecordingListener();
 
@@ -45,8 +43,4 @@ class RedisTypingTest {
         assertEquals(1, nodeB.history().latest("dev", 10).size(), "and nothing of it was kept");
     }
 
-    private RedisCluster node(String name) {
-        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), 1000, 100,
-                RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
-    }
 }
