@@ -8,7 +8,6 @@ import dev.chat.client.ChatClient;
 import dev.chat.client.ChatException;
 import dev.chat.client.Frame;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +15,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * chat-client, the Java client library, against a real server: it posts and hears, survives the network failing
@@ -27,19 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChatClientTest {
 
-    @TempDir
-    Path data;
-    private TestApps apps;
-
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
 
     @Test
     void it_connects_posts_and_hears_the_others_and_a_refusal_fails_its_request() throws Exception {

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.adapter.httpclient.FakeBackend;
 import dev.chat.adapter.javalin.RawSocket;
 import dev.chat.adapter.javalin.TestClient;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hooks through the path a user takes: a real server calls a real HTTP server playing the product's backend,
@@ -23,21 +21,14 @@ class HooksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    private TestApps apps;
+    @RegisterExtension
+    final TestApps apps = new TestApps();
     private final FakeBackend backend = new FakeBackend();
 
     HooksTest() throws Exception {}
 
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
     @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
+    void stopTheBackend() {
         backend.close();
     }
 

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.adapter.redis.LocalRedis;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A send retried after a reconnect lands once: real WebSocket clients whose connection is cut after sending, which
@@ -20,19 +17,8 @@ class IdempotentSendsTest {
     private static final String KEY = "a-key-for-the-idempotent-send-tests-1";
     private static final String CHAT = "{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"on my way\",\"nonce\":\"n-1\"}";
 
-    @TempDir
-    Path data;
-    private TestApps apps;
-
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
 
     @Test
     void a_chat_resent_after_a_forced_reconnect_is_posted_once_and_its_sender_gets_the_original() throws Exception {

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The protocol guide's server API session, run line by line with curl against a fresh server, in the situation the
@@ -28,19 +26,8 @@ class ServerApiDocTest {
     private static final Set<String> VARYING = Set.of("timestamp", "startedAt", "uptimeSeconds", "version", "at");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    private TestApps apps;
-
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
 
     record Example(String command, String answer) {}
 

@@ -10,15 +10,12 @@ import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import dev.chat.app.example.MintToken;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server API as the product's backend uses it: plain HTTP with its key, against a running server whose users are
@@ -30,19 +27,8 @@ class ServerApiTest {
     private static final String OLD_KEY = "the-key-being-rotated-out-of-use-002";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    private TestApps apps;
-
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
-    }
+    @RegisterExtension
+    final TestApps apps = new TestApps();
 
     @Test
     void a_default_start_exposes_no_admin_power_and_still_serves_what_it_always_did() throws Exception {

@@ -1,24 +1,27 @@
 package dev.chat.app;
 
 import dev.chat.adapter.javalin.TestClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The servers and clients one test opens, with the defaults every end-to-end test wants (a free port, history in
- * memory under the test's folder, no warm-up, no rate limits), closed after the test, the last opened first.
+ * memory, files in a folder of the test's own, no warm-up, no rate limits), closed after each test, the last opened
+ * first. A test class holds one: {@code @RegisterExtension final TestApps apps = new TestApps();}.
  */
-final class TestApps implements AutoCloseable {
+final class TestApps implements AfterEachCallback {
 
-    private final Path data;
     private final List<AutoCloseable> opened = new ArrayList<>();
-
-    TestApps(Path data) {
-        this.data = data;
-    }
+    private Path data;
 
     /** A server with the defaults and these variables on top, stopped after the test. */
     ChatApplication start(Map<String, String> variables) throws ConfigException {
@@ -28,7 +31,7 @@ final class TestApps implements AutoCloseable {
     }
 
     ChatConfig config(Map<String, String> variables) throws ConfigException {
-        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data.toString(), "STORE", "memory",
+        var environment = new HashMap<>(Map.of("PORT", "0", "DATA_DIR", data().toString(), "STORE", "memory",
                 "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0"));
         environment.putAll(variables);
         return ChatConfig.load(environment).config();
@@ -49,10 +52,29 @@ final class TestApps implements AutoCloseable {
         return resource;
     }
 
+    /** The test's own folder, the same for every server it starts, so that one finds what another kept. */
+    Path data() {
+        if (data == null) {
+            try {
+                data = Files.createTempDirectory("chat-test");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return data;
+    }
+
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext test) throws Exception {
         for (var resource : opened.reversed()) {
             resource.close();
+        }
+        opened.clear();
+        if (data != null) {
+            try (var files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            data = null;
         }
     }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +18,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Signed webhooks from a running server to the receiver the guide shows, which was not even listening when the first
@@ -34,20 +31,9 @@ class WebhookTest {
     private static final String KEY = "a-key-for-the-webhook-tests-000000001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path data;
-    private TestApps apps;
+    @RegisterExtension
+    final TestApps apps = new TestApps();
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-
-    @BeforeEach
-    void apps() {
-        apps = new TestApps(data);
-    }
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        apps.close();
-    }
 
     @Test
     void a_receiver_that_comes_up_late_gets_every_event_once_in_order_and_signed() throws Exception {
