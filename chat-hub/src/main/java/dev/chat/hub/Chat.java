@@ -36,6 +36,7 @@ final class Chat {
     private final HubCounters counters;
     private final FanOut fanOut;
     private final Rooms rooms;
+    private final Repeats repeats;
     private final DirectMessages directMessages;
     private final Sharing sharing;
     private final MessageClock clock;
@@ -56,8 +57,10 @@ final class Chat {
         this.fanOut = new FanOut(counters);
         this.sharing = sharing;
         var reads = new ReadSignals(settings.readMarks(), settings.readReceipts(), members, fanOut, sharing);
+        this.repeats = new Repeats(new Nonces(settings.nonceWindow(), Nonces.DEFAULT_CAPACITY), store, fanOut,
+                this.clock);
         this.rooms = new Rooms(store, sharing, limits, presence, fanOut, counters, this.clock, settings.amendments(),
-                reads, new Nonces(settings.nonceWindow(), Nonces.DEFAULT_CAPACITY), settings.events());
+                reads, repeats, settings.events());
         this.events = settings.events();
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
@@ -114,10 +117,10 @@ final class Chat {
             case Command.Arrived(var message, var fromHere, var nonce) -> rooms.arrived(message, fromHere, nonce);
             case Command.Repeat(var to, var room, var id, var nonce) -> {
                 if (members.contains(to)) {
-                    rooms.repeat(to, room, id, nonce);
+                    repeats.sendAgain(to, room, id, nonce);
                 }
             }
-            case Command.RepeatAnswer(var room, var id, var answer) -> rooms.repeat(room, id, answer);
+            case Command.RepeatAnswer(var room, var id, var answer) -> repeats.answerAgain(room, id, answer);
             case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
             case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
             case Command.ArrivedRead(var room, var userId, var id) -> rooms.readArrived(room, userId, id);

@@ -8,7 +8,6 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.Nonce;
-import dev.chat.domain.Rejection;
 import dev.chat.domain.Request;
 import dev.chat.domain.RoomAccess;
 import dev.chat.domain.RoomMessage;
@@ -46,13 +45,15 @@ final class Rooms {
     private final TypingSignals typing;
     private final Amendments amendments;
     private final ReadSignals reads;
-    private final Nonces nonces;
+    private final Repeats repeats;
+    private final Gaps gaps;
     private final Events events;
 
     Rooms(MessageStore store, Sharing sharing, RoomLimits limits, Presence presence, FanOut fanOut,
-            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads, Nonces nonces,
+            HubCounters counters, MessageClock clock, Amendments amendments, ReadSignals reads, Repeats repeats,
             Events events) {
-        this.nonces = nonces;
+        this.repeats = repeats;
+        this.gaps = new Gaps(store, sharing, limits, presence, fanOut);
         this.events = events;
         this.store = store;
         this.sharing = sharing;
@@ -109,16 +110,14 @@ final class Rooms {
     void arrived(RoomMessage message, boolean fromHere, Optional<Nonce> nonce) {
         if (fromHere) {
             store.append(message);
-            events.happened(new ChatEvent.Posted(message));
-            nonce.ifPresent(tag -> nonces.posted(message.room(), message.message().userId(), tag, message.id(),
-                    clock.now()));
+            numberedHere(message, nonce);
         }
         var room = byName.get(message.room());
         if (room == null || message.id() <= room.lastId()) {
             return;
         }
         if (message.id() > room.lastId() + 1) {
-            fillGap(room, message.id());
+            gaps.fill(room, message.id(), this::deliver);
         }
         room.advanceTo(message.id());
         deliver(room, message, nonce);
@@ -152,7 +151,7 @@ final class Rooms {
      */
     Instant chat(Member from, Request.Chat request) {
         var room = postingRoom(from, request.room());
-        if (room == null || repeated(from, room, request.nonce())) {
+        if (room == null || repeats.repeated(from, room.name, request.nonce())) {
             return null;
         }
         var chat = Message.chat(from.identity(), request.content(), clock.now());
@@ -168,7 +167,7 @@ final class Rooms {
     Instant amend(Member from, Request.Amend request) {
         var room = postingRoom(from, request.room());
         var nonce = request instanceof Request.Edit edit ? edit.nonce() : Optional.<Nonce>empty();
-        if (room == null || repeated(from, room, nonce)) {
+        if (room == null || repeats.repeated(from, room.name, nonce)) {
             return null;
         }
         var target = store.find(room.name, request.target());
@@ -192,42 +191,15 @@ final class Rooms {
     void post(String roomName, Optional<Identity> author, String content, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer) {
         var now = clock.now();
-        var poster = author.map(Identity::userId).orElse("");
-        var posted = nonce.flatMap(tag -> box(nonces.idOf(roomName, poster, tag, now)));
+        var posted = repeats.postedAs(roomName, author.map(Identity::userId).orElse(""), nonce);
         if (posted.isPresent()) {
-            repeat(roomName, posted.get(), answer);
+            repeats.answerAgain(roomName, posted.get(), answer);
             return;
         }
         publishFromServer(roomName, author.map(who -> Message.chat(who, content, now))
                 .orElseGet(() -> Message.system(content, now)), nonce, answer);
     }
 
-    /** The message a post through the server API named with its nonce, as its answer. */
-    void repeat(String roomName, long id, CompletableFuture<Checked<RoomMessage>> answer) {
-        answer.complete(store.find(roomName, id).<Checked<RoomMessage>>map(Checked::accepted)
-                .orElseGet(() -> new Checked.Rejected<>(gone(id))));
-    }
-
-    /** The message the member posted already with this nonce, sent to it again. */
-    void repeat(Member to, String roomName, long id, Nonce nonce) {
-        store.find(roomName, id).ifPresentOrElse(original -> fanOut.to(to, WireFormat.encode(original, nonce)),
-                () -> fanOut.reject(to, gone(id)));
-    }
-
-    private static Rejection gone(long id) {
-        return new Rejection(ErrorCode.INVALID_NONCE, "this nonce named message " + id + ", which is no longer kept");
-    }
-
-    /** Whether the member's nonce names a message it posted in the room within the window: then it gets that again. */
-    private boolean repeated(Member from, Room room, Optional<Nonce> nonce) {
-        var posted = nonce.flatMap(tag -> box(nonces.idOf(room.name, from.identity().userId(), tag, clock.now())));
-        posted.ifPresent(id -> repeat(from, room.name, id, nonce.get()));
-        return posted.isPresent();
-    }
-
-    private static Optional<Long> box(OptionalLong id) {
-        return id.isPresent() ? Optional.of(id.getAsLong()) : Optional.empty();
-    }
 
     /** An operator's deletion through the server API: of any chat still there, with the same erasure as its author's. */
     void remove(String roomName, long target, CompletableFuture<Checked<RoomMessage>> answer) {
@@ -244,8 +216,7 @@ final class Rooms {
         var numbering = open != null ? open : new Room(roomName, sharing.lastId(roomName), limits.historyOnJoin(),
                 recentBytes);
         sharing.publish(numbering, message, nonce, answer).ifPresent(published -> {
-            events.happened(new ChatEvent.Posted(published));
-            nonce.ifPresent(tag -> nonces.posted(roomName, message.userId(), tag, published.id(), clock.now()));
+            numberedHere(published, nonce);
             if (open != null) {
                 deliver(open, published, nonce);
             }
@@ -381,8 +352,7 @@ final class Rooms {
     /** Numbers the message in its room and keeps it, then delivers it here unless the cluster will. */
     private void publish(Room room, Message message, Member sender, Optional<Nonce> nonce) {
         sharing.publish(room, message, sender, nonce).ifPresent(published -> {
-            events.happened(new ChatEvent.Posted(published));
-            nonce.ifPresent(tag -> nonces.posted(room.name, message.userId(), tag, published.id(), clock.now()));
+            numberedHere(published, nonce);
             deliver(room, published, nonce);
         });
     }
@@ -395,6 +365,12 @@ final class Rooms {
      * Sends a numbered message to every member of the room here. Each message is counted before it is handed out,
      * so that a client that has it never reads a count without it.
      */
+    /** This node published the message: the product's backend is told, and its nonce remembered. */
+    private void numberedHere(RoomMessage published, Optional<Nonce> nonce) {
+        events.happened(new ChatEvent.Posted(published));
+        repeats.posted(published, nonce);
+    }
+
     private void deliver(Room room, RoomMessage published) {
         deliver(room, published, Optional.empty());
     }
@@ -415,42 +391,5 @@ final class Rooms {
         var sender = published.message().userId();
         var tagged = WireFormat.encode(published, nonce.get());
         room.forEach(member -> fanOut.to(member, member.identity().userId().equals(sender) ? tagged : encoded));
-    }
-
-    /**
-     * Delivers what history still holds between the room's last message here and {@code nextId}. If that is not
-     * all of it, the room's members are told, with a presence message that says {@code recovered:false}, that they
-     * may have missed messages, which they can page back to.
-     */
-    private void fillGap(Room room, long nextId) {
-        long from = room.lastId();
-        if (from == 0) {
-            // The cluster knew no message of the room when it was made here: a brand-new room, whose first id comes
-            // from the clock, or one made while the cluster could not say. Its members were sent the history there
-            // was on entering, so only a message kept before this one would mean they missed something.
-            if (!store.before(room.name, nextId, 1).isEmpty()) {
-                tellMissedSome(room);
-            }
-            return;
-        }
-        long missing = nextId - from - 1;
-        var found = store.after(room.name, from, (int) Math.min(missing, limits.maxCatchUp())).stream()
-                .filter(message -> message.id() < nextId)
-                .toList();
-        for (var message : found) {
-            room.advanceTo(message.id());
-            deliver(room, message);
-        }
-        boolean whole = found.size() == missing && (found.isEmpty() || found.getFirst().id() == from + 1);
-        if (!whole) {
-            tellMissedSome(room);
-        }
-    }
-
-    private void tellMissedSome(Room room) {
-        room.recentStale();
-        var users = sharing.users(room.name).orElseGet(room::users);
-        fanOut.toRoom(room, WireFormat.presence(room.name, users.size(),
-                users.stream().limit(Math.max(presence.limit(), 1)).toList(), false));
     }
 }
