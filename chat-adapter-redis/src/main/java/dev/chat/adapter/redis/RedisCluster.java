@@ -15,7 +15,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -124,12 +123,7 @@ public final class RedisCluster implements Cluster {
     @Override
     public void start(Listener listener) {
         this.listener = listener;
-        bus.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String frame) {
-                deliver(frame);
-            }
-        });
+        bus.addListener(new BusListener(settings.node(), codec, listener));
         bus.sync().subscribe(BUS);
         heartbeat.start(() -> this.listener.presenceLost());
     }
@@ -276,40 +270,6 @@ public final class RedisCluster implements Cluster {
         connection.close();
         client.shutdown();
         resources.shutdown();
-    }
-
-    private void deliver(String frame) {
-        try {
-            switch (codec.frame(frame)) {
-                case BusCodec.Published(var node, var message, var nonce) -> {
-                    boolean fromHere = node.equals(settings.node());
-                    listener.published(message, fromHere, fromHere ? nonce : Optional.empty());
-                }
-                case BusCodec.Direct(var node, var message) -> listener.direct(message);
-                case BusCodec.Typing(var node, var room, var who) -> {
-                    if (!node.equals(settings.node())) {
-                        listener.typing(room, who);
-                    }
-                }
-                case BusCodec.Read(var node, var room, var userId, var id) -> {
-                    if (!node.equals(settings.node())) {
-                        listener.read(room, userId, id);
-                    }
-                }
-                case BusCodec.Sanctioned(var node, var change) -> {
-                    if (!node.equals(settings.node())) {
-                        listener.sanctioned(change);
-                    }
-                }
-                case BusCodec.Disconnect(var node, var userId, var reason) -> {
-                    if (!node.equals(settings.node())) {
-                        listener.disconnect(userId, reason);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.error("dropped a frame from the bus that this node cannot read: {}", e.getMessage());
-        }
     }
 
     /** Takes a node that stopped beating out of presence; Redis refuses while the node still beats. */
