@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,13 +63,11 @@ public final class ChatClient implements AutoCloseable {
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final Set<String> rooms = new LinkedHashSet<>();
     private final Cursor cursor = new Cursor();
-    private final List<Pending> pending = new ArrayList<>();
+    private final Requests requests = new Requests();
     private WebSocket socket;
     private volatile State state = State.IDLE;
     private CompletableFuture<Frame> opened;
     private int attempt;
-
-    private record Pending(Predicate<Frame> answers, CompletableFuture<Frame> answer, String resend) {}
 
     private ChatClient(Builder builder) {
         this.url = builder.url;
@@ -194,7 +191,7 @@ public final class ChatClient implements AutoCloseable {
     public void close() {
         call(() -> {
             setState(State.CLOSED);
-            failPending(resend -> true, "the client was closed");
+            requests.fail(true, "the client was closed");
             if (socket != null) {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
             }
@@ -217,10 +214,9 @@ public final class ChatClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new ChatException("closed", "not connected (" + state + ")"));
         }
         var text = Json.object(message);
-        var request = new Pending(answers, new CompletableFuture<>(), resend ? text : null);
-        pending.add(request);
+        var answer = requests.add(answers, resend ? text : null);
         write(text);
-        return request.answer();
+        return answer;
     }
 
     private void write(Map<String, String> message) {
@@ -242,7 +238,8 @@ public final class ChatClient implements AutoCloseable {
             retryOrStop(1006, "no token: " + e.getMessage());
             return;
         }
-        http.newWebSocketBuilder().buildAsync(address(credential), new Listener()).whenComplete((opened, failure) -> {
+        var listener = new SocketListener(loop, this::opened, this::received, this::closed);
+        http.newWebSocketBuilder().buildAsync(address(credential), listener).whenComplete((opened, failure) -> {
             if (failure != null) {
                 loop.execute(() -> retryOrStop(1006, failure.getMessage()));
             }
@@ -274,6 +271,15 @@ public final class ChatClient implements AutoCloseable {
         return URI.create(url + (url.getQuery() == null ? "?" : "&") + joined);
     }
 
+    /** Before any text it receives, so that its frames find it in place. */
+    private void opened(WebSocket webSocket) {
+        if (state == State.CLOSED) {
+            webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        } else {
+            socket = webSocket;
+        }
+    }
+
     private void received(WebSocket from, String text) {
         if (from != socket) {
             return;
@@ -288,7 +294,7 @@ public final class ChatClient implements AutoCloseable {
                 && !cursor.advance(frame.room(), frame.id())) {
             // A resend's answer is the original, which a resume may have handed on already without its nonce.
             if (frame.string("nonce") != null) {
-                answer(frame);
+                requests.answer(frame);
             }
             return;
         }
@@ -297,7 +303,7 @@ public final class ChatClient implements AutoCloseable {
         } else if ("expiring".equals(frame.type()) && token != null) {
             write(fields("type", "refresh", "token", token.get()));
         }
-        answer(frame);
+        requests.answer(frame);
         List<Consumer<Frame>> handlers;
         synchronized (listeners) {
             handlers = listeners.getOrDefault(frame.type(), List.of());
@@ -314,30 +320,9 @@ public final class ChatClient implements AutoCloseable {
                 enter(room);
             }
         }
-        pending.stream().filter(request -> request.resend() != null).forEach(request -> write(request.resend()));
+        requests.resends().forEach(this::write);
         if (opened != null) {
             opened.complete(presence);
-        }
-    }
-
-    /** The oldest request this frame answers: its own echo, or an error, which answers the oldest of all. */
-    private void answer(Frame frame) {
-        int index = -1;
-        if ("error".equals(frame.type())) {
-            index = pending.isEmpty() ? -1 : 0;
-        } else {
-            for (int i = 0; i < pending.size() && index < 0; i++) {
-                index = pending.get(i).answers().test(frame) ? i : -1;
-            }
-        }
-        if (index < 0) {
-            return;
-        }
-        var request = pending.remove(index);
-        if ("error".equals(frame.type())) {
-            request.answer().completeExceptionally(new ChatException(frame.string("code"), frame.string("message")));
-        } else {
-            request.answer().complete(frame);
         }
     }
 
@@ -356,13 +341,13 @@ public final class ChatClient implements AutoCloseable {
         boolean retry = RETRY_CODES.contains(code) || code == TOKEN_EXPIRED && token != null;
         if (!retry) {
             setState(State.CLOSED);
-            failPending(resend -> true, "closed with " + code + ": " + reason);
+            requests.fail(true, "closed with " + code + ": " + reason);
             if (opened != null) {
                 opened.completeExceptionally(new ChatException("closed", "closed with " + code + ": " + reason));
             }
             return;
         }
-        failPending(resend -> resend == null, "connection closed (" + code + ")");
+        requests.fail(false, "connection closed (" + code + ")");
         var wait = backoff.wait(attempt++);
         setState(State.RECONNECTING);
         loop.schedule(() -> {
@@ -370,15 +355,6 @@ public final class ChatClient implements AutoCloseable {
                 open(State.RECONNECTING);
             }
         }, wait.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void failPending(Predicate<String> which, String why) {
-        for (var request : List.copyOf(pending)) {
-            if (which.test(request.resend())) {
-                pending.remove(request);
-                request.answer().completeExceptionally(new ChatException("closed", why));
-            }
-        }
     }
 
     private void setState(State next) {
@@ -417,48 +393,6 @@ public final class ChatClient implements AutoCloseable {
             fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
         return fields;
-    }
-
-    /** Hands what the JDK's WebSocket receives to the client's thread, a whole text at a time. */
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder text = new StringBuilder();
-
-        /** Before any text it receives, so that its frames find it in place. */
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            loop.execute(() -> {
-                if (state == State.CLOSED) {
-                    webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
-                } else {
-                    socket = webSocket;
-                }
-            });
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                var whole = text.toString();
-                text.setLength(0);
-                loop.execute(() -> received(webSocket, whole));
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            loop.execute(() -> closed(webSocket, statusCode, reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            loop.execute(() -> closed(webSocket, 1006, String.valueOf(error.getMessage())));
-        }
     }
 
     /** How the client is made: where it connects, as whom, where first, and how it waits between tries. */
