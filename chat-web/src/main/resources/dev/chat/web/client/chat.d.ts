@@ -24,6 +24,8 @@ export interface RoomMessage extends Frame {
   timestamp: string;
   /** A chat read from history as it is now: when it was last edited, if it was. */
   editedAt?: string;
+  /** The nonce its sender tagged it with: on the sender's own connections only. */
+  nonce?: string;
   deleted?: true;
   /** Users who added each emoji. */
   reactions?: Record<string, number>;
