@@ -238,12 +238,14 @@ class ServerApiTest {
     }
 
     @Test
-    void on_two_nodes_posts_and_disconnects_reach_every_node_and_info_counts_the_whole_chat() throws Exception {
+    void on_two_nodes_posts_disconnects_bans_and_mutes_reach_every_node_and_info_counts_the_whole_chat()
+            throws Exception {
         var redis = LocalRedis.start();
         apps.closedAfter(redis);
         var one = apps.start(node("n1", redis));
         var two = apps.start(node("n2", redis));
         var alice = apps.userInDev(one.port(), "alice");
+        var eve = apps.userInDev(two.port(), "eve");
         var mallory = apps.userInDev(two.port(), "mallory");
         alice.nextJoinOf("mallory");
 
@@ -251,6 +253,9 @@ class ServerApiTest {
         var direct = api(one, "POST", "/api/users/mallory/messages", "{\"content\":\"last warning\"}");
         api(one, "POST", "/api/users/mallory/disconnect", "{\"reason\":\"ignored the warning\"}");
         api(one, "PUT", "/api/users/mallory/ban", "{}");
+        api(one, "PUT", "/api/users/eve/mute", "{}");
+        // Node two takes the cluster's frames in order: once it has this post, it has the ban and the mute.
+        api(one, "POST", "/api/rooms/dev/messages", "{\"content\":\"after the sanctions\"}");
 
         assertEquals(201, posted.statusCode());
         assertEquals(json(posted), mallory.nextOfType("system"), "numbered by the cluster, delivered on node two");
@@ -258,13 +263,16 @@ class ServerApiTest {
         assertEquals("last warning", mallory.nextOfType("direct").get("content").asText());
         assertEquals("ignored the warning", mallory.nextOfType("error").get("message").asText());
         assertEquals(4010, mallory.awaitClose().code());
-        alice.nextOfType("leave");
+        assertEquals("from the backend", eve.nextOfType("system").get("content").asText());
+        assertEquals("after the sanctions", eve.nextOfType("system").get("content").asText());
         var refused = RawSocket.refusedUpgrade(two.port(), "userId=mallory&username=Mallory", Map.of());
         assertEquals(403, refused.status(), "banned on node one, refused on node two");
+        eve.send("{\"type\":\"chat\",\"room\":\"dev\",\"content\":\"let me talk\"}");
+        assertEquals("muted", eve.nextOfType("error").get("code").asText(), "muted on node one, on node two");
         var info = json(api(two, "GET", "/api/info", null));
         assertEquals("n2", info.get("node").asText());
         assertEquals("[\"n1\",\"n2\"]", sorted(info.get("nodes")));
-        assertEquals(1, info.get("users").asInt(), "alice, on the other node");
+        assertEquals(2, info.get("users").asInt(), "alice on the other node, and eve");
     }
 
     private void assertRefused(ChatApplication app, String method, String path, String body, int status, String code)
