@@ -9,6 +9,8 @@ import dev.chat.domain.MessagePosition;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
+import dev.chat.domain.port.needed.ReadMarks;
+import dev.chat.domain.port.needed.Sanctions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,6 +124,16 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
     @Override
     public Availability state() {
         return writer.available() ? Availability.OK : Availability.UNAVAILABLE;
+    }
+
+    /** How far each user has read each room, kept in the same table. */
+    public ReadMarks readMarks() {
+        return new DynamoReadMarks(dynamo, table);
+    }
+
+    /** The bans and mutes, kept in the same table. */
+    public Sanctions sanctions() {
+        return new DynamoSanctions(dynamo, table);
     }
 
     public int queued() {
