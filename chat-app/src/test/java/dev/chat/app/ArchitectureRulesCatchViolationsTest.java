@@ -38,6 +38,8 @@ class ArchitectureRulesCatchViolationsTest {
                         rule(HexagonRules::onlyTheAppDependsOnAdapters), "SocketAdapter"),
                 Arguments.of("adapters use the ports, not the hub",
                         rule(HexagonRules::adaptersUseThePortsNotTheHub), "LeakyHub"),
+                Arguments.of("only adapters and the app use the shared SQL",
+                        rule(HexagonRules::onlyAdaptersAndTheAppUseTheSharedSql), "LeakyHub"),
                 Arguments.of("adapters are independent",
                         rule(HexagonRules::adaptersAreIndependent), "OtherAdapter"),
                 Arguments.of("no package cycles",

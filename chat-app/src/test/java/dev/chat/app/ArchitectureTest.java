@@ -25,7 +25,9 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "hub", "adapter.javalin", "adapter.jwt", "adapter.bucket4j", "app"})
+    @ValueSource(strings = {"domain", "domain.port.needed", "domain.port.offered", "domain.protocol", "hub",
+        "adapter.javalin", "adapter.jwt", "adapter.bucket4j", "adapter.sqlite", "adapter.postgres",
+        "adapter.micrometer", "adapter.redis", "adapter.httpclient", "adapter.dynamodb", "sql", "app"})
     void every_module_was_imported_so_no_rule_passes_on_nothing(String module) {
         assertFalse(production.stream().noneMatch(c -> c.getPackageName().equals(ROOT + "." + module)),
                 "no classes found in " + ROOT + "." + module);
@@ -54,6 +56,11 @@ class ArchitectureTest {
     @Test
     void adapters_use_the_ports_not_the_hub() {
         HexagonRules.adaptersUseThePortsNotTheHub(ROOT).check(production);
+    }
+
+    @Test
+    void only_adapters_and_the_app_use_the_shared_sql() {
+        HexagonRules.onlyAdaptersAndTheAppUseTheSharedSql(ROOT).check(production);
     }
 
     @Test

@@ -43,9 +43,16 @@ final class HexagonRules {
     }
 
     static ArchRule adaptersUseThePortsNotTheHub(String root) {
-        return noClasses().that().resideInAPackage(root + ".adapter..")
+        return noClasses().that().resideInAnyPackage(root + ".adapter..", root + ".sql..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".hub..")
                 .because("an adapter talks to the ChatHub port, so any hub implementation can sit behind it");
+    }
+
+    /** {@code <root>.sql} is what the SQL adapters share: for them and the application, never for the core. */
+    static ArchRule onlyAdaptersAndTheAppUseTheSharedSql(String root) {
+        return noClasses().that().resideOutsideOfPackages(root + ".app..", root + ".adapter..", root + ".sql..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".sql..")
+                .because("the SQL the stores share is adapter code, which the core never calls");
     }
 
     static ArchRule adaptersAreIndependent(String root) {
