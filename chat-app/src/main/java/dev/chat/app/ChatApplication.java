@@ -13,8 +13,6 @@ import dev.chat.domain.protocol.CloseReason;
 import dev.chat.hub.Hub;
 import dev.chat.hub.HubSettings;
 import dev.chat.hub.TieredMessageStore;
-import dev.chat.sql.SqlMessageStore;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,12 +29,12 @@ final class ChatApplication {
     private final ChatConfig config;
     private final Hub hub;
     private final JavalinChatServer server;
-    private final Optional<SqlMessageStore> durable;
+    private final Optional<DurableStore> durable;
     private final Optional<RedisCluster> cluster;
     private final Optional<Webhooks> webhooks;
 
     private ChatApplication(ChatConfig config, Hub hub, JavalinChatServer server,
-            Optional<SqlMessageStore> durable, Optional<RedisCluster> cluster, Optional<Webhooks> webhooks) {
+            Optional<DurableStore> durable, Optional<RedisCluster> cluster, Optional<Webhooks> webhooks) {
         this.webhooks = webhooks;
         this.config = config;
         this.hub = hub;
@@ -91,8 +89,8 @@ final class ChatApplication {
         return webhooks.map(approving::withEvents).orElse(approving);
     }
 
-    private static Hub singleHub(ChatConfig config, HubSettings settings, Optional<SqlMessageStore> durable) {
-        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk))
+    private static Hub singleHub(ChatConfig config, HubSettings settings, Optional<DurableStore> durable) {
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(config.hotStore(), disk.history()))
                 .orElseGet(config::memoryStore);
         return new Hub(durable.map(disk -> settings.withReadMarks(disk.readMarks()).withSanctions(disk.sanctions()))
                 .orElse(settings), store).start();
@@ -102,14 +100,14 @@ final class ChatApplication {
      * Recent history from Redis, which every node shares; older history from the durable store, if any. Read marks,
      * bans and mutes in Redis, where every node sees them.
      */
-    private static Hub clusteredHub(HubSettings settings, Optional<SqlMessageStore> durable, RedisCluster cluster) {
-        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk))
+    private static Hub clusteredHub(HubSettings settings, Optional<DurableStore> durable, RedisCluster cluster) {
+        var store = durable.<MessageStore>map(disk -> new TieredMessageStore(cluster.history(), disk.history()))
                 .orElseGet(cluster::history);
         return new Hub(settings.withReadMarks(cluster.readMarks()).withSanctions(cluster.sanctions()), store, cluster)
                 .start();
     }
 
-    private static void observe(PrometheusTelemetry telemetry, SqlMessageStore store) {
+    private static void observe(PrometheusTelemetry telemetry, DurableStore store) {
         telemetry.gauge("chat.store.queue.length", "messages waiting for the durable store", store::queued);
         telemetry.counter("chat.store.write.failures", "messages the durable store could not keep",
                 store::failedWrites);
@@ -180,12 +178,12 @@ final class ChatApplication {
     }
 
     /** After the hub has stopped, so that every message it published is written before the database closes. */
-    private static void closeStore(Optional<SqlMessageStore> durable) {
+    private static void closeStore(Optional<DurableStore> durable) {
         durable.ifPresent(store -> {
             try {
                 store.close();
-            } catch (SQLException e) {
-                LOG.error("the history database did not close cleanly: {}", e.getMessage());
+            } catch (Exception e) {
+                LOG.error("the history store did not close cleanly: {}", e.getMessage());
             }
         });
     }

@@ -1,6 +1,8 @@
 package dev.chat.app;
 
 import dev.chat.adapter.bucket4j.Bucket4jThrottle;
+import dev.chat.adapter.dynamodb.DynamoMessageStore;
+import dev.chat.adapter.dynamodb.DynamoSettings;
 import dev.chat.adapter.httpclient.HookSettings;
 import dev.chat.adapter.httpclient.WebhookSettings;
 import dev.chat.adapter.javalin.AddressRange;
@@ -49,11 +51,12 @@ record ChatConfig(
         Duration retentionMaxAge, int retentionPerRoom, Optional<DatabaseConfig.Database> database,
         Optional<RedisSettings> cluster, boolean webUi, Duration drainTimeout, Duration editWindow,
         ReadReceipts readReceipts, Duration nonceWindow, ApiKeys apiKeys, HookSettings hooks,
-        Optional<WebhookSettings> webhooks) {
+        Optional<WebhookSettings> webhooks, Optional<DynamoSettings> dynamo) {
 
     static final String MEMORY = "memory";
     static final String SQLITE = "sqlite";
     static final String POSTGRES = "postgres";
+    static final String DYNAMODB = "dynamodb";
     /** Messages that may wait for the disk before an append is counted as failed. */
     static final int STORE_QUEUE = 100_000;
     static final Duration RETENTION_SWEEP = Duration.ofMinutes(1);
@@ -117,7 +120,7 @@ record ChatConfig(
                 env.addressRanges("TRUSTED_PROXIES"),
                 env.duration("REQUEST_TIMEOUT", defaults.requestTimeout()),
                 TlsConfig.read(env),
-                env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE, POSTGRES)),
+                env.choice("STORE", SQLITE, Set.of(MEMORY, SQLITE, POSTGRES, DYNAMODB)),
                 Path.of(env.text("DATA_DIR", "data")).toAbsolutePath(),
                 env.integer("RESUME_MAX_MESSAGES", InMemoryMessageStore.DEFAULT_PER_ROOM, 0, 1_000_000),
                 env.durationOrZero("RETENTION_MAX_AGE", Duration.ZERO),
@@ -131,9 +134,15 @@ record ChatConfig(
                 env.durationOrZero("NONCE_WINDOW", HubSettings.DEFAULT_NONCE_WINDOW),
                 ApiConfig.read(env),
                 HookConfig.read(env),
-                WebhookConfig.read(env));
-        var config = built.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
+                WebhookConfig.read(env),
+                Optional.empty());
+        var withDynamo = built.store().equals(DYNAMODB) ? built.withDynamo(DynamoConfig.read(env)) : built;
+        var config = withDynamo.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
                 built.nonceWindow()));
+        if (config.store().equals(DYNAMODB) && (!config.retentionMaxAge().isZero() || config.retentionPerRoom() > 0)) {
+            throw new ConfigException("RETENTION_MAX_AGE and RETENTION_PER_ROOM are not built for STORE=dynamodb yet:"
+                    + " unset them, or keep history in sqlite or postgres");
+        }
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "
                     + "keep history for good, or STORE=memory to keep each room's last HISTORY_SIZE messages in Redis");
@@ -166,7 +175,17 @@ record ChatConfig(
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks);
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks, dynamo);
+    }
+
+    private ChatConfig withDynamo(DynamoSettings table) {
+        return new ChatConfig(host, port, pingInterval, idleTimeout, maxMessageBytes, sendQueueBytes,
+                broadcastQueueSize, writeInterval, presence, maxRoomsPerConnection, historySize, historyMaxBytes,
+                historyOnJoin, shutdownTimeout, allowedOrigins, logLevel, warmupSessions, authentication,
+                expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
+                maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
+                trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
+                retentionPerRoom, database, cluster, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks, Optional.of(table));
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
@@ -206,15 +225,18 @@ record ChatConfig(
      *
      * @throws IllegalStateException if it cannot be opened, saying why
      */
-    Optional<SqlMessageStore> durableStore(Telemetry telemetry) {
+    Optional<DurableStore> durableStore(Telemetry telemetry) {
         var retention = new Retention(retentionMaxAge, retentionPerRoom, RETENTION_SWEEP);
         try {
             return switch (store) {
-                case SQLITE -> Optional.of(SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry, retention));
-                case POSTGRES -> Optional.of(postgres(database.orElseThrow(), telemetry, retention));
+                case SQLITE -> Optional.of(new DurableStore.Sql(
+                        SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry, retention)));
+                case POSTGRES -> Optional.of(new DurableStore.Sql(postgres(database.orElseThrow(), telemetry, retention)));
+                case DYNAMODB -> Optional.of(new DurableStore.Dynamo(DynamoMessageStore.open(dynamo.orElseThrow(),
+                        STORE_QUEUE)));
                 default -> Optional.empty();
             };
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("STORE=" + store + ": cannot open " + historyPlace() + ": "
                     + e.getMessage(), e);
         }
@@ -232,8 +254,13 @@ record ChatConfig(
     }
 
     private String historyPlace() {
-        return store.equals(SQLITE) ? "on disk in " + dataDir.resolve(SqliteMessageStore.FILE)
-                : "in PostgreSQL at " + database.map(DatabaseConfig.Database::url).orElse("");
+        return switch (store) {
+            case SQLITE -> "on disk in " + dataDir.resolve(SqliteMessageStore.FILE);
+            case DYNAMODB -> "in DynamoDB table " + dynamo.map(DynamoSettings::table).orElse("") + " ("
+                    + dynamo.flatMap(DynamoSettings::endpoint).map(Object::toString)
+                            .orElseGet(() -> dynamo.map(DynamoSettings::region).orElse("")) + ")";
+            default -> "in PostgreSQL at " + database.map(DatabaseConfig.Database::url).orElse("");
+        };
     }
 
     /**

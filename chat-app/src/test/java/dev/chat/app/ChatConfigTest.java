@@ -40,7 +40,7 @@ class ChatConfigTest {
                 Set.of(), Duration.ofSeconds(10), Optional.empty(), "sqlite", Path.of("data").toAbsolutePath(), 20_000, Duration.ZERO, 0,
                 Optional.empty(), Optional.empty(), true, Duration.ofSeconds(5), Duration.ofHours(48), ReadReceipts.ROOM,
                 Duration.ofMinutes(5), ApiKeys.NONE, NO_HOOKS,
-                Optional.empty()),
+                Optional.empty(), Optional.empty()),
                 loaded.config());
         assertEquals("HOST=0.0.0.0 PORT=8080 PING_INTERVAL=54s IDLE_TIMEOUT=60s MAX_MESSAGE_BYTES=8192 SEND_QUEUE_BYTES=1048576 "
                 + "BROADCAST_QUEUE_SIZE=256 WRITE_INTERVAL=20ms PRESENCE_LIMIT=100 PRESENCE_INTERVAL=1s "
@@ -96,7 +96,7 @@ class ChatConfigTest {
                 Optional.empty(), "sqlite", Path.of("/var/lib/chat"), 5000, Duration.ofHours(720), 100_000,
                 Optional.empty(), Optional.empty(), false, Duration.ofMillis(1500), Duration.ZERO, ReadReceipts.SELF,
                 Duration.ofMinutes(5), ApiKeys.NONE, NO_HOOKS,
-                Optional.empty()),
+                Optional.empty(), Optional.empty()),
                 loaded.config());
         assertEquals("HOST=127.0.0.1 PORT=9000 PING_INTERVAL=500ms IDLE_TIMEOUT=120s MAX_MESSAGE_BYTES=4096 SEND_QUEUE_BYTES=65536 "
                 + "BROADCAST_QUEUE_SIZE=1024 WRITE_INTERVAL=0ms PRESENCE_LIMIT=0 PRESENCE_INTERVAL=250ms "

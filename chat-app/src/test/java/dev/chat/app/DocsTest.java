@@ -45,6 +45,7 @@ class DocsTest {
         HookConfig.DEFAULTS.forEach(defaults::put);
         defaults.remove("WEBHOOKS");
         WebhookConfig.DEFAULTS.forEach(defaults::put);
+        DynamoConfig.DEFAULTS.forEach(defaults::put);
 
         var documented = new LinkedHashMap<String, String>();
         var rows = CONFIG_ROW.matcher(configuration + security);

@@ -55,8 +55,13 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
         }
     });
 
-    private DynamoMessageStore(DynamoDbClient dynamo, String table, int capacity, long gap) {
+    /** The client the store made itself, and so closes; none when its caller gave one. */
+    private final Optional<DynamoDbClient> owned;
+
+    private DynamoMessageStore(DynamoDbClient dynamo, Optional<DynamoDbClient> owned, String table, int capacity,
+            long gap) {
         this.dynamo = dynamo;
+        this.owned = owned;
         this.table = table;
         this.gap = gap;
         this.writer = new Writer(dynamo, table, capacity, this::applyChange);
@@ -68,12 +73,33 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
      * @param capacity messages that may wait for DynamoDB before an append waits in turn
      */
     public static DynamoMessageStore open(DynamoDbClient dynamo, DynamoSettings settings, int capacity) {
+        return open(dynamo, Optional.empty(), settings, capacity);
+    }
+
+    /**
+     * As {@link #open(DynamoDbClient, DynamoSettings, int)}, with a client of its own: the region and endpoint of the
+     * settings, credentials from the SDK's default chain (environment, profile, instance role), and, for a local
+     * endpoint only, stand-in credentials when the chain has none, since an emulator checks none.
+     */
+    public static DynamoMessageStore open(DynamoSettings settings, int capacity) {
+        var client = Clients.of(settings);
+        try {
+            return open(client, Optional.of(client), settings, capacity);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static DynamoMessageStore open(DynamoDbClient dynamo, Optional<DynamoDbClient> owned,
+            DynamoSettings settings, int capacity) {
         Table.ensure(dynamo, settings);
         var meta = dynamo.getItem(get -> get.tableName(settings.table()).key(Items.key(META, 0)).consistentRead(true))
                 .item();
         boolean crashed = meta.containsKey("state") && meta.get("state").s().equals("open");
         dynamo.putItem(put -> put.tableName(settings.table()).item(state("open")));
-        return new DynamoMessageStore(dynamo, settings.table(), capacity, crashed ? capacity + Writer.MAX_BATCH : 0);
+        return new DynamoMessageStore(dynamo, owned, settings.table(), capacity,
+                crashed ? capacity + Writer.MAX_BATCH : 0);
     }
 
     @Override
@@ -153,6 +179,7 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
     public void close() throws InterruptedException {
         writer.close();
         dynamo.putItem(put -> put.tableName(table).item(state("clean")));
+        owned.ifPresent(DynamoDbClient::close);
     }
 
     private QueryRequest.Builder roomQuery(String room, String idCondition, long id) {
