@@ -113,6 +113,10 @@ final class ChatApplication {
                 store::failedWrites);
         telemetry.gauge("chat.store.available", "1 while the durable store takes its writes, else 0",
                 () -> store.available() ? 1 : 0);
+        if (store instanceof DurableStore.Dynamo(var dynamo)) {
+            telemetry.counter("chat.store.throttled",
+                    "writes DynamoDB throttled or left unprocessed, each written again", dynamo::throttledWrites);
+        }
     }
 
     private static void observe(PrometheusTelemetry telemetry, Webhooks webhooks) {

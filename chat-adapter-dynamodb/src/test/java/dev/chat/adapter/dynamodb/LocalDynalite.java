@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,9 +56,11 @@ public final class LocalDynalite implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    public DynamoDbClient client() {
+    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(configuration -> List.of(interceptors)
+                        .forEach(configuration::addExecutionInterceptor))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
@@ -82,10 +86,10 @@ public final class LocalDynalite implements AutoCloseable {
     }
 
     private void run() {
-        var command = new ArrayList<>(java.util.List.of("node", installed().resolve("node_modules/dynalite/cli.js")
+        var command = new ArrayList<>(List.of("node", installed().resolve("node_modules/dynalite/cli.js")
                 .toString(), "--port", Integer.toString(port), "--createTableMs", "20", "--deleteTableMs", "20",
                 "--updateTableMs", "20"));
-        data.ifPresent(folder -> command.addAll(java.util.List.of("--path", folder.toString())));
+        data.ifPresent(folder -> command.addAll(List.of("--path", folder.toString())));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
