@@ -136,12 +136,12 @@ record ChatConfig(
                 HookConfig.read(env),
                 WebhookConfig.read(env),
                 Optional.empty());
-        var withDynamo = built.store().equals(DYNAMODB) ? built.withDynamo(DynamoConfig.read(env)) : built;
+        var withDynamo = built.store().equals(DYNAMODB) ? built.withDynamo(DynamoConfig.read(env, built.retentionMaxAge())) : built;
         var config = withDynamo.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
                 built.nonceWindow()));
-        if (config.store().equals(DYNAMODB) && (!config.retentionMaxAge().isZero() || config.retentionPerRoom() > 0)) {
-            throw new ConfigException("RETENTION_MAX_AGE and RETENTION_PER_ROOM are not built for STORE=dynamodb yet:"
-                    + " unset them, or keep history in sqlite or postgres");
+        if (config.store().equals(DYNAMODB) && config.retentionPerRoom() > 0) {
+            throw new ConfigException("RETENTION_PER_ROOM is not built for STORE=dynamodb: its RETENTION_MAX_AGE is, "
+                    + "by DynamoDB's time to live; or keep history in sqlite or postgres");
         }
         if (config.cluster().isPresent() && config.store().equals(SQLITE)) {
             throw new ConfigException("REDIS_URL: several nodes cannot share one SQLite file; set STORE=postgres to "

@@ -3,6 +3,7 @@ package dev.chat.app;
 import dev.chat.adapter.dynamodb.DynamoSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,8 @@ final class DynamoConfig {
 
     private DynamoConfig() {}
 
-    static DynamoSettings read(Environment env) throws ConfigException {
+    /** @param retention how long messages are kept ({@code RETENTION_MAX_AGE}), by DynamoDB's time to live */
+    static DynamoSettings read(Environment env, Duration retention) throws ConfigException {
         var table = env.text("DYNAMODB_TABLE", DynamoSettings.DEFAULT_TABLE);
         if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
             throw env.invalid("DYNAMODB_TABLE", "a DynamoDB table name: 3 to 255 letters, digits, '_', '-' or '.'");
@@ -33,7 +35,7 @@ final class DynamoConfig {
                     + "local emulator)");
         }
         boolean create = env.choice("DYNAMODB_CREATE_TABLE", "false", Set.of("true", "false")).equals("true");
-        return new DynamoSettings(table, endpoint, region.orElse(LOCAL_REGION), create);
+        return new DynamoSettings(table, endpoint, region.orElse(LOCAL_REGION), create, retention);
     }
 
     private static Optional<URI> endpoint(Environment env) throws ConfigException {

@@ -91,11 +91,11 @@ class DynamoHistoryTest {
     }
 
     @Test
-    void a_region_is_required_unless_an_endpoint_is_given_and_retention_is_not_built_for_it_yet() {
+    void a_region_is_required_unless_an_endpoint_is_given_and_retention_per_room_is_not_built_for_it() {
         assertEquals("STORE=dynamodb needs AWS_REGION, such as eu-west-1 (or DYNAMODB_ENDPOINT for a local emulator)",
                 assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("STORE", "dynamodb"))).getMessage());
         assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("STORE", "dynamodb", "AWS_REGION",
-                "eu-west-1", "RETENTION_MAX_AGE", "720h")));
+                "eu-west-1", "RETENTION_PER_ROOM", "1000")));
         assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("STORE", "dynamodb", "AWS_REGION",
                 "eu-west-1", "DYNAMODB_TABLE", "a b")));
     }

@@ -40,11 +40,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class DynamoMessageStore implements MessageStore, AutoCloseable {
 
     static final String META = "#meta";
-    private static final Duration READ_PATIENCE = Duration.ofSeconds(5);
+    /** How long a read waits, at most, for a writer that makes progress: far longer than any healthy backlog. */
+    private static final Duration READ_PATIENCE = Duration.ofSeconds(60);
     private static final int LAST_IDS_KEPT = 100_000;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration retention;
     private final Writer writer;
     private final long gap;
     private final long openedAtMillis = System.currentTimeMillis();
@@ -58,13 +60,14 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
     /** The client the store made itself, and so closes; none when its caller gave one. */
     private final Optional<DynamoDbClient> owned;
 
-    private DynamoMessageStore(DynamoDbClient dynamo, Optional<DynamoDbClient> owned, String table, int capacity,
-            long gap) {
+    private DynamoMessageStore(DynamoDbClient dynamo, Optional<DynamoDbClient> owned, DynamoSettings settings,
+            int capacity, long gap) {
         this.dynamo = dynamo;
         this.owned = owned;
-        this.table = table;
+        this.retention = settings.retention();
+        this.table = settings.table();
         this.gap = gap;
-        this.writer = new Writer(dynamo, table, capacity, this::applyChange);
+        this.writer = new Writer(dynamo, table, retention, capacity, this::applyChange);
     }
 
     /**
@@ -98,8 +101,7 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
                 .item();
         boolean crashed = meta.containsKey("state") && meta.get("state").s().equals("open");
         dynamo.putItem(put -> put.tableName(settings.table()).item(state("open")));
-        return new DynamoMessageStore(dynamo, owned, settings.table(), capacity,
-                crashed ? capacity + Writer.MAX_BATCH : 0);
+        return new DynamoMessageStore(dynamo, owned, settings, capacity, crashed ? capacity + Writer.MAX_BATCH : 0);
     }
 
     @Override
@@ -120,31 +122,31 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public List<RoomMessage> after(String room, long afterId, int limit) {
-        return page(roomQuery(room, "#i > :id", afterId).scanIndexForward(true), limit, false);
+        return page(kept(roomQuery(room, "#i > :id", afterId).scanIndexForward(true), ""), limit, false);
     }
 
     @Override
     public List<RoomMessage> before(String room, long beforeId, int limit) {
-        return page(roomQuery(room, "#i < :id", beforeId).scanIndexForward(false)
-                .filterExpression("attribute_not_exists(target)"), limit, true);
+        return page(kept(roomQuery(room, "#i < :id", beforeId).scanIndexForward(false),
+                "attribute_not_exists(target)"), limit, true);
     }
 
     /** From the index of authors, which DynamoDB keeps eventually consistent with the table. */
     @Override
     public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
+        var names = new HashMap<>(Map.of("#a", Items.AUTHOR, "#p", Items.POSITION));
+        var values = new HashMap<>(Map.of(":a", s(userId), ":p", s(Items.position(before))));
         var query = QueryRequest.builder().tableName(table).indexName(Items.BY_AUTHOR)
                 .keyConditionExpression("#a = :a AND #p < :p")
-                .expressionAttributeNames(Map.of("#a", Items.AUTHOR, "#p", Items.POSITION))
-                .expressionAttributeValues(Map.of(":a", s(userId), ":p", s(Items.position(before))))
-                .scanIndexForward(false);
-        return page(query, limit, true);
+                .expressionAttributeNames(names).expressionAttributeValues(values).scanIndexForward(false);
+        return page(kept(query, names, values, ""), limit, true);
     }
 
     @Override
     public Optional<RoomMessage> find(String room, long id) {
         writer.awaitWritten(READ_PATIENCE);
         var item = dynamo.getItem(get -> get.tableName(table).key(Items.key(room, id)).consistentRead(true)).item();
-        return item.isEmpty() ? Optional.empty() : Optional.of(Items.message(item));
+        return item.isEmpty() || expired(item) ? Optional.empty() : Optional.of(Items.message(item));
     }
 
     @Override
@@ -187,6 +189,39 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
                 .keyConditionExpression("#r = :r AND " + idCondition)
                 .expressionAttributeNames(Map.of("#r", Items.ROOM, "#i", Items.ID))
                 .expressionAttributeValues(Map.of(":r", s(room), ":id", n(id)));
+    }
+
+    private QueryRequest.Builder kept(QueryRequest.Builder query, String filter) {
+        var request = query.build();
+        return kept(query, new HashMap<>(request.expressionAttributeNames()),
+                new HashMap<>(request.expressionAttributeValues()), filter);
+    }
+
+    /**
+     * The query with this filter, and, with a retention, without the messages past it: DynamoDB deletes them when
+     * it gets round to it, up to days later, so a read must not count on them being gone.
+     */
+    private QueryRequest.Builder kept(QueryRequest.Builder query, Map<String, String> names,
+            Map<String, AttributeValue> values, String filter) {
+        var conditions = new ArrayList<String>();
+        if (!filter.isEmpty()) {
+            conditions.add(filter);
+        }
+        if (!retention.isZero()) {
+            names.put("#x", Items.EXPIRES);
+            values.put(":now", n(Instant.now().getEpochSecond()));
+            conditions.add("(attribute_not_exists(#x) OR #x > :now)");
+        }
+        if (conditions.isEmpty()) {
+            return query;
+        }
+        return query.filterExpression(String.join(" AND ", conditions)).expressionAttributeNames(names)
+                .expressionAttributeValues(values);
+    }
+
+    private boolean expired(Map<String, AttributeValue> item) {
+        return !retention.isZero() && item.containsKey(Items.EXPIRES)
+                && Long.parseLong(item.get(Items.EXPIRES).n()) <= Instant.now().getEpochSecond();
     }
 
     /**
@@ -241,7 +276,7 @@ public final class DynamoMessageStore implements MessageStore, AutoCloseable {
             if (change.message().type() == MessageType.EDIT) {
                 edits.add(Long.toString(change.id()));
             }
-            var changed = Items.changed(chat.amendedBy(change.id(), change.message()), edits);
+            var changed = Items.changed(chat.amendedBy(change.id(), change.message()), edits, retention);
             var condition = chat.changes().revision() == 0 ? "attribute_not_exists(revision)" : "revision = :was";
             var values = chat.changes().revision() == 0 ? Map.<String, AttributeValue>of()
                     : Map.of(":was", n(chat.changes().revision()));

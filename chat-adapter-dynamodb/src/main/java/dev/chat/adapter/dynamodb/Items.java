@@ -5,6 +5,7 @@ import dev.chat.domain.Message;
 import dev.chat.domain.MessagePosition;
 import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +30,24 @@ final class Items {
     static final String AUTHOR = "author";
     static final String POSITION = "position";
     static final String REACTION = "r:";
+    static final String EXPIRES = "expiresAt";
 
     private Items() {}
 
     static Map<String, AttributeValue> key(String room, long id) {
         return Map.of(ROOM, s(room), ID, n(id));
+    }
+
+    /**
+     * The message's item; with a retention, one that DynamoDB's time to live deletes, in epoch seconds, once the
+     * message is that old.
+     */
+    static Map<String, AttributeValue> item(RoomMessage published, Duration retention) {
+        var item = item(published);
+        if (!retention.isZero()) {
+            item.put(EXPIRES, n(published.message().timestamp().plus(retention).getEpochSecond()));
+        }
+        return item;
     }
 
     static Map<String, AttributeValue> item(RoomMessage published) {
@@ -57,8 +71,8 @@ final class Items {
     }
 
     /** A chat as it is now: the chat's item, with what changed it and the ids of its edits. */
-    static Map<String, AttributeValue> changed(RoomMessage chat, List<String> edits) {
-        var item = item(chat);
+    static Map<String, AttributeValue> changed(RoomMessage chat, List<String> edits, Duration retention) {
+        var item = item(chat, retention);
         var changes = chat.changes();
         item.put("revision", n(changes.revision()));
         if (changes.editedAt() != null) {

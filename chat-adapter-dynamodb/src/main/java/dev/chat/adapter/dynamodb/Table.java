@@ -1,10 +1,12 @@
 package dev.chat.adapter.dynamodb;
 
+import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -16,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** The table the store needs ({@link Items} says why it is so), made when missing if the settings ask for it. */
 final class Table {
+
+    private static final System.Logger LOG = System.getLogger(Table.class.getName());
 
     private Table() {}
 
@@ -29,6 +33,29 @@ final class Table {
             }
             create(dynamo, settings.table());
         }
+        if (!settings.retention().isZero()) {
+            expireOld(dynamo, settings.table());
+        }
+    }
+
+    /**
+     * Turns on DynamoDB's time to live on {@code expiresAt}, which every message carries when there is a retention.
+     * An endpoint without it (an emulator) keeps everything; reads leave out what is past the retention anyway.
+     */
+    private static void expireOld(DynamoDbClient dynamo, String table) {
+        try {
+            dynamo.updateTimeToLive(ttl -> ttl.tableName(table)
+                    .timeToLiveSpecification(spec -> spec.enabled(true).attributeName(Items.EXPIRES)));
+        } catch (DynamoDbException e) {
+            if (!isAlreadyOn(e)) {
+                LOG.log(Level.WARNING, "DynamoDB did not turn on time to live for " + table + " ("
+                        + e.awsErrorDetails().errorCode() + "): old messages are left out of every read, but kept");
+            }
+        }
+    }
+
+    private static boolean isAlreadyOn(DynamoDbException e) {
+        return e.getMessage() != null && e.getMessage().contains("already enabled");
     }
 
     private static void create(DynamoDbClient dynamo, String table) {

@@ -34,6 +34,7 @@ final class Writer implements AutoCloseable {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration retention;
     private final Consumer<RoomMessage> applyChange;
     private final LinkedBlockingQueue<RoomMessage> queue;
     private final AtomicLong failed = new AtomicLong();
@@ -48,8 +49,9 @@ final class Writer implements AutoCloseable {
     private final Thread thread;
 
     /** @param applyChange brings a chat up to date with a change among those just written; may throw to retry */
-    Writer(DynamoDbClient dynamo, String table, int capacity, Consumer<RoomMessage> applyChange) {
+    Writer(DynamoDbClient dynamo, String table, Duration retention, int capacity, Consumer<RoomMessage> applyChange) {
         this.dynamo = dynamo;
+        this.retention = retention;
         this.table = table;
         this.applyChange = applyChange;
         this.queue = new LinkedBlockingQueue<>(capacity);
@@ -71,14 +73,17 @@ final class Writer implements AutoCloseable {
         }
     }
 
-    /** Waits, at most {@code patience}, until every message added before this call is written. */
+    /**
+     * Waits until every message added before this call is written, however long that takes while DynamoDB takes
+     * writes; not while it refuses them (a reader then reads what there is), and never past {@code patience}.
+     */
     void awaitWritten(Duration patience) {
         lock.lock();
         try {
             long target = added;
-            long nanos = patience.toNanos();
-            while (written < target && nanos > 0) {
-                nanos = progressed.awaitNanos(nanos);
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (written < target && available && System.nanoTime() < deadline) {
+                progressed.await(100, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,7 +146,7 @@ final class Writer implements AutoCloseable {
     private void writeUntilTaken(List<RoomMessage> batch) throws InterruptedException {
         var wait = FIRST_WAIT;
         List<WriteRequest> left = batch.stream().map(message -> WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(Items.item(message)).build()).build()).toList();
+                .putRequest(PutRequest.builder().item(Items.item(message, retention)).build()).build()).toList();
         int changesDone = 0;
         while (true) {
             try {
