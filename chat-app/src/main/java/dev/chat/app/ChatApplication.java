@@ -108,15 +108,14 @@ final class ChatApplication {
     }
 
     private static void observe(PrometheusTelemetry telemetry, DurableStore store) {
-        telemetry.gauge("chat.store.queue.length", "messages waiting for the durable store", store::queued);
+        telemetry.gauge("chat.store.queue.length", "messages waiting for the durable store",
+                store.queued()::getAsInt);
         telemetry.counter("chat.store.write.failures", "messages the durable store could not keep",
-                store::failedWrites);
+                store.failedWrites()::getAsLong);
         telemetry.gauge("chat.store.available", "1 while the durable store takes its writes, else 0",
-                () -> store.available() ? 1 : 0);
-        if (store instanceof DurableStore.Dynamo(var dynamo)) {
-            telemetry.counter("chat.store.throttled",
-                    "writes DynamoDB throttled or left unprocessed, each written again", dynamo::throttledWrites);
-        }
+                () -> store.available().getAsBoolean() ? 1 : 0);
+        store.throttled().ifPresent(throttled -> telemetry.counter("chat.store.throttled",
+                "writes DynamoDB throttled or left unprocessed, each written again", throttled::getAsLong));
     }
 
     private static void observe(PrometheusTelemetry telemetry, Webhooks webhooks) {
@@ -185,7 +184,7 @@ final class ChatApplication {
     private static void closeStore(Optional<DurableStore> durable) {
         durable.ifPresent(store -> {
             try {
-                store.close();
+                store.owner().close();
             } catch (Exception e) {
                 LOG.error("the history store did not close cleanly: {}", e.getMessage());
             }

@@ -229,10 +229,10 @@ record ChatConfig(
         var retention = new Retention(retentionMaxAge, retentionPerRoom, RETENTION_SWEEP);
         try {
             return switch (store) {
-                case SQLITE -> Optional.of(new DurableStore.Sql(
+                case SQLITE -> Optional.of(DurableStore.of(
                         SqliteMessageStore.open(dataDir, STORE_QUEUE, telemetry, retention)));
-                case POSTGRES -> Optional.of(new DurableStore.Sql(postgres(database.orElseThrow(), telemetry, retention)));
-                case DYNAMODB -> Optional.of(new DurableStore.Dynamo(DynamoMessageStore.open(dynamo.orElseThrow(),
+                case POSTGRES -> Optional.of(DurableStore.of(postgres(database.orElseThrow(), telemetry, retention)));
+                case DYNAMODB -> Optional.of(DurableStore.of(DynamoMessageStore.open(dynamo.orElseThrow(),
                         STORE_QUEUE)));
                 default -> Optional.empty();
             };

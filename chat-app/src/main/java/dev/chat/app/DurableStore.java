@@ -6,105 +6,31 @@ import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.Sanctions;
 import dev.chat.sql.SqlMessageStore;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * A store that keeps history for good, whichever adapter it is, with what it keeps beside the history, the figures
+ * A store that keeps history for good, whichever adapter it is: the history, what is kept beside it, the figures
  * {@code /metrics} shows of it, and how it is closed once the hub has stopped.
+ *
+ * @param queued       messages waiting to be written
+ * @param failedWrites writes refused so far, each tried again
+ * @param throttled    for DynamoDB, writes it throttled or left unprocessed
+ * @param owner        what closes it: writes what is queued, then lets go
  */
-sealed interface DurableStore {
-
-    MessageStore history();
-
-    ReadMarks readMarks();
-
-    Sanctions sanctions();
-
-    /** Messages waiting to be written. */
-    int queued();
-
-    /** Writes refused so far, each tried again. */
-    long failedWrites();
-
-    boolean available();
-
-    /** Writes what is queued, then lets go; throws what the adapter throws. */
-    void close() throws Exception;
+record DurableStore(MessageStore history, ReadMarks readMarks, Sanctions sanctions, IntSupplier queued,
+        LongSupplier failedWrites, BooleanSupplier available, Optional<LongSupplier> throttled, AutoCloseable owner) {
 
     /** SQLite or PostgreSQL. */
-    record Sql(SqlMessageStore store) implements DurableStore {
-
-        @Override
-        public MessageStore history() {
-            return store;
-        }
-
-        @Override
-        public ReadMarks readMarks() {
-            return store.readMarks();
-        }
-
-        @Override
-        public Sanctions sanctions() {
-            return store.sanctions();
-        }
-
-        @Override
-        public int queued() {
-            return store.queued();
-        }
-
-        @Override
-        public long failedWrites() {
-            return store.failedWrites();
-        }
-
-        @Override
-        public boolean available() {
-            return store.available();
-        }
-
-        @Override
-        public void close() throws Exception {
-            store.close();
-        }
+    static DurableStore of(SqlMessageStore store) {
+        return new DurableStore(store, store.readMarks(), store.sanctions(), store::queued, store::failedWrites,
+                store::available, Optional.empty(), store);
     }
 
-    /** DynamoDB. */
-    record Dynamo(DynamoMessageStore store) implements DurableStore {
-
-        @Override
-        public MessageStore history() {
-            return store;
-        }
-
-        @Override
-        public ReadMarks readMarks() {
-            return store.readMarks();
-        }
-
-        @Override
-        public Sanctions sanctions() {
-            return store.sanctions();
-        }
-
-        @Override
-        public int queued() {
-            return store.queued();
-        }
-
-        @Override
-        public long failedWrites() {
-            return store.failedWrites();
-        }
-
-        @Override
-        public boolean available() {
-            return store.state() == Availability.OK;
-        }
-
-        @Override
-        public void close() throws Exception {
-            store.close();
-        }
+    static DurableStore of(DynamoMessageStore store) {
+        return new DurableStore(store, store.readMarks(), store.sanctions(), store::queued, store::failedWrites,
+                () -> store.state() == Availability.OK, Optional.of(store::throttledWrites), store);
     }
 }
