@@ -111,8 +111,10 @@ class OperationsTest {
     @Test
     void info_tells_a_node_alone_its_counts() throws Exception {
         hub.connect(ALICE, alice);
-        hub.connect(ALICE, new RecordingConnection());
         alice.next(2);
+        var alicesPhone = new RecordingConnection();
+        hub.connect(ALICE, alicesPhone);
+        alicesPhone.next(2);
 
         var info = hub.info();
 
