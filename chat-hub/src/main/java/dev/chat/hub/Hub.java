@@ -140,6 +140,7 @@ public final class Hub implements ChatHub {
                 connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
                 broken -> inbox.offer(new Command.Broken(broken)));
         var userBudget = userBudgets.acquire(identity.userId());
+        settings.readMarks().prefetch(identity.userId());
         if (!inbox.offer(new Command.Connect(member, settings.approvals().approve(identity, firstRoom)))) {
             userBudgets.release(identity.userId());
             connection.close(closingWith);

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * <p>Threading: {@link #markRead} and {@link #lastRead} are called by the hub's event loop, which waits for them, so
  * they must be quick (a durable one should buffer its writes, and read what it buffered). {@link #byUser} serves the
- * unread route from HTTP threads, at the same time.
+ * unread route from HTTP threads, at the same time. {@link #prefetch} is called on the connecting thread, never the
+ * loop's, and may wait.
  */
 public interface ReadMarks {
 
@@ -24,4 +25,12 @@ public interface ReadMarks {
 
     /** Every room the user has a mark in, with the mark. */
     Map<String, Long> byUser(String userId);
+
+    /**
+     * The user is about to connect: a store whose reads are slow (a network call) loads the user's marks now, on the
+     * connecting thread, so that the loop finds them in memory when the connection enters its rooms. Nothing by
+     * default.
+     */
+    default void prefetch(String userId) {
+    }
 }
