@@ -136,9 +136,10 @@ record ChatConfig(
                 HookConfig.read(env),
                 WebhookConfig.read(env),
                 Optional.empty());
-        var withDynamo = built.store().equals(DYNAMODB) ? built.withDynamo(DynamoConfig.read(env, built.retentionMaxAge())) : built;
-        var config = withDynamo.withCluster(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
-                built.nonceWindow()));
+        var dynamo = built.store().equals(DYNAMODB)
+                ? Optional.of(DynamoConfig.read(env, built.retentionMaxAge())) : Optional.<DynamoSettings>empty();
+        var config = built.withBackends(ClusterConfig.read(env, built.historySize(), built.presence().limit(),
+                built.nonceWindow()), dynamo);
         if (config.store().equals(DYNAMODB) && config.retentionPerRoom() > 0) {
             throw new ConfigException("RETENTION_PER_ROOM is not built for STORE=dynamodb: its RETENTION_MAX_AGE is, "
                     + "by DynamoDB's time to live; or keep history in sqlite or postgres");
@@ -168,24 +169,15 @@ record ChatConfig(
         return new Loaded(config, env.effective());
     }
 
-    private ChatConfig withCluster(Optional<RedisSettings> redis) {
+    private ChatConfig withBackends(Optional<RedisSettings> redis, Optional<DynamoSettings> table) {
         return new ChatConfig(host, port, pingInterval, idleTimeout, maxMessageBytes, sendQueueBytes,
                 broadcastQueueSize, writeInterval, presence, maxRoomsPerConnection, historySize, historyMaxBytes,
                 historyOnJoin, shutdownTimeout, allowedOrigins, logLevel, warmupSessions, authentication,
                 expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
                 maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
                 trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks, dynamo);
-    }
-
-    private ChatConfig withDynamo(DynamoSettings table) {
-        return new ChatConfig(host, port, pingInterval, idleTimeout, maxMessageBytes, sendQueueBytes,
-                broadcastQueueSize, writeInterval, presence, maxRoomsPerConnection, historySize, historyMaxBytes,
-                historyOnJoin, shutdownTimeout, allowedOrigins, logLevel, warmupSessions, authentication,
-                expiryWarning, privateRooms, rateLimitPerSec, rateLimitBurst, userRateLimitPerSec, userRateLimitBurst,
-                maxConnections, maxConnectionsPerAddress, maxConnectionsPerUser, handshakesPerAddressPerSec,
-                trustedProxies, requestTimeout, tls, store, dataDir, resumeMaxMessages, retentionMaxAge,
-                retentionPerRoom, database, cluster, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys, hooks, webhooks, Optional.of(table));
+                retentionPerRoom, database, redis, webUi, drainTimeout, editWindow, readReceipts, nonceWindow, apiKeys,
+                hooks, webhooks, table);
     }
 
     /** For the startup log: a single node, or which node of which cluster. */
