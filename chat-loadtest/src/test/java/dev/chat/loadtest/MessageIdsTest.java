@@ -19,6 +19,12 @@ class MessageIdsTest {
     }
 
     @Test
+    void the_room_s_last_id_on_entering_counts_as_seen_and_the_last_read_mark_does_not() {
+        assertEquals(70, highest("{\"type\":\"presence\",\"room\":\"global\",\"count\":1,\"users\":[],"
+                + "\"lastRead\":\"90\",\"unread\":0,\"lastId\":\"70\"}"));
+    }
+
+    @Test
     void a_frame_without_an_id_has_none() {
         assertEquals(-1, highest("{\"type\":\"presence\",\"room\":\"global\",\"count\":2}"));
         assertEquals(-1, highest("{\"type\":\"chat\",\"id\":\"4"));
