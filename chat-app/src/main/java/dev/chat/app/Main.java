@@ -1,9 +1,14 @@
 package dev.chat.app;
 
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the chat server with the configuration in the environment, and stops it gracefully on SIGTERM or SIGINT. */
+/**
+ * Starts the chat server with the configuration in the environment, and stops it gracefully on SIGTERM or SIGINT.
+ * With the one argument {@code --train} it makes the training run of the ahead-of-time cache instead
+ * ({@link AotTraining}).
+ */
 public final class Main {
 
     static final String UNVERIFIED = "; identities are NOT verified: any client may claim any userId"
@@ -12,6 +17,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            train(args);
+            return;
+        }
         ChatConfig.Loaded loaded;
         try {
             loaded = ChatConfig.load(System.getenv());
@@ -72,6 +81,26 @@ public final class Main {
         System.gc();
         log.info("warmed up with {} of {} loopback sessions in {} ms", completed, config.warmupSessions(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Exits once trained: a thread some library left running would otherwise keep the JVM, and so the cache, open. */
+    private static void train(String[] args) {
+        if (args.length != 1 || !args[0].equals("--train")) {
+            exit(2, "chat-app: the only argument is --train (the ahead-of-time cache's training run); configuration"
+                    + " comes from the environment");
+            return;
+        }
+        try {
+            AotTraining.run();
+        } catch (ConfigException | IOException | RuntimeException e) {
+            exit(1, "chat-app: the training run failed: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit(1, "chat-app: the training run was interrupted");
+            return;
+        }
+        System.exit(0);
     }
 
     private static void exit(int status, String line) {

@@ -39,7 +39,7 @@ final class Warmup {
         var server = new JavalinChatServer(hub, config.serverSettings().withPort(0).withConnectionCaps(0, 0)
                 .withMaxConnectionsPerUser(0).withMaxHandshakesPerAddressPerSecond(0).withTls(Optional.empty())).start();
         try {
-            return drive(server.port(), sessions);
+            return sessions(server.port(), sessions);
         } finally {
             server.stopAccepting();
             hub.close();
@@ -47,7 +47,8 @@ final class Warmup {
         }
     }
 
-    private static int drive(int port, int sessions) throws InterruptedException {
+    /** Runs the sessions against a server on this machine's loopback {@code port}; returns how many went through. */
+    static int sessions(int port, int sessions) throws InterruptedException {
         var next = new AtomicInteger();
         var completed = new AtomicInteger();
         try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -185,6 +185,50 @@ class PackagedJarIT {
     }
 
     @Test
+    void on_jdk_25_the_start_script_starts_from_the_ahead_of_time_cache_made_at_package_time() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the cache is made and used on JDK 25 or newer");
+        var cache = SCRIPT.resolveSibling("chat-app.aot");
+        assertTrue(Files.isRegularFile(cache), "package made no " + cache);
+        var javaHome = ServerProcess.currentJava().getParent().getParent().toString();
+        var server = ServerProcess.start(List.of(SCRIPT.toString()), Map.of("PORT", "0", "JAVA_HOME", javaHome));
+        var lines = server.awaitStartup().lines();
+        var jvmOptions = server.process().info().arguments().map(List::of).orElse(List.of());
+        server.process().destroy();
+
+        assertTrue(jvmOptions.contains("-XX:AOTCache=" + cache), "started without the cache: " + jvmOptions);
+        assertTrue(lines.stream().noneMatch(line -> line.contains("[aot")),
+                "the JVM could not use the cache: " + String.join("\n", lines));
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void with_java_opts_set_the_start_script_leaves_the_cache_out_since_other_heap_options_may_not_fit_it()
+            throws Exception {
+        var javaHome = ServerProcess.currentJava().getParent().getParent().toString();
+        var server = ServerProcess.start(List.of(SCRIPT.toString()),
+                Map.of("PORT", "0", "JAVA_HOME", javaHome, "JAVA_OPTS", "-Xms96m -Xmn64m", "WARMUP_SESSIONS", "0"));
+        server.awaitStartup();
+        var jvmOptions = server.process().info().arguments().map(List::of).orElse(List.of());
+        server.process().destroy();
+
+        assertTrue(jvmOptions.contains("-Xmn64m"), jvmOptions.toString());
+        assertTrue(jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:AOTCache")), jvmOptions.toString());
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void an_argument_other_than_train_stops_startup_with_one_line_and_a_nonzero_exit() throws Exception {
+        var command = new ArrayList<>(ServerProcess.javaJar(ServerProcess.currentJava()));
+        command.add("--port=8080");
+        var server = ServerProcess.start(command, Map.of());
+
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+        assertEquals(2, server.process().exitValue());
+        assertEquals(List.of("chat-app: the only argument is --train (the ahead-of-time cache's training run);"
+                + " configuration comes from the environment"), server.lines());
+    }
+
+    @Test
     void a_bad_variable_stops_startup_with_one_line_naming_it_and_a_nonzero_exit() throws Exception {
         var server = ServerProcess.startJar(Map.of("PORT", "eighty"));
 
