@@ -12,6 +12,7 @@ import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.FrameType;
 import java.lang.invoke.MethodHandle;
 import java.net.InetAddress;
+import java.util.Objects;
 import java.util.Optional;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -22,6 +23,7 @@ import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
+import org.eclipse.jetty.websocket.core.exception.CloseException;
 import org.eclipse.jetty.websocket.core.messages.MessageSink;
 import org.eclipse.jetty.websocket.core.messages.StringMessageSink;
 import org.eclipse.jetty.websocket.core.util.MethodHolder;
@@ -40,6 +42,7 @@ final class ChatSocket implements FrameHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
     private static final int UNSUPPORTED_DATA = 1003;
+    private static final int SERVER_ERROR = 1011;
     private static final MethodHandle RECEIVED = receivedHandle();
 
     /** What a socket carries from its open to its close. */
@@ -101,7 +104,8 @@ final class ChatSocket implements FrameHandler {
             return;
         }
         switch (frame.getOpCode()) {
-            case OpCode.TEXT, OpCode.CONTINUATION -> text.accept(frame, callback);
+            case OpCode.TEXT, OpCode.CONTINUATION ->
+                    text.accept(frame, Callback.from(callback::succeeded, failure -> refuseText(failure, callback)));
             case OpCode.BINARY -> {
                 callback.succeeded();
                 connection.close(UNSUPPORTED_DATA, "binary messages are not supported");
@@ -120,6 +124,20 @@ final class ChatSocket implements FrameHandler {
                 connection.closedByClient(callback);
             }
             default -> callback.succeeded();
+        }
+    }
+
+    /**
+     * Text that is not UTF-8 (1007) or too large (1009): the close goes out through our own writer, because Jetty's
+     * would race a write of ours that is in flight and end the connection with no close frame at all.
+     */
+    private void refuseText(Throwable failure, Callback callback) {
+        callback.succeeded();
+        if (failure instanceof CloseException refused) {
+            connection.close(refused.getStatusCode(), Objects.requireNonNullElse(refused.getMessage(), ""));
+        } else {
+            LOG.warn("a text message could not be handled", failure);
+            connection.close(SERVER_ERROR, "the message could not be handled");
         }
     }
 

@@ -29,6 +29,7 @@ class FuzzTest {
     /** Room for what the heap holds for a moment; a leak of even 200 bytes a frame is twice this over a round. */
     private static final long HEAP_SLACK = 8L * 1024 * 1024;
     private static final int FUZZERS = 4;
+    private static final int BAD_RIGHT_AWAY = 300;
     private static final Set<String> ERROR_CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::wireCode)
             .collect(Collectors.toSet());
     private static final String[] SEEDS = {
@@ -137,6 +138,18 @@ class FuzzTest {
             assertEquals(1007, raw.awaitCloseCode());
         }
         assertFalse(watcher.isClosed());
+    }
+
+    /** The server is still writing its welcome when the bad text arrives: its close frame must not be lost to that. */
+    @Test
+    void text_that_is_not_utf8_right_after_the_upgrade_still_gets_its_close_frame() throws Exception {
+        for (int i = 0; i < BAD_RIGHT_AWAY; i++) {
+            try (var raw = RawSocket.upgraded(running.port(), "userId=bad" + i + "&username=Bad", 0)) {
+                maskedText(raw, new byte[] {(byte) 0xC3, (byte) 0x28});
+
+                assertEquals(1007, raw.awaitCloseCode(), "connection " + i);
+            }
+        }
     }
 
     /** A seed message with a few random cuts, insertions and replacements; sometimes random pieces alone. */
