@@ -32,6 +32,8 @@ final class Fleet implements AutoCloseable {
         final Failures failedReconnects = new Failures();
         final LongAdder recovered = new LongAdder();
         final LongAdder notRecovered = new LongAdder();
+        /** Resumes closed again (the next node restarting) before the server's presence answered them. */
+        final LongAdder unanswered = new LongAdder();
         /** From losing a connection to being back on another, in microseconds. */
         final Recorder awayTimes = new Recorder(3);
     }

@@ -249,6 +249,9 @@ final class IoLoop implements Runnable {
         boolean wasOpen = client.state() == WsClient.State.OPEN;
         if (wasOpen) {
             counters.closedByServer.add(cause);
+            if (client.unansweredResume()) {
+                counters.unanswered.increment();
+            }
         }
         client.abort();
         if (wasOpen && worthRetrying) {

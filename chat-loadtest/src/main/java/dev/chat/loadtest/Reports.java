@@ -75,18 +75,21 @@ final class Reports {
      * @param reconnects   connections that opened again after one was lost
      * @param recovered    resumes whose {@code presence} said {@code "recovered":true}
      * @param notRecovered resumes that said {@code "recovered":false}
+     * @param unanswered   resumes closed again before the server answered them with a presence; the client
+     *                     resumes once more, from the same message, on the next node
      * @param stillAway    clients not back when the run ended
      * @param unconfirmed  chats written to a connection that closed before the server took them
      * @param awayMillis   from losing a connection to having the next one open
      * @param failures     attempts that did not open, by cause (each tried the next node)
      */
-    record Resumes(long reconnects, long recovered, long notRecovered, int stillAway, long unconfirmed,
+    record Resumes(long reconnects, long recovered, long notRecovered, long unanswered, int stillAway, long unconfirmed,
             Latency awayMillis, Map<String, Long> failures) {
 
         String table() {
             return lines(
                     row("reconnects", reconnects + "; resumes recovered " + recovered + ", not recovered "
-                            + notRecovered + "; still away " + stillAway),
+                            + notRecovered + ", closed before answered " + unanswered + "; still away "
+                            + stillAway),
                     row("time away ms", percentiles(awayMillis)),
                     row("unconfirmed sends", Long.toString(unconfirmed)),
                     row("failed attempts", failures.isEmpty() ? "none" : failures.toString()));

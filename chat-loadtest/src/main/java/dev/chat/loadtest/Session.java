@@ -80,7 +80,8 @@ final class Session implements AutoCloseable {
         var counters = fleet.counters();
         var away = counters.awayTimes.getIntervalHistogram();
         return new Reports.Resumes(away.getTotalCount(), counters.recovered.sum(), counters.notRecovered.sum(),
-                fleet.resuming(), tally.unconfirmed(), Latency.of(away), counters.failedReconnects.snapshot());
+                counters.unanswered.sum(), fleet.resuming(), tally.unconfirmed(), Latency.of(away),
+                counters.failedReconnects.snapshot());
     }
 
     void pause(Duration duration) throws InterruptedException {

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import jdk.net.ExtendedSocketOptions;
 
 /**
@@ -17,6 +19,7 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     enum State { CONNECTING, HANDSHAKING, OPEN, CLOSING, CLOSED }
 
     private static final byte[] NOTHING = new byte[0];
+    private static final byte[] PRESENCE = "{\"type\":\"presence\"".getBytes(StandardCharsets.US_ASCII);
 
     final int index;
     /** The node this connection is to, by its place in the list of URLs. */
@@ -36,6 +39,8 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     private int phase = -1;
     private long lastId = -1;
     private long lostNanos;
+    private boolean resuming;
+    private boolean answered;
 
     // Sending, for clients that are senders in the current phase.
     int senderIndex = -1;
@@ -63,12 +68,18 @@ final class WsClient implements Frames.Handler, Probe.Sink {
         next.senderIndex = senderIndex;
         next.sequence = sequence;
         next.lostNanos = lostAt;
+        next.resuming = true;
         return next;
     }
 
     /** The id of the last message of its room this client received, -1 before the first. */
     long lastId() {
         return lastId;
+    }
+
+    /** Whether this connection resumed a lost one and was closed before the server's presence answered it. */
+    boolean unansweredResume() {
+        return resuming && !answered;
     }
 
     /** When the connection this one replaces was lost. */
@@ -165,6 +176,7 @@ final class WsClient implements Frames.Handler, Probe.Sink {
     public void frame(int opcode, byte[] bytes, int from, int to) {
         switch (opcode) {
             case Frames.TEXT -> {
+                answered |= resuming && isPresence(bytes, from, to);
                 if (loop.tracksIds()) {
                     lastId = Math.max(lastId, MessageIds.highest(bytes, from, to));
                 }
@@ -187,6 +199,11 @@ final class WsClient implements Frames.Handler, Probe.Sink {
         } else {
             loop.stale();
         }
+    }
+
+    private static boolean isPresence(byte[] bytes, int from, int to) {
+        return to - from >= PRESENCE.length
+                && Arrays.equals(bytes, from, from + PRESENCE.length, PRESENCE, 0, PRESENCE.length);
     }
 
     private void connected() throws IOException {

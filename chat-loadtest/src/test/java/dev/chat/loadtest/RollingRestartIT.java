@@ -84,7 +84,9 @@ class RollingRestartIT {
         assertEquals(resumes.get("reconnects").asLong(), report.get("closedByServer").get("close 1012").asLong(),
                 "every client the restarts closed got 1012, and came back");
         assertEquals(600, resumes.get("reconnects").asLong(), "a third, then two thirds, then all moved on");
-        assertEquals(resumes.get("reconnects").asLong(), resumes.get("recovered").asLong(), output);
+        assertEquals(resumes.get("reconnects").asLong(),
+                resumes.get("recovered").asLong() + resumes.get("unanswered").asLong(),
+                "every resume the server answered recovered; one it had no time to answer resumed again " + output);
         assertEquals(0, resumes.get("notRecovered").asLong());
         assertEquals(0, resumes.get("stillAway").asInt());
     }
@@ -93,7 +95,7 @@ class RollingRestartIT {
         var resumes = report.get("resumes");
         return report.get("sent") + " chats sent, " + report.get("received") + " of " + report.get("expected")
                 + " deliveries, lost " + report.get("lost") + ", duplicates " + report.get("duplicates")
-                + "; reconnects " + resumes.get("reconnects") + ", recovered " + resumes.get("recovered")
+                + "; reconnects " + resumes.get("reconnects") + ", recovered " + resumes.get("recovered") + ", unanswered " + resumes.get("unanswered")
                 + ", unconfirmed sends " + resumes.get("unconfirmed") + ", failed attempts " + resumes.get("failures")
                 + "; other messages " + report.get("otherMessages") + "; time away ms " + resumes.get("awayMillis")
                 + "; delivery latency ms " + report.get("latencyMillis");
