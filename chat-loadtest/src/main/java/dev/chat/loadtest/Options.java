@@ -13,7 +13,7 @@ record Options(
         Duration hold, int senders, double rate, Duration warmup, Duration duration, Duration drain,
         Duration p99Limit, double lossLimitPercent, double startRate, double stepFactor, int maxSteps, int cycles,
         int concurrency, int rooms, int threads, Duration poll, int sourceAddresses, BurstShape burst,
-        Duration typing, Duration reading, boolean reconnect, boolean json) {
+        Duration typing, Duration reading, boolean reconnect, boolean roomAffinity, boolean json) {
 
     enum Scenario { CONNECT, BROADCAST, SATURATE, CHURN, BURST }
 
@@ -50,6 +50,9 @@ record Options(
               --newcomers N          burst: clients entering mid-burst     (1)
               --rooms N              spread the clients over N rooms, room-0 to room-<N-1>; 1 keeps
                                      them all in the server's default room (1)
+              --room-affinity        with several --url: every client of room i connects to node
+                                     i modulo the nodes, so each room lives on one node, rather than
+                                     each room's clients spread over every node
               --threads N            the tester's network threads          (2)
               --poll D               how long a network thread rests when no socket is ready (1ms)
               --source-ips N         loopback source addresses to use      (64)
@@ -85,12 +88,15 @@ record Options(
         var values = new java.util.HashMap<String, String>();
         boolean json = false;
         boolean reconnect = false;
+        boolean roomAffinity = false;
         for (int i = 1; i < args.length; i++) {
             var name = args[i];
             if (name.equals("--json")) {
                 json = true;
             } else if (name.equals("--reconnect")) {
                 reconnect = true;
+            } else if (name.equals("--room-affinity")) {
+                roomAffinity = true;
             } else if (name.startsWith("--") && i + 1 < args.length) {
                 values.put(name.substring(2), args[++i]);
             } else if (name.startsWith("--")) {
@@ -130,7 +136,8 @@ record Options(
                 reader.count("source-ips", 64),
                 new BurstShape(reader.positive("posters", 3), reader.positive("chats", 800),
                         reader.positive("window", 64), reader.count("readers", 1), reader.count("newcomers", 1)),
-                reader.duration("typing", Duration.ZERO), reader.duration("reading", Duration.ZERO), reconnect, json);
+                reader.duration("typing", Duration.ZERO), reader.duration("reading", Duration.ZERO), reconnect, roomAffinity,
+                json);
         reader.rejectUnknown();
         return options;
     }

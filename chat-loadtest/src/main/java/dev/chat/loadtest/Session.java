@@ -19,7 +19,8 @@ final class Session implements AutoCloseable {
 
     Session(Options options, PrintStream progress) throws java.io.IOException {
         this.options = options;
-        this.fleet = new Fleet(new Targets(options.urls(), options.rooms(), options.sourceAddresses()),
+        this.fleet = new Fleet(new Targets(options.urls(), options.rooms(), options.roomAffinity(),
+                options.sourceAddresses()),
                 options.threads(), options.poll(), options.reconnect(), options.typing(),
                 options.reading());
         this.meter = new Meter(fleet, options.scenario().name().toLowerCase(), progress);

@@ -14,16 +14,19 @@ final class Targets {
     private final List<InetSocketAddress> servers;
     private final List<InetAddress> sources;
     private final int rooms;
+    private final boolean roomAffinity;
 
     /**
      * @param uris  the server's endpoint, or those of the nodes of one cluster, spread over as {@link #nodeNumber}
      *              says
      * @param rooms 1 for the original protocol, every client in the server's default room; more spreads client i
      *              over rooms {@code room-0} to {@code room-<rooms-1>} by i modulo rooms
+     * @param roomAffinity whether each room's clients all connect to one node, rather than to every node
      */
-    Targets(List<URI> uris, int rooms, int sourceAddresses) throws IOException {
+    Targets(List<URI> uris, int rooms, boolean roomAffinity, int sourceAddresses) throws IOException {
         this.uris = List.copyOf(uris);
         this.rooms = rooms;
+        this.roomAffinity = roomAffinity;
         this.servers = uris.stream().map(uri -> new InetSocketAddress(uri.getHost(), uri.getPort())).toList();
         this.sources = sourceAddresses(servers.getFirst().getAddress(), sourceAddresses);
     }
@@ -34,7 +37,7 @@ final class Targets {
 
     /** The node client {@code index} first connects to. */
     int firstNode(int index) {
-        return nodeNumber(index, rooms, uris.size());
+        return roomAffinity ? roomNumber(index, rooms) % uris.size() : nodeNumber(index, rooms, uris.size());
     }
 
     /** Where a client goes when its node closes it: the next node round the list, as a balancer would send it. */

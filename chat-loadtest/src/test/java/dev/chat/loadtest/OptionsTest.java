@@ -45,13 +45,13 @@ class OptionsTest {
                 "--drain", "1s", "--loss-limit", "0.5", "--start-rate", "10", "--step-factor", "2", "--max-steps", "4",
                 "--cycles", "300", "--concurrency", "30", "--rooms", "4", "--threads", "1", "--poll", "2ms",
                 "--source-ips", "1", "--posters", "2", "--chats", "50", "--window", "8", "--readers", "3",
-                "--newcomers", "0", "--typing", "3s", "--reading", "2s",
+                "--newcomers", "0", "--typing", "3s", "--reading", "2s", "--room-affinity",
                 "--health", "http://elsewhere:1/h");
 
         assertEquals(new Options(Options.Scenario.CHURN, List.of(URI.create("ws://127.0.0.1:8080/ws")),
                 List.of(URI.create("http://elsewhere:1/h")), 7, 20, Duration.ofSeconds(2), Duration.ofMinutes(1), 3, 12.5,
                 Duration.ZERO, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(100), 0.5, 10, 2, 4,
-                300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), Duration.ofSeconds(3), Duration.ofSeconds(2), false, false),
+                300, 30, 4, 1, Duration.ofMillis(2), 1, new Options.BurstShape(2, 50, 8, 3, 0), Duration.ofSeconds(3), Duration.ofSeconds(2), false, true, false),
                 options);
     }
 
