@@ -31,6 +31,15 @@ final class Alone implements Sharing {
     }
 
     @Override
+    public long opened(String room) {
+        return store.lastId(room);
+    }
+
+    @Override
+    public void closed(String room) {
+    }
+
+    @Override
     public View entered(Room room, Identity who, boolean firstHere, Instant at) {
         var users = room.firstUsers(Math.max(presence.limit(), 1));
         if (!firstHere) {

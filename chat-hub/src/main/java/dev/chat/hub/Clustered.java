@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A hub that is one node of a cluster: the cluster numbers each room, knows who is in it on every node, and
- * delivers every message back to every node, this one included, where {@link Rooms} hands it out. A node that
+ * delivers every message to the nodes with members in its room and back to the node that published it, where
+ * {@link Rooms} hands it out. A node that
  * cannot reach the cluster refuses posts to their senders ({@link ErrorCode#CLUSTER_UNAVAILABLE}) rather than
  * number them on its own, and keeps its members; it tells the cluster again who is here once it is back.
  */
@@ -48,6 +49,22 @@ final class Clustered implements Sharing {
             LOG.log(Level.WARNING, () -> "cluster could not say where room " + room + " is: " + e.getMessage());
             return 0;
         }
+    }
+
+    /** As {@link #lastId}: a room followed while the cluster cannot be reached is followed once it is back. */
+    @Override
+    public long opened(String room) {
+        try {
+            return cluster.follow(room);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster could not say where room " + room + " is: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    @Override
+    public void closed(String room) {
+        cluster.unfollow(room);
     }
 
     /** Within this node's rooms only while the cluster cannot be reached; it learns of them when it is back. */

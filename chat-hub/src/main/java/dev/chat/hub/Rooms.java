@@ -89,7 +89,7 @@ final class Rooms {
             return;
         }
         var room = byName.computeIfAbsent(request.room(),
-                name -> new Room(name, sharing.lastId(name), limits.historyOnJoin(), recentBytes));
+                name -> new Room(name, sharing.opened(name), limits.historyOnJoin(), recentBytes));
         counters.rooms(byName.size());
         boolean firstHere = room.enter(member);
         member.rooms.add(room);
@@ -331,6 +331,7 @@ final class Rooms {
         }
         room.forgetRecent();
         byName.remove(room.name);
+        sharing.closed(room.name);
         counters.rooms(byName.size());
     }
 

@@ -25,8 +25,14 @@ sealed interface Sharing permits Alone, Clustered {
     /** What a connection entering a room is told of who is there, and what its join leaves to announce. */
     record View(int users, List<Identity> shown, Announcement announcement) {}
 
-    /** A room opens on this node: the id it numbers on from. */
+    /** The id of the room's newest message, for a room that is not open on this node. */
     long lastId(String room);
+
+    /** A room opens on this node, which from now on hears of its messages: the id it numbers on from. */
+    long opened(String room);
+
+    /** The room's last member here has left, and the room is forgotten here. */
+    void closed(String room);
 
     /** The member has just entered the room here; {@code firstHere} if it is its user's first connection in it. */
     View entered(Room room, Identity who, boolean firstHere, Instant at);

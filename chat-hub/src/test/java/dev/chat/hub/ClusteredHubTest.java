@@ -2,6 +2,7 @@ package dev.chat.hub;
 
 import static dev.chat.hub.Json.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Availability;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,23 @@ class ClusteredHubTest {
         assertEquals(List.of(new RoomSummary("global", 2)), hubB.rooms());
         assertEquals(List.of(ALICE, BOB), hubB.users("global"));
         assertEquals(Availability.OK, hubA.cluster());
+    }
+
+    @Test
+    void a_node_follows_a_room_from_its_first_member_there_to_its_last() throws Exception {
+        hubA.connect(ALICE, alice);
+        alice.next(2);
+        assertFalse(nodeB.follows("global"), "nobody is in it on b");
+
+        var bobClient = hubB.connect(BOB, bob);
+        bob.next(2);
+        assertTrue(nodeB.follows("global"), "from bob's entering on");
+        assertEquals("Bob joined", field(alice.next(), "content"));
+
+        bobClient.disconnect();
+        assertEquals("Bob left", field(alice.next(), "content"));
+        awaitThat(() -> !nodeB.follows("global"), "b still follows the room its last member left");
+        assertTrue(nodeA.follows("global"), "alice is still in it on a");
     }
 
     @Test
@@ -154,14 +173,17 @@ class ClusteredHubTest {
     }
 
     private void awaitResync() {
-        long deadline = System.nanoTime() + RecordingConnection.WAIT_SECONDS * 1_000_000_000L;
-        while (true) {
+        awaitThat(() -> {
             synchronized (nodeA) {
-                if (!nodeA.resyncs.isEmpty()) {
-                    return;
-                }
+                return !nodeA.resyncs.isEmpty();
             }
-            assertTrue(System.nanoTime() < deadline, "the node did not resync");
+        }, "the node did not resync");
+    }
+
+    private static void awaitThat(BooleanSupplier condition, String otherwise) {
+        long deadline = System.nanoTime() + RecordingConnection.WAIT_SECONDS * 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, otherwise);
             Thread.yield();
         }
     }

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The cluster's rules without Redis, for the hub's tests: one shared state that numbers rooms, counts each user's
- * nodes per room, and delivers to every node's listener at once. {@link #down} makes every call fail, as a node
+ * nodes per room, and delivers a room's message at once to the listener of every node that follows the room, and to
+ * the publisher's. {@link #down} makes every call fail, as a node
  * that cannot reach Redis sees it.
  */
 final class InProcessCluster {
@@ -54,7 +55,9 @@ final class InProcessCluster {
         long id = lastIds.merge(room, 1L, Long::sum);
         tagged.ifPresent(key -> nonces.put(key, id));
         var published = new RoomMessage(room, id, message);
-        nodes.forEach(node -> node.listener.published(published, node == from, node == from ? nonce : Optional.empty()));
+        nodes.stream().filter(node -> node == from || node.followed.contains(room))
+                .forEach(node -> node.listener.published(published, node == from,
+                        node == from ? nonce : Optional.empty()));
         return new Cluster.Numbered(id, false);
     }
 
@@ -89,6 +92,11 @@ final class InProcessCluster {
     final class Node implements Cluster {
 
         private Listener listener;
+        private final java.util.Set<String> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        boolean follows(String room) {
+            return followed.contains(room);
+        }
 
         void loseTrack() {
             listener.presenceLost();
@@ -105,6 +113,20 @@ final class InProcessCluster {
                 failIfDown();
                 return lastIds.getOrDefault(room, 0L);
             }
+        }
+
+        @Override
+        public long follow(String room) {
+            synchronized (InProcessCluster.this) {
+                followed.add(room);
+                failIfDown();
+                return lastIds.getOrDefault(room, 0L);
+            }
+        }
+
+        @Override
+        public void unfollow(String room) {
+            followed.remove(room);
         }
 
         @Override
@@ -142,7 +164,8 @@ final class InProcessCluster {
         public void typing(String room, Identity who) {
             synchronized (InProcessCluster.this) {
                 if (!down) {
-                    nodes.stream().filter(node -> node != this).forEach(node -> node.listener.typing(room, who));
+                    nodes.stream().filter(node -> node != this && node.follows(room))
+                            .forEach(node -> node.listener.typing(room, who));
                 }
             }
         }

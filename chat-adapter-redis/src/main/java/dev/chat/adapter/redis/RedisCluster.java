@@ -9,6 +9,8 @@ import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -18,6 +20,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +28,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -34,16 +39,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node of a chat served by several, over one Redis: every change goes through {@code chat.lua} (numbering,
- * history, delivery and presence, each atomic), every node reads every message from one pub/sub channel, and each
- * node beats every third of its timeout so that the others can take its users out of presence once it stops.
+ * history, delivery and presence, each atomic), a node hears a room's messages on the room's channel while it has
+ * members in the room, and each node beats every third of its timeout so that the others can take its users out of
+ * presence once it stops.
  *
  * <p>Redis is asked one command per message whatever the room's size; its pub/sub sends each message once to
- * each node, and each node hands it to its own members.
+ * each node that follows the room, and each node hands it to its own members. A node with no member in a room
+ * spends nothing on it.
  */
 public final class RedisCluster implements Cluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCluster.class);
-    private static final String BUS = "chat:bus";
     /** Kept by {@code chat.lua}: every node alive by its last beat, and every user connected on any. */
     static final String NODES = "chat:nodes";
     private static final String ONLINE = "chat:online";
@@ -61,6 +67,8 @@ public final class RedisCluster implements Cluster {
     private final BusCodec codec = new BusCodec();
     private final Heartbeat heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The rooms the hub follows, which the bus connection subscribes to again whenever it reconnects. */
+    private final Set<String> followed = ConcurrentHashMap.newKeySet();
     private volatile Listener listener;
 
     private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
@@ -124,7 +132,15 @@ public final class RedisCluster implements Cluster {
     public void start(Listener listener) {
         this.listener = listener;
         bus.addListener(new BusListener(settings.node(), codec, listener));
-        bus.sync().subscribe(BUS);
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                if (connection == bus) {
+                    subscribeFollowed();
+                }
+            }
+        });
+        bus.sync().subscribe(Channels.EVERY_NODE, Channels.node(settings.node()));
         heartbeat.start(() -> this.listener.presenceLost());
     }
 
@@ -132,6 +148,31 @@ public final class RedisCluster implements Cluster {
     public long lastId(String room) {
         var offset = await(connection.async().get(RedisHistory.key(room, "offset")).toCompletableFuture());
         return offset == null ? 0 : Long.parseLong(offset);
+    }
+
+    /**
+     * Subscribes before reading the room's last id: every message numbered after that id is published after the
+     * subscription took hold, so it arrives.
+     */
+    @Override
+    public long follow(String room) {
+        followed.add(room);
+        await(bus.async().subscribe(Channels.room(room)).toCompletableFuture());
+        return lastId(room);
+    }
+
+    @Override
+    public void unfollow(String room) {
+        followed.remove(room);
+        bus.async().unsubscribe(Channels.room(room));
+    }
+
+    /** A subscription asked for while the connection was down is made once it is up; those it had, again. */
+    private void subscribeFollowed() {
+        var rooms = followed.stream().map(Channels::room).toArray(String[]::new);
+        if (rooms.length > 0) {
+            bus.async().subscribe(rooms);
+        }
     }
 
     @Override
@@ -160,28 +201,31 @@ public final class RedisCluster implements Cluster {
                 .thenApply(id -> id < 0 ? new Numbered(-id, true) : new Numbered(id, false));
     }
 
-    /** Straight onto the bus, past the script: nothing is numbered or kept, so nothing needs to be atomic. */
+    /** Straight onto the room's channel, past the script: nothing is numbered or kept, so nothing needs to be atomic. */
     @Override
     public void typing(String room, Identity who) {
-        connection.async().publish(BUS, codec.typing(settings.node(), room, who));
+        connection.async().publish(Channels.room(room), codec.typing(settings.node(), room, who));
     }
 
-    /** On the bus alone, as typing is: the mark itself is kept by {@link RedisReadMarks}. */
+    /**
+     * On the channel every node reads, past the script: the user's tabs on any node are told, in the room or not.
+     * The mark itself is kept by {@link RedisReadMarks}.
+     */
     @Override
     public void read(String room, String userId, long id) {
-        connection.async().publish(BUS, codec.read(settings.node(), room, userId, id));
+        connection.async().publish(Channels.EVERY_NODE, codec.read(settings.node(), room, userId, id));
     }
 
     /** On the bus alone: a node that misses it while away from Redis has its connections to Redis to lose too. */
     @Override
     public void disconnect(String userId, String reason) {
-        connection.async().publish(BUS, codec.disconnect(settings.node(), userId, reason));
+        connection.async().publish(Channels.EVERY_NODE, codec.disconnect(settings.node(), userId, reason));
     }
 
     /** The sanction itself is kept by {@link RedisSanctions}; a node that misses this reads them all on its resync. */
     @Override
     public void sanctioned(SanctionChange change) {
-        connection.async().publish(BUS, codec.sanctioned(settings.node(), change));
+        connection.async().publish(Channels.EVERY_NODE, codec.sanctioned(settings.node(), change));
     }
 
     @Override

@@ -5,10 +5,14 @@
 -- Keys are built here from room names and node ids, so the script needs one Redis server (or primary), not a
 -- Redis Cluster. Presence: each node's set lists what it holds ("room\0user", room '' for being connected at all);
 -- each room counts, per user, the nodes that hold the user there. A user joins when the count goes from 0 to 1 and
--- leaves when it goes back to 0, whichever node and however many connections.
+-- leaves when it goes back to 0, whichever node and however many connections; each user's set lists the nodes it
+-- is connected to.
+--
+-- Channels: a room's messages go to the room's channel, which the nodes with members in the room follow, and to the
+-- channel of the node that published them, which keeps them; a direct message goes to the channels of the nodes its
+-- sender and recipient are connected to.
 
 local P = 'chat:'
-local BUS = P .. 'bus'
 local ROOMS = P .. 'rooms'
 local ONLINE = P .. 'online'
 
@@ -37,6 +41,14 @@ end
 
 local function here_key(of)
     return P .. 'node:' .. of .. ':here'
+end
+
+local function node_channel(of)
+    return P .. 'node:' .. of .. ':bus'
+end
+
+local function nodes_of(user)
+    return P .. 'user:{' .. user .. '}:nodes'
 end
 
 local function users_key(room)
@@ -143,7 +155,9 @@ local function publish(origin, maxlen, room, message)
     if message.target then
         amend(room, id, message, number - tonumber(maxlen))
     end
-    redis.call('PUBLISH', BUS, 'R ' .. node .. ' ' .. id .. ' ' .. body)
+    local frame = 'R ' .. node .. ' ' .. id .. ' ' .. body
+    redis.call('PUBLISH', room_key(room, 'bus'), frame)
+    redis.call('PUBLISH', node_channel(node), frame)
     return number
 end
 
@@ -153,7 +167,9 @@ local function hold(of, room, user, name)
         return false
     end
     local first = redis.call('HINCRBY', users_key(room), user, 1) == 1
-    if room ~= '' then
+    if room == '' then
+        redis.call('SADD', nodes_of(user), of)
+    else
         redis.call('HSET', room_key(room, 'names'), user, name)
         if first then
             redis.call('HINCRBY', ROOMS, room, 1)
@@ -166,6 +182,9 @@ end
 local function release(of, room, user)
     if redis.call('SREM', here_key(of), room .. '\0' .. user) == 0 then
         return nil
+    end
+    if room == '' then
+        redis.call('SREM', nodes_of(user), of)
     end
     local key = users_key(room)
     if redis.call('HINCRBY', key, user, -1) > 0 then
@@ -355,8 +374,11 @@ if op == 'direct' then
     if redis.call('HEXISTS', ONLINE, ARGV[3]) == 0 then
         return 0
     end
-    redis.call('PUBLISH', BUS, 'D ' .. node .. ' ' .. cjson.encode({ type = 'DIRECT', to = ARGV[3],
-        userId = ARGV[4], username = ARGV[5], content = ARGV[6], ts = ARGV[7] }))
+    local frame = 'D ' .. node .. ' ' .. cjson.encode({ type = 'DIRECT', to = ARGV[3],
+        userId = ARGV[4], username = ARGV[5], content = ARGV[6], ts = ARGV[7] })
+    for _, of in ipairs(redis.call('SUNION', nodes_of(ARGV[3]), nodes_of(ARGV[4]))) do
+        redis.call('PUBLISH', node_channel(of), frame)
+    end
     return 1
 end
 

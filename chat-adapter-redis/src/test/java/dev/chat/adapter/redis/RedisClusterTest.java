@@ -32,6 +32,7 @@ class RedisClusterTest {
 
     private static final Identity ALICE = new Identity("alice", "Alice");
     private static final Identity BOB = new Identity("bob", "Bob");
+    private static final Identity CAROL = new Identity("carol", "Carol");
     private static final Instant AT = Instant.parse("2026-12-02T10:00:00.123Z");
     private static final int HISTORY = 5;
 
@@ -58,6 +59,8 @@ class RedisClusterTest {
         heardByB = new RecordingListener();
         a = node("a", heardByA);
         b = node("b", heardByB);
+        a.follow("lobby");
+        b.follow("lobby");
     }
 
     @AfterEach
@@ -100,6 +103,57 @@ class RedisClusterTest {
         }
         assertEquals(ids.getLast(), a.lastId("lobby"));
         assertEquals(0, a.lastId("empty"));
+    }
+
+    @Test
+    void a_node_hears_a_room_only_while_it_follows_it_and_misses_nothing_from_the_id_it_followed_at()
+            throws Exception {
+        long unheard = publish(a, "quiet", "before b followed");
+        assertEquals(unheard, heardByA.next().message().id(), "its publisher hears it, on its own channel");
+
+        assertEquals(unheard, b.follow("quiet"), "following says where the room is");
+        long heard = publish(a, "quiet", "after b followed");
+        assertEquals(heard, heardByB.next().message().id(), "b heard nothing before it followed, all after");
+
+        b.unfollow("quiet");
+        awaitThat(() -> subscribers("quiet") == 0, "b no longer subscribes to the room");
+        publish(a, "quiet", "after b left");
+        publish(a, "lobby", "in the lobby");
+        assertEquals("in the lobby", heardByB.next().message().message().content(), "b heard nothing more of it");
+    }
+
+    @Test
+    void a_node_hears_what_it_publishes_once_whether_or_not_it_follows_the_room() throws Exception {
+        publish(a, "lobby", "followed");
+        publish(a, "elsewhere", "not followed");
+        publish(b, "lobby", "from b");
+
+        var arrivals = List.of(heardByA.next(), heardByA.next(), heardByA.next());
+        assertEquals(List.of("followed", "not followed", "from b"),
+                contents(arrivals.stream().map(RecordingListener.Arrival::message).toList()), "each once, in order");
+        assertEquals(List.of(true, true, false), arrivals.stream().map(RecordingListener.Arrival::fromHere).toList());
+    }
+
+    @Test
+    void a_room_followed_while_redis_is_down_is_heard_once_it_is_back() throws Exception {
+        redis.stop();
+        awaitThat(() -> !a.available(), "a notices that Redis is gone");
+        assertThrows(IllegalStateException.class, () -> a.follow("later"));
+
+        redis.restart();
+        awaitThat(() -> a.available() && b.available(), "both nodes reconnect by themselves");
+        var heard = new AtomicReference<RoomMessage>();
+        awaitThat(() -> {
+            try {
+                publish(b, "later", "after");
+                var arrival = heardByA.published.poll(100, TimeUnit.MILLISECONDS);
+                heard.set(arrival == null ? null : arrival.message());
+                return arrival != null;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "a hears the room it followed while Redis was down");
+        assertEquals("later", heard.get().room());
     }
 
     @Test
@@ -164,10 +218,12 @@ class RedisClusterTest {
     }
 
     @Test
-    void a_direct_message_reaches_every_node_while_its_recipient_is_connected_somewhere() throws Exception {
+    void a_direct_message_reaches_the_nodes_of_its_sender_and_recipient_while_the_recipient_is_connected()
+            throws Exception {
         var direct = new DirectMessage("bob", Message.direct(ALICE, "psst", AT));
         assertFalse(a.send(direct).toCompletableFuture().get(), "bob is connected nowhere");
 
+        a.online(ALICE);
         b.online(BOB);
         awaitThat(() -> sent(direct), "bob is connected on b");
 
@@ -175,6 +231,25 @@ class RedisClusterTest {
         assertEquals(direct, heardByA.nextDirect(), "alice's own tabs on a get their copy");
         b.offline(BOB);
         awaitThat(() -> !sent(direct), "bob left b");
+    }
+
+    @Test
+    void a_direct_message_does_not_reach_a_node_where_neither_its_sender_nor_its_recipient_is() throws Exception {
+        var heardByC = new RecordingListener();
+        var c = node("c", heardByC);
+        a.online(ALICE);
+        b.online(BOB);
+        c.online(CAROL);
+        awaitThat(() -> b.connectedUsers() == 3, "all three are connected");
+
+        assertTrue(a.send(new DirectMessage("bob", Message.direct(ALICE, "between us", AT))).toCompletableFuture()
+                .get());
+        var toCarol = new DirectMessage("carol", Message.direct(BOB, "hello carol", AT));
+        assertTrue(b.send(toCarol).toCompletableFuture().get());
+
+        assertEquals(toCarol, heardByC.nextDirect(), "c heard only what concerned carol");
+        assertEquals("between us", heardByA.nextDirect().message().content());
+        assertTrue(heardByA.direct.isEmpty(), "a has neither bob nor carol");
     }
 
     @Test
@@ -214,6 +289,7 @@ class RedisClusterTest {
         a.enter("lobby", BOB, AT);
         heardByB.next();
         heardByB.next();
+        b.follow("other");
 
         a.resync(List.of(new Cluster.Here("lobby", ALICE), new Cluster.Here("other", ALICE),
                 new Cluster.Here(null, ALICE)), AT);
@@ -265,6 +341,7 @@ class RedisClusterTest {
         try (var proxy = RedisProxy.to(redis)) {
             var heardByC = new RecordingListener();
             var c = node("c", heardByC, 100, proxy.url());
+            c.follow("lobby");
 
             proxy.partition();
             var refused = assertThrows(ExecutionException.class, () -> publish(c, "lobby", "from the island"));
@@ -324,6 +401,12 @@ class RedisClusterTest {
         node.start(listener);
         nodes.add(node);
         return node;
+    }
+
+    private long subscribers(String room) {
+        try (var client = io.lettuce.core.RedisClient.create(redis.url()); var connection = client.connect()) {
+            return connection.sync().pubsubNumsub(Channels.room(room)).get(Channels.room(room));
+        }
     }
 
     private static long publish(RedisCluster node, String room, String content) throws Exception {

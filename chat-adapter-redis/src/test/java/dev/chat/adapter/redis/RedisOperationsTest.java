@@ -68,6 +68,7 @@ class RedisOperationsTest {
             throws Exception {
         nodeA.start(onA);
         nodeB.start(onB);
+        nodeB.follow("dev");
         var alice = new Identity("alice", "Alice");
         var tag = Optional.of(new Nonce("n-1"));
 

@@ -47,6 +47,7 @@ class RedisReadMarksTest {
         var onB = new RecordingListener();
         nodeA.start(onA);
         nodeB.start(onB);
+        nodeB.follow("dev");
 
         nodeA.read("dev", "bob", 42);
         nodeA.publish("dev", Message.chat(new Identity("bob", "Bob"), "after", Instant.now())).toCompletableFuture().get();

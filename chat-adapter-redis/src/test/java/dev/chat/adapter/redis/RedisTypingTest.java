@@ -29,6 +29,7 @@ class RedisTypingTest {
     void typing_reaches_the_other_nodes_only_and_leaves_no_trace_in_the_room_s_history() throws Exception {
         nodeA.start(onA);
         nodeB.start(onB);
+        nodeB.follow("dev");
 
         nodeA.typing("dev", new Identity("alice", "Alice"));
         nodeA.publish("dev", Message.chat(new Identity("alice", "Alice"), "after", Instant.now()))

@@ -14,11 +14,12 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The port the hub needs to be one chat with other nodes: the cluster numbers every room's messages, keeps the
- * room's recent history, delivers every message to every node (this one included) in the room's order, knows who
- * is in each room on any node, and finds a user's connections wherever they are.
+ * room's recent history, delivers every message to every node that {@linkplain #follow follows} its room and to the
+ * node that published it, in the room's order, knows who is in each room on any node, and finds a user's
+ * connections wherever they are.
  *
- * <p>Threading: {@link #lastId}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
- * for them, so they must answer quickly or fail; {@link #publish}, {@link #send}, {@link #disconnect},
+ * <p>Threading: {@link #lastId}, {@link #follow}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
+ * for them, so they must answer quickly or fail; {@link #unfollow}, {@link #publish}, {@link #send}, {@link #disconnect},
  * {@link #sanctioned}, {@link #online}, {@link #offline} and {@link #resync} return at once. The {@link Listener} is
  * called from the cluster's own threads and must not block. {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()} and
  * {@link #available()} serve any thread.
@@ -89,6 +90,22 @@ public interface Cluster extends AutoCloseable {
     long lastId(String room);
 
     /**
+     * This node has a member in the room now: from here on the room's messages reach it. Returns once they do, with
+     * the id of the room's newest message, so that every message after it arrives here. A cluster that delivers
+     * every room to every node needs nothing more than {@link #lastId}.
+     */
+    default long follow(String room) {
+        return lastId(room);
+    }
+
+    /**
+     * This node has no member left in the room: the room's messages need not reach it any more, except those this
+     * node publishes, which always come back to it. Returns at once.
+     */
+    default void unfollow(String room) {
+    }
+
+    /**
      * Records that the user is in the room on this node; the first such record on any node is a join, published
      * in the room if it has at most the cluster's presence limit of users.
      */
@@ -133,7 +150,10 @@ public interface Cluster extends AutoCloseable {
     /** Tells the other nodes to close every connection of the user, as the server API asked this one. */
     void disconnect(String userId, String reason);
 
-    /** Delivers a direct message to every node; false if its recipient is connected to none. */
+    /**
+     * Delivers a direct message to the nodes where its sender or its recipient is connected; false if the recipient
+     * is connected to none.
+     */
     CompletionStage<Boolean> send(DirectMessage message);
 
     /** The user has a connection on this node, so direct messages from any node find it. */
