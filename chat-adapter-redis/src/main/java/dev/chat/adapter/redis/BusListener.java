@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands each frame of the cluster's channels to this node's hub. A room's message comes from the room's channel, or,
  * if this node published it, from the node's own channel only (with its nonce), whether or not the node follows the
- * room; direct messages come on the node's channel. The signals that only the channels carry go to the other nodes,
- * since this one acted on its own already. A frame this node cannot read is dropped and logged, never allowed to
- * stop the bus.
+ * room: its copy on the room's channel is dropped unread. Direct messages come on the node's channel. The signals
+ * that only the channels carry go to the other nodes, since this one acted on its own already. A frame this node
+ * cannot read is dropped and logged, never allowed to stop the bus.
  */
 final class BusListener extends RedisPubSubAdapter<String, String> {
 
@@ -19,25 +19,28 @@ final class BusListener extends RedisPubSubAdapter<String, String> {
 
     private final String node;
     private final String ownChannel;
+    private final String ownRoomMessage;
     private final BusCodec codec;
     private final Cluster.Listener hub;
 
     BusListener(String node, BusCodec codec, Cluster.Listener hub) {
         this.node = node;
         this.ownChannel = Channels.node(node);
+        this.ownRoomMessage = "R " + node + " ";
         this.codec = codec;
         this.hub = hub;
     }
 
     @Override
     public void message(String channel, String frame) {
+        if (frame.startsWith(ownRoomMessage) && !channel.equals(ownChannel)) {
+            return;
+        }
         try {
             switch (codec.frame(frame)) {
                 case BusCodec.Published(var from, var message, var nonce) -> {
                     boolean fromHere = from.equals(node);
-                    if (fromHere == channel.equals(ownChannel)) {
-                        hub.published(message, fromHere, fromHere ? nonce : Optional.empty());
-                    }
+                    hub.published(message, fromHere, fromHere ? nonce : Optional.empty());
                 }
                 case BusCodec.Direct(var from, var message) -> hub.direct(message);
                 case BusCodec.Typing(var from, var room, var who) -> elsewhere(from, () -> hub.typing(room, who));
