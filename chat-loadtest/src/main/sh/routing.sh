@@ -1,0 +1,99 @@
+#!/bin/bash
+# Four nodes over one Redis, 200 rooms of 10 members, one sender in each: each node's CPU and Redis's per delivered
+# message, with every room's members on one node (--room-affinity) and with each room spread over all four, for
+# docs/clustering.md. Linux only (CPU from /proc).
+#
+# Run from the project's folder after `mvn -B -q package -DskipTests`, on Java 21+, with a redis-server on the PATH
+# or named by REDIS_SERVER. The arguments are the start commands to compare (chat-app/target/chat-server if none),
+# e.g. the start script of a build before a change and of one after it; they take turns, RUNS rounds each (3).
+# RATE is the messages per second over all rooms (400). Every round starts Redis and the four nodes anew, and warms
+# them up with a pass of each scenario that is not measured.
+set -euo pipefail
+runs=${RUNS:-3}
+rate=${RATE:-400}
+# Joins block each node's loop on Redis (see the known limits): the warm-up outlasts the joins' backlog.
+warmup=${WARMUP:-30s}
+redis_server=${REDIS_SERVER:-redis-server}
+redis_port=6391
+ports=(8091 8092 8093 8094)
+servers=("$@")
+[ ${#servers[@]} -eq 0 ] && servers=(chat-app/target/chat-server)
+limits="RATE_LIMIT_PER_SEC=0 USER_RATE_LIMIT_PER_SEC=0 MAX_CONNECTIONS_PER_ADDRESS=0 HANDSHAKES_PER_ADDRESS_PER_SEC=0
+        MAX_CONNECTIONS_PER_USER=0 MAX_CONNECTIONS=0 STORE=memory"
+work=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+
+cpu_centiseconds() {
+    awk -v tick="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 100 / tick }' "/proc/$1/stat"
+}
+
+start() {
+    local server=$1 port
+    pids=()
+    for port in "${ports[@]}" $redis_port; do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "port $port is taken: stop what is listening there first" >&2
+            exit 1
+        fi
+    done
+    "$redis_server" --port $redis_port --save "" --appendonly no > "$work/redis.log" 2>&1 &
+    pids+=($!)
+    for port in "${ports[@]}"; do
+        env $limits PORT=$port REDIS_URL=redis://127.0.0.1:$redis_port NODE_ID=node-$port "$server" \
+            > "$work/node-$port.log" 2>&1 &
+        pids+=($!)
+    done
+    for port in "${ports[@]}"; do
+        until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.1; done
+    done
+}
+
+stop() {
+    kill "${pids[@]}" 2>/dev/null
+    wait "${pids[@]}" 2>/dev/null || true
+    pids=()
+}
+
+# One broadcast; then each process's CPU between the tester's first and last "measuring at" lines (Redis first),
+# and the deliveries it counted.
+measure() {
+    local what=$1; shift
+    local first=() last=() line pid i urls
+    urls=$(printf 'ws://127.0.0.1:%s/ws,' "${ports[@]}")
+    while IFS= read -r line; do
+        if [[ $line == *"measuring at"* ]]; then
+            last=()
+            for pid in "${pids[@]}"; do last+=("$(cpu_centiseconds "$pid")"); done
+            [ ${#first[@]} -eq 0 ] && first=("${last[@]}")
+        fi
+    done < <(java -jar chat-loadtest/target/chat-loadtest.jar broadcast --clients 2000 --rooms 200 --senders 200 \
+        --rate "$rate" --warmup "$warmup" --duration 20s --url "${urls%,}" --json "$@" 2>&1 >"$work/report")
+    local received total=0 cpu=()
+    received=$(sed -E 's/.*"received":([0-9]+).*/\1/' "$work/report")
+    for i in "${!pids[@]}"; do
+        cpu+=($(( last[i] - first[i] )))
+        [ "$i" -gt 0 ] && total=$(( total + last[i] - first[i] ))
+    done
+    printf '%s: %s deliveries, lost %s, p99 %s ms; CPU s: redis %d.%02d, nodes' "$what" "$received" \
+        "$(sed -E 's/.*"lost":([0-9]+).*/\1/' "$work/report")" \
+        "$(sed -E 's/.*"latencyMillis":\{[^}]*"p99":([0-9.]+).*/\1/' "$work/report")" \
+        $(( cpu[0] / 100 )) $(( cpu[0] % 100 ))
+    for i in "${!cpu[@]}"; do
+        [ "$i" -gt 0 ] && printf ' %d.%02d' $(( cpu[i] / 100 )) $(( cpu[i] % 100 ))
+    done
+    printf '; nodes per delivery %s us\n' "$(( total * 10000 / (received > 0 ? received : 1) ))"
+}
+
+for run in $(seq 1 "$runs"); do
+    for server in "${servers[@]}"; do
+        echo "== $server, round $run"
+        start "$server"
+        # Fresh nodes compile their cluster path during the first joins and messages: one unmeasured pass of each.
+        measure "(warming up)" --room-affinity --warmup 20s --duration 5s > /dev/null
+        measure "(warming up)" --warmup 20s --duration 5s > /dev/null
+        measure "every room on one node" --room-affinity
+        measure "every room on every node"
+        stop
+    done
+done
