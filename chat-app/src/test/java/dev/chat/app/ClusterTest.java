@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,65 @@ class ClusterTest {
         }
         var users = AppRequests.get(nodes.get(0), "/api/rooms/dev/users").body();
         assertTrue(users.contains("\"carol\"") && users.contains("\"bob\"") && users.contains("\"alice\""), users);
+    }
+
+    /**
+     * The seam of a node's subscription to a room: each visitor enters on a node where nobody else is in the room, so
+     * the node starts following the room, and leaves again, so it stops, while the room is busy on another node.
+     */
+    @Test
+    void visitors_entering_a_busy_room_where_their_node_had_nobody_get_its_history_then_every_message_once_in_order()
+            throws Exception {
+        var poster = enter(0, "poster", "Poster");
+        var visitsDone = new AtomicBoolean();
+        try (var posterThread = Executors.newVirtualThreadPerTaskExecutor()) {
+            var posting = posterThread.submit(() -> postUntil(poster, visitsDone));
+            try {
+                for (int visit = 0; visit < 20; visit++) {
+                    var visitor = TestClient.connect(nodes.get(1 + visit % 2).port(),
+                            "userId=v" + visit + "&username=Visitor&room=dev");
+                    clients.add(visitor);
+                    assertConsecutiveIdsUntilLiveChats(visitor, "v" + visit, 5);
+                    visitor.close();
+                }
+            } finally {
+                visitsDone.set(true);
+            }
+            posting.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Posts one chat after another, each once the one before has come back (the only chats), until told to stop. */
+    private static void postUntil(TestClient poster, AtomicBoolean stop) {
+        try {
+            for (int i = 0; !stop.get(); i++) {
+                poster.send("{\"type\":\"chat\",\"content\":\"p" + i + "\"}");
+                assertEquals("p" + i, poster.nextOfType("chat").get("content").asText());
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every message with an id, history and live alike, is the one after the last; until some chats came live. */
+    private static void assertConsecutiveIdsUntilLiveChats(TestClient visitor, String userId, int liveChats)
+            throws InterruptedException {
+        long previous = -1;
+        boolean live = false;
+        for (int chats = 0; chats < liveChats; ) {
+            var message = visitor.next();
+            if (!message.has("id")) {
+                continue;
+            }
+            long id = Long.parseLong(message.get("id").asText());
+            assertTrue(previous < 0 || id == previous + 1, userId + " got " + id + " after " + previous);
+            previous = id;
+            var type = message.get("type").asText();
+            live |= type.equals("join") && message.get("userId").asText().equals(userId);
+            if (live && type.equals("chat")) {
+                chats++;
+            }
+        }
     }
 
     @Test
