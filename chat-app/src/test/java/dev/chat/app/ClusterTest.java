@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chat.adapter.javalin.TestClient;
 import dev.chat.adapter.redis.LocalRedis;
 import dev.chat.adapter.redis.RedisProxy;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,34 @@ class ClusterTest {
         }
         var users = AppRequests.get(nodes.get(0), "/api/rooms/dev/users").body();
         assertTrue(users.contains("\"carol\"") && users.contains("\"bob\"") && users.contains("\"alice\""), users);
+    }
+
+    @Test
+    void any_node_s_analytics_and_stats_count_the_whole_cluster() throws Exception {
+        var alice = enter(0, "alice", "Alice");
+        enter(1, "bob", "Bob");
+        enter(2, "bob", "Bob");
+        alice.send("{\"type\":\"chat\",\"content\":\"one\"}");
+        alice.nextOfType("chat");
+
+        var analytics = awaitJson(2, "/api/analytics", json -> json.get("totalMessages").asLong() == 1
+                && json.get("activeConnections").asInt() == 3);
+        assertEquals(2, analytics.get("activeUsers").asInt(), "bob on two nodes is one user");
+        var stats = awaitJson(1, "/stats", json -> json.get("clients").asInt() == 3);
+        assertEquals(2, stats.get("users").asInt());
+        assertEquals(1, stats.get("rooms").asInt());
+    }
+
+    /** The node's answer at {@code path} once it says what is expected: the others report every two seconds. */
+    private JsonNode awaitJson(int node, String path, Predicate<JsonNode> expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        var json = new ObjectMapper().readTree(AppRequests.get(nodes.get(node), path).body());
+        while (!expected.test(json)) {
+            assertTrue(System.nanoTime() < deadline, "node " + node + " still says " + json);
+            Thread.yield();
+            json = new ObjectMapper().readTree(AppRequests.get(nodes.get(node), path).body());
+        }
+        return json;
     }
 
     /**

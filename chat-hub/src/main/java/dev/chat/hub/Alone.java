@@ -1,7 +1,9 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Nonce;
@@ -9,6 +11,7 @@ import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.MessageStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +31,15 @@ final class Alone implements Sharing {
     @Override
     public long lastId(String room) {
         return store.lastId(room);
+    }
+
+    @Override
+    public Optional<Duration> reportEvery() {
+        return Optional.empty();
+    }
+
+    @Override
+    public void report(HubStats stats, Analytics analytics) {
     }
 
     @Override

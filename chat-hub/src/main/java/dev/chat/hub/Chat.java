@@ -39,6 +39,7 @@ final class Chat {
     private final Repeats repeats;
     private final DirectMessages directMessages;
     private final Sharing sharing;
+    private final Reporting reporting;
     private final MessageClock clock;
     private final UserBudgets userBudgets;
     private final Telemetry telemetry;
@@ -64,6 +65,7 @@ final class Chat {
         this.events = settings.events();
         this.directMessages = new DirectMessages(members, sharing, fanOut, counters, this.clock);
         this.started = this.clock.now();
+        this.reporting = new Reporting(sharing.reportEvery());
     }
 
     /** Carries out one command; then closes every member that could not take a message it was due. */
@@ -77,13 +79,25 @@ final class Chat {
 
     /** When the chat next has something to do unasked, as a {@link System#nanoTime()}; empty if nothing. */
     OptionalLong nextDue() {
-        return rooms.summariesDue();
+        var summaries = rooms.summariesDue();
+        var report = reporting.due();
+        if (summaries.isEmpty() || report.isEmpty()) {
+            return summaries.isPresent() ? summaries : report;
+        }
+        return summaries.getAsLong() - report.getAsLong() < 0 ? summaries : report;
     }
 
-    /** Does what {@link #nextDue()} named. */
+    /** Does what {@link #nextDue()} named, and whatever else is due by now. */
     void runDue() {
+        long now = System.nanoTime();
         try {
-            rooms.announceSummaries();
+            var summaries = rooms.summariesDue();
+            if (summaries.isPresent() && now - summaries.getAsLong() >= 0) {
+                rooms.announceSummaries();
+            }
+            if (reporting.takeIfDue(now)) {
+                sharing.report(counters.snapshot(), analytics());
+            }
         } finally {
             closeTooSlow();
         }
@@ -121,7 +135,7 @@ final class Chat {
                 }
             }
             case Command.RepeatAnswer(var room, var id, var answer) -> repeats.answerAgain(room, id, answer);
-            case Command.ArrivedDirect(var message) -> directMessages.deliver(message);
+            case Command.ArrivedDirect(var message, var fromHere) -> directMessages.arrived(message, fromHere);
             case Command.ArrivedTyping(var room, var who) -> rooms.typingArrived(room, who);
             case Command.ArrivedRead(var room, var userId, var id) -> rooms.readArrived(room, userId, id);
             case Command.Publish(var room, var author, var content, var nonce, var answer) ->
@@ -329,7 +343,8 @@ final class Chat {
     /** A server-wide announcement: every connection gets it once, whatever rooms it is in. */
     private void announce(String content) {
         var encoded = WireFormat.encode(Message.system(content, clock.now()));
-        counters.message(MessageType.SYSTEM, members.size());
+        counters.message(MessageType.SYSTEM);
+        counters.delivered(members.size());
         members.forEach(member -> fanOut.to(member, encoded));
     }
 }

@@ -28,8 +28,8 @@ final class ClusterListener implements Cluster.Listener {
     }
 
     @Override
-    public void direct(DirectMessage message) {
-        inbox.offer(new Command.ArrivedDirect(message));
+    public void direct(DirectMessage message, boolean fromHere) {
+        inbox.offer(new Command.ArrivedDirect(message, fromHere));
     }
 
     @Override

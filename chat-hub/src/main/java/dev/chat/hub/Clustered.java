@@ -1,8 +1,10 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
 import dev.chat.domain.ErrorCode;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Nonce;
@@ -12,6 +14,7 @@ import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +32,9 @@ final class Clustered implements Sharing {
     private static final System.Logger LOG = System.getLogger(Clustered.class.getName());
     private static final Rejection UNAVAILABLE = new Rejection(ErrorCode.CLUSTER_UNAVAILABLE,
             "the chat cluster cannot be reached; your message was not sent, try again");
+
+    /** Often enough for a dashboard that refreshes every few seconds; a report is one write to the cluster. */
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(2);
 
     private final Cluster cluster;
     private final Presence presence;
@@ -65,6 +71,21 @@ final class Clustered implements Sharing {
     @Override
     public void closed(String room) {
         cluster.unfollow(room);
+    }
+
+    @Override
+    public Optional<Duration> reportEvery() {
+        return Optional.of(REPORT_EVERY);
+    }
+
+    /** A report the cluster did not take is replaced by the next one. */
+    @Override
+    public void report(HubStats stats, Analytics analytics) {
+        try {
+            cluster.report(stats, analytics);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster did not take this node's figures: " + e.getMessage());
+        }
     }
 
     /** Within this node's rooms only while the cluster cannot be reached; it learns of them when it is back. */

@@ -66,7 +66,7 @@ sealed interface Command {
     record RepeatAnswer(String room, long id, CompletableFuture<Checked<RoomMessage>> answer) implements Command {}
 
     /** A direct message from the cluster, for whichever of its users' connections are here. */
-    record ArrivedDirect(DirectMessage message) implements Command {}
+    record ArrivedDirect(DirectMessage message, boolean fromHere) implements Command {}
 
     /** Another node's user is typing in a room. */
     record ArrivedTyping(String room, Identity who) implements Command {}

@@ -40,7 +40,7 @@ final class DirectMessages {
             fanOut.reject(from, offline(to));
             return null;
         }
-        deliver(direct);
+        sentHere(direct);
         return direct.message().timestamp();
     }
 
@@ -56,7 +56,7 @@ final class DirectMessages {
             answer.complete(new Checked.Rejected<>(offline(to)));
             return;
         }
-        deliver(direct);
+        sentHere(direct);
         answer.complete(Checked.accepted(direct));
     }
 
@@ -64,8 +64,21 @@ final class DirectMessages {
         return new Rejection(ErrorCode.USER_OFFLINE, "user '" + userId + "' is not connected");
     }
 
-    /** To the connections here of its recipient and of its sender; from this node or from the cluster. */
-    void deliver(DirectMessage direct) {
+    /** A direct message from the cluster; counted by the node that sent it on. */
+    void arrived(DirectMessage direct, boolean fromHere) {
+        if (fromHere) {
+            counters.message(MessageType.DIRECT);
+        }
+        deliver(direct);
+    }
+
+    private void sentHere(DirectMessage direct) {
+        counters.message(MessageType.DIRECT);
+        deliver(direct);
+    }
+
+    /** To the connections here of its recipient and of its sender. */
+    private void deliver(DirectMessage direct) {
         var recipients = members.connectionsOf(direct.to());
         var sender = direct.message().userId();
         var copies = direct.to().equals(sender) ? List.<Member>of() : members.connectionsOf(sender);
@@ -73,7 +86,7 @@ final class DirectMessages {
             return;
         }
         var encoded = WireFormat.encode(direct);
-        counters.message(MessageType.DIRECT, recipients.size() + copies.size());
+        counters.delivered(recipients.size() + copies.size());
         recipients.forEach(member -> fanOut.to(member, encoded));
         copies.forEach(member -> fanOut.to(member, encoded));
     }

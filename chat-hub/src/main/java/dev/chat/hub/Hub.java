@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The chat hub: one event loop that owns every connected client, and one writer per client.
@@ -255,7 +256,19 @@ public final class Hub implements ChatHub {
 
     @Override
     public HubStats stats() {
-        return counters.snapshot();
+        var here = counters.snapshot();
+        return cluster.flatMap(shared -> wholeCluster(() -> ClusterFigures.stats(here, shared.reports(),
+                shared.connectedUsers(), shared.rooms().size()))).orElse(here);
+    }
+
+    /** The whole cluster's figures, or this node's alone while the cluster cannot say. */
+    private static <T> Optional<T> wholeCluster(Supplier<T> figures) {
+        try {
+            return Optional.of(figures.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "cluster could not give the other nodes' figures: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -296,7 +309,10 @@ public final class Hub implements ChatHub {
     @Override
     public Optional<Analytics> analytics() {
         var answer = new CompletableFuture<Analytics>();
-        return Optional.ofNullable(ask(new Command.Analyze(answer), answer, null));
+        return Optional.ofNullable(ask(new Command.Analyze(answer), answer, null)).map(here -> cluster
+                .flatMap(shared -> wholeCluster(() -> ClusterFigures.analytics(here, shared.reports(),
+                        shared.connectedUsers())))
+                .orElse(here));
     }
 
     /** Read straight from the store, which serves any thread: history needs nothing only the loop knows. */

@@ -35,10 +35,14 @@ final class HubCounters {
         rooms = count;
     }
 
-    void message(MessageType type, int recipients) {
+    /** A message this node published: in a cluster, every message is counted by one node only, its publisher's. */
+    void message(MessageType type) {
         messages++;
-        deliveries += recipients;
         byType.lazySet(type.ordinal(), byType.get(type.ordinal()) + 1);
+    }
+
+    void delivered(int recipients) {
+        deliveries += recipients;
     }
 
     void drop() {

@@ -368,6 +368,7 @@ final class Rooms {
      */
     /** This node published the message: the product's backend is told, and its nonce remembered. */
     private void numberedHere(RoomMessage published, Optional<Nonce> nonce) {
+        counters.message(published.message().type());
         events.happened(new ChatEvent.Posted(published));
         repeats.posted(published, nonce);
     }
@@ -384,7 +385,7 @@ final class Rooms {
         } else {
             room.remember(encoded);
         }
-        counters.message(published.message().type(), room.connectionCount());
+        counters.delivered(room.connectionCount());
         if (nonce.isEmpty()) {
             fanOut.toRoom(room, encoded);
             return;

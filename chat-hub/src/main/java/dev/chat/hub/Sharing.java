@@ -1,13 +1,16 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.Checked;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +60,12 @@ sealed interface Sharing permits Alone, Clustered {
      */
     Optional<RoomMessage> publish(Room room, Message message, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer);
+
+    /** How often this node tells the others its figures; empty when there are no others. */
+    Optional<Duration> reportEvery();
+
+    /** Tells the other nodes this node's figures. */
+    void report(HubStats stats, Analytics analytics);
 
     /** Tells the other nodes, if any, that the user is typing in the room. */
     void typing(Room room, Identity who);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
+import dev.chat.domain.MessageType;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.protocol.ClientMessage;
 import java.time.Clock;
@@ -79,6 +80,33 @@ class ClusteredHubTest {
         assertEquals("Bob left", field(alice.next(), "content"));
         awaitThat(() -> !nodeB.follows("global"), "b still follows the room its last member left");
         assertTrue(nodeA.follows("global"), "alice is still in it on a");
+    }
+
+    @Test
+    void any_node_answers_for_the_whole_cluster_each_message_counted_once_by_the_node_that_published_it()
+            throws Exception {
+        var aliceClient = hubA.connect(ALICE, alice);
+        alice.next(2);
+        var bobClient = hubB.connect(BOB, bob);
+        bob.next(2);
+        aliceClient.post(ClientMessage.chat("one"));
+        aliceClient.post(ClientMessage.chat("two"));
+        bobClient.post(ClientMessage.chat("three"));
+        bobClient.post(new ClientMessage("direct", "psst", null, "alice", null));
+
+        awaitThat(() -> hubA.stats().messagesByType().get(MessageType.CHAT) == 3
+                && hubA.stats().messagesByType().get(MessageType.DIRECT) == 1, "b's report never counted");
+        var stats = hubA.stats();
+        assertEquals(2, stats.clients());
+        assertEquals(2, stats.users());
+        assertEquals(2, stats.messagesByType().get(MessageType.JOIN), "each join once, by the node it joined on");
+        var analytics = hubA.analytics().orElseThrow();
+        assertEquals(4, analytics.totalMessages(), "three chats and a direct message");
+        assertEquals(2, analytics.activeConnections());
+        assertEquals(2, analytics.activeUsers());
+        assertEquals(List.of("alice", "bob"), analytics.activeUserDetails().stream()
+                .map(dev.chat.domain.Analytics.ActiveUser::userId).sorted().toList());
+        assertEquals(4, analytics.messagesPerMinute().getLast());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.chat.hub;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
@@ -32,6 +35,7 @@ final class InProcessCluster {
     private final Map<String, Map<String, Integer>> nodesByUser = new HashMap<>();
     private final Map<String, Identity> names = new LinkedHashMap<>();
     private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, NodeReport> reports = new HashMap<>();
     private final int presenceLimit;
     volatile boolean down;
 
@@ -213,6 +217,20 @@ final class InProcessCluster {
         }
 
         @Override
+        public void report(HubStats stats, Analytics analytics) {
+            synchronized (InProcessCluster.this) {
+                reports.put(node(), new NodeReport(node(), stats, analytics));
+            }
+        }
+
+        @Override
+        public List<NodeReport> reports() {
+            synchronized (InProcessCluster.this) {
+                return reports.values().stream().filter(report -> !report.node().equals(node())).toList();
+            }
+        }
+
+        @Override
         public int connectedUsers() {
             synchronized (InProcessCluster.this) {
                 return nodesByUser.getOrDefault("", Map.of()).size();
@@ -228,7 +246,7 @@ final class InProcessCluster {
                 if (!nodesByUser.getOrDefault("", Map.of()).containsKey(message.to())) {
                     return CompletableFuture.completedFuture(false);
                 }
-                nodes.forEach(node -> node.listener.direct(message));
+                nodes.forEach(node -> node.listener.direct(message, node == this));
                 return CompletableFuture.completedFuture(true);
             }
         }

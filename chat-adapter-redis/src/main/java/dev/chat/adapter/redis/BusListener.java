@@ -42,7 +42,7 @@ final class BusListener extends RedisPubSubAdapter<String, String> {
                     boolean fromHere = from.equals(node);
                     hub.published(message, fromHere, fromHere ? nonce : Optional.empty());
                 }
-                case BusCodec.Direct(var from, var message) -> hub.direct(message);
+                case BusCodec.Direct(var from, var message) -> hub.direct(message, from.equals(node));
                 case BusCodec.Typing(var from, var room, var who) -> elsewhere(from, () -> hub.typing(room, who));
                 case BusCodec.Read(var from, var room, var userId, var id) ->
                         elsewhere(from, () -> hub.read(room, userId, id));

@@ -1,8 +1,11 @@
 package dev.chat.adapter.redis;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.Nonce;
 import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomSummary;
@@ -53,6 +56,8 @@ public final class RedisCluster implements Cluster {
     /** Kept by {@code chat.lua}: every node alive by its last beat, and every user connected on any. */
     static final String NODES = "chat:nodes";
     private static final String ONLINE = "chat:online";
+    /** Each node's last report, by node; {@code chat.lua} takes a node's out as it takes the node out of presence. */
+    private static final String REPORTS = "chat:reports";
     /** Reconnecting backs off from the first delay to the most, so a node is back within a second of Redis. */
     private static final Duration RECONNECT_FIRST = Duration.ofMillis(10);
     private static final Duration RECONNECT_MOST = Duration.ofSeconds(1);
@@ -65,6 +70,7 @@ public final class RedisCluster implements Cluster {
     private final StatefulRedisPubSubConnection<String, String> bus;
     private final ChatScript script;
     private final BusCodec codec = new BusCodec();
+    private final ReportCodec reportCodec = new ReportCodec();
     private final Heartbeat heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The rooms the hub follows, which the bus connection subscribes to again whenever it reconnects. */
@@ -285,6 +291,20 @@ public final class RedisCluster implements Cluster {
     @Override
     public List<String> nodes() {
         return connection.sync().zrange(NODES, 0, -1);
+    }
+
+    @Override
+    public void report(HubStats stats, Analytics analytics) {
+        connection.async().hset(REPORTS, settings.node(), reportCodec.encode(stats, analytics));
+    }
+
+    @Override
+    public List<NodeReport> reports() {
+        return connection.sync().hgetall(REPORTS).entrySet().stream()
+                .filter(report -> !report.getKey().equals(settings.node()))
+                .map(report -> reportCodec.decode(report.getKey(), report.getValue()))
+                .sorted(Comparator.comparing(NodeReport::node))
+                .toList();
     }
 
     @Override

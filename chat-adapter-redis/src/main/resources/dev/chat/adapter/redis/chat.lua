@@ -10,7 +10,7 @@
 --
 -- Channels: a room's messages go to the room's channel, which the nodes with members in the room follow, and to the
 -- channel of the node that published them, which keeps them; a direct message goes to the channels of the nodes its
--- sender and recipient are connected to.
+-- sender and recipient are connected to, and of the node that sent it on, which counts it.
 
 local P = 'chat:'
 local ROOMS = P .. 'rooms'
@@ -376,8 +376,11 @@ if op == 'direct' then
     end
     local frame = 'D ' .. node .. ' ' .. cjson.encode({ type = 'DIRECT', to = ARGV[3],
         userId = ARGV[4], username = ARGV[5], content = ARGV[6], ts = ARGV[7] })
+    redis.call('PUBLISH', node_channel(node), frame)
     for _, of in ipairs(redis.call('SUNION', nodes_of(ARGV[3]), nodes_of(ARGV[4]))) do
-        redis.call('PUBLISH', node_channel(of), frame)
+        if of ~= node then
+            redis.call('PUBLISH', node_channel(of), frame)
+        end
     end
     return 1
 end
@@ -403,6 +406,7 @@ if op == 'reap' then
     end
     redis.call('DEL', P .. 'node:' .. dead)
     redis.call('ZREM', P .. 'nodes', dead)
+    redis.call('HDEL', P .. 'reports', dead)
     local rooms = replace(dead, ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6], 8)
     redis.call('DEL', here_key(dead))
     return rooms

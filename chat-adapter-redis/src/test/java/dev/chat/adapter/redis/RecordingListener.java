@@ -34,7 +34,7 @@ final class RecordingListener implements Cluster.Listener {
     }
 
     @Override
-    public void direct(DirectMessage message) {
+    public void direct(DirectMessage message, boolean fromHere) {
         direct.add(message);
     }
 

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
+import dev.chat.domain.LatencySummary;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.port.needed.Cluster;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -369,6 +374,22 @@ class RedisClusterTest {
         publish(late, "lobby", "on time");
 
         assertEquals("on time", heardByB.next().message().message().content());
+    }
+
+    @Test
+    void a_node_s_report_is_read_by_the_others_until_it_leaves() throws Exception {
+        var stats = new HubStats(3, 12, 1, 1, 0, 2, 1, 30, Map.of(MessageType.CHAT, 10L, MessageType.JOIN, 2L), 0);
+        var analytics = new Analytics(10, 3, 2, 4, List.of(0L, 4L, 6L), new LatencySummary(0.5, 1.25, 3.0),
+                List.of(new Analytics.ActiveUser("alice", "Alice", AT)), AT, 60);
+        var leaving = node("leaving", new RecordingListener());
+
+        leaving.report(stats, analytics);
+
+        awaitThat(() -> !a.reports().isEmpty(), "a never read leaving's report");
+        assertEquals(List.of(new NodeReport("leaving", stats, analytics)), a.reports());
+        assertEquals(List.of(), leaving.reports(), "a node reads only the others'");
+        leaving.close();
+        assertEquals(List.of(), a.reports(), "a node that left reports nothing");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package dev.chat.domain.port.needed;
 
+import dev.chat.domain.Analytics;
 import dev.chat.domain.DirectMessage;
+import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.Nonce;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
@@ -18,10 +21,11 @@ import java.util.concurrent.CompletionStage;
  * node that published it, in the room's order, knows who is in each room on any node, and finds a user's
  * connections wherever they are.
  *
- * <p>Threading: {@link #lastId}, {@link #follow}, {@link #enter} and {@link #leave} are called by the hub's event loop, which waits
- * for them, so they must answer quickly or fail; {@link #unfollow}, {@link #publish}, {@link #send}, {@link #disconnect},
- * {@link #sanctioned}, {@link #online}, {@link #offline} and {@link #resync} return at once. The {@link Listener} is
- * called from the cluster's own threads and must not block. {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()} and
+ * <p>Threading: {@link #lastId}, {@link #follow}, {@link #enter} and {@link #leave} are called by the hub's event
+ * loop, which waits for them, so they must answer quickly or fail; {@link #unfollow}, {@link #publish},
+ * {@link #send}, {@link #disconnect}, {@link #sanctioned}, {@link #online}, {@link #offline}, {@link #resync} and
+ * {@link #report} return at once. The {@link Listener} is called from the cluster's own threads and must not block.
+ * {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()}, {@link #reports()} and
  * {@link #available()} serve any thread.
  */
 public interface Cluster extends AutoCloseable {
@@ -35,8 +39,11 @@ public interface Cluster extends AutoCloseable {
          */
         void published(RoomMessage message, boolean fromHere, Optional<Nonce> nonce);
 
-        /** A direct message, for whichever connections of its sender and recipient are on this node. */
-        void direct(DirectMessage message);
+        /**
+         * A direct message, for whichever connections of its sender and recipient are on this node; {@code fromHere}
+         * if this node sent it on, which always hears it back.
+         */
+        void direct(DirectMessage message, boolean fromHere);
 
         /** Another node's user is typing in the room; for this node's members of it. */
         void typing(String room, Identity who);
@@ -176,6 +183,18 @@ public interface Cluster extends AutoCloseable {
 
     /** Every node alive, this one included. */
     List<String> nodes();
+
+    /**
+     * Tells the other nodes this node's counts and analytics, replacing what it told them before; they are
+     * forgotten once the node leaves. Returns at once.
+     */
+    default void report(HubStats stats, Analytics analytics) {
+    }
+
+    /** What each other node alive last {@linkplain #report reported}; none if the cluster keeps no reports. */
+    default List<NodeReport> reports() {
+        return List.of();
+    }
 
     /** How many users are connected on any node, each once. */
     int connectedUsers();
