@@ -8,7 +8,8 @@ import java.util.Map;
  * What the hub has done since it started, and what it holds now.
  *
  * @param clients          connected now
- * @param messages         messages broadcast (chat, system, join and leave) and direct messages sent
+ * @param messages         messages broadcast (chat, system, join and leave) and direct messages sent; on a node of
+ *                         a cluster, those it published, so that the nodes' counts add up
  * @param dropped          deliveries refused to clients that had fallen too far behind; each such client was closed
  *                         with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW}, and can resume what it missed
  * @param closedTooSlow    clients closed with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW} because their send queue was full
