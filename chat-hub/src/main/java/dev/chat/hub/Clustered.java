@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToLongFunction;
 
 /**
  * A hub that is one node of a cluster: the cluster numbers each room, knows who is in it on every node, and
@@ -49,19 +50,18 @@ final class Clustered implements Sharing {
     /** Zero while the cluster cannot say: a resume to this room then learns that it may have missed something. */
     @Override
     public long lastId(String room) {
-        try {
-            return cluster.lastId(room);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "cluster could not say where room " + room + " is: " + e.getMessage());
-            return 0;
-        }
+        return whereIs(room, cluster::lastId);
     }
 
     /** As {@link #lastId}: a room followed while the cluster cannot be reached is followed once it is back. */
     @Override
     public long opened(String room) {
+        return whereIs(room, cluster::follow);
+    }
+
+    private static long whereIs(String room, ToLongFunction<String> lastId) {
         try {
-            return cluster.follow(room);
+            return lastId.applyAsLong(room);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "cluster could not say where room " + room + " is: " + e.getMessage());
             return 0;

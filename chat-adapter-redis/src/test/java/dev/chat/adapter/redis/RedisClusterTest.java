@@ -147,18 +147,8 @@ class RedisClusterTest {
 
         redis.restart();
         awaitThat(() -> a.available() && b.available(), "both nodes reconnect by themselves");
-        var heard = new AtomicReference<RoomMessage>();
-        awaitThat(() -> {
-            try {
-                publish(b, "later", "after");
-                var arrival = heardByA.published.poll(100, TimeUnit.MILLISECONDS);
-                heard.set(arrival == null ? null : arrival.message());
-                return arrival != null;
-            } catch (Exception e) {
-                return false;
-            }
-        }, "a hears the room it followed while Redis was down");
-        assertEquals("later", heard.get().room());
+        var heard = publishUntilHeard(b, "later", heardByA, "a hears the room it followed while Redis was down");
+        assertEquals("later", heard.room());
     }
 
     @Test
@@ -325,19 +315,9 @@ class RedisClusterTest {
         awaitThat(() -> heardByA.presenceLost.get() > 0, "a learns that Redis forgot it");
         // b may be connected again a moment before its subscription is: what a publishes until then, b misses
         // (a node fills such a gap from history), so a publishes until b hears it.
-        var heard = new AtomicReference<RoomMessage>();
-        awaitThat(() -> {
-            try {
-                publish(a, "lobby", "after");
-                var arrival = heardByB.published.poll(100, TimeUnit.MILLISECONDS);
-                heard.set(arrival == null ? null : arrival.message());
-                return arrival != null;
-            } catch (Exception e) {
-                return false;
-            }
-        }, "b hears what a publishes again");
-        assertEquals("after", heard.get().message().content(), "b is subscribed again");
-        assertTrue(heard.get().id() > before, "ids never go back, even though Redis lost the room's number");
+        var heard = publishUntilHeard(a, "lobby", heardByB, "b hears what a publishes again");
+        assertEquals("after", heard.message().content(), "b is subscribed again");
+        assertTrue(heard.id() > before, "ids never go back, even though Redis lost the room's number");
     }
 
     @Test
@@ -422,6 +402,23 @@ class RedisClusterTest {
         node.start(listener);
         nodes.add(node);
         return node;
+    }
+
+    /** Publishes "after" in the room again and again until the listener hears one: the first it hears. */
+    private static RoomMessage publishUntilHeard(RedisCluster node, String room, RecordingListener listener,
+            String otherwise) {
+        var heard = new AtomicReference<RoomMessage>();
+        awaitThat(() -> {
+            try {
+                publish(node, room, "after");
+                var arrival = listener.published.poll(100, TimeUnit.MILLISECONDS);
+                heard.set(arrival == null ? null : arrival.message());
+                return arrival != null;
+            } catch (Exception e) {
+                return false;
+            }
+        }, otherwise);
+        return heard.get();
     }
 
     private long subscribers(String room) {
