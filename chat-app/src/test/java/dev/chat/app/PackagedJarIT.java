@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +199,37 @@ class PackagedJarIT {
         assertTrue(jvmOptions.contains("-XX:AOTCache=" + cache), "started without the cache: " + jvmOptions);
         assertTrue(lines.stream().noneMatch(line -> line.contains("[aot")),
                 "the JVM could not use the cache: " + String.join("\n", lines));
+        assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
+    }
+
+    /** As the deployment guide installs it: the script, the jar and the cache copied to another folder. */
+    @Test
+    void on_jdk_25_a_copy_of_the_server_and_its_cache_starts_elsewhere_once_the_build_it_came_from_is_gone()
+            throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "the cache is made and used on JDK 25 or newer");
+        var javaHome = ServerProcess.currentJava().getParent().getParent().toString();
+        var built = Files.createTempDirectory("chat-built");
+        Files.copy(SCRIPT, built.resolve("chat-server"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(SCRIPT.resolveSibling("chat-app.jar"), built.resolve("chat-app.jar"));
+        var training = ServerProcess.start(List.of(built.resolve("chat-server").toString(), "--train"),
+                Map.of("JAVA_HOME", javaHome, "JAVA_OPTS", "-XX:AOTCacheOutput=" + built.resolve("chat-app.aot")));
+        assertTrue(training.process().waitFor(3, TimeUnit.MINUTES), "the training run did not end");
+        assertEquals(0, training.process().exitValue(), String.join("\n", training.lines()));
+        var installed = Files.createTempDirectory("chat-installed");
+        for (var file : List.of("chat-server", "chat-app.jar", "chat-app.aot")) {
+            Files.copy(built.resolve(file), installed.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.delete(built.resolve(file));
+        }
+        Files.delete(built);
+
+        var server = ServerProcess.start(List.of(installed.resolve("chat-server").toString()),
+                Map.of("PORT", "0", "JAVA_HOME", javaHome, "WARMUP_SESSIONS", "0"));
+        var lines = server.awaitStartup().lines();
+        var jvmOptions = server.process().info().arguments().map(List::of).orElse(List.of());
+        server.process().destroy();
+
+        assertTrue(jvmOptions.contains("-XX:AOTCache=" + installed.resolve("chat-app.aot")), jvmOptions.toString());
+        assertTrue(lines.stream().noneMatch(line -> line.contains("[aot")), String.join("\n", lines));
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
     }
 

@@ -1,10 +1,10 @@
 package dev.chat.launcher;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.util.jar.Attributes;
-import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The entry point of every jar the project ships. It is compiled for Java 8 so that it can run on any Java a user
@@ -44,10 +44,16 @@ public final class Launcher {
         return Integer.parseInt(feature.split("\\.")[0]);
     }
 
+    /**
+     * The jar's manifest, found by name on the class path rather than through this class's code source: a class
+     * loaded from an ahead-of-time cache made where the jar no longer is has a code source with no location.
+     */
     private static Attributes manifest() throws IOException {
-        File jar = new File(Launcher.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        try (JarFile file = new JarFile(jar)) {
-            return file.getManifest().getMainAttributes();
+        try (InputStream in = Launcher.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            if (in == null) {
+                throw new IOException("the launcher is not in a jar with a manifest");
+            }
+            return new Manifest(in).getMainAttributes();
         }
     }
 }
