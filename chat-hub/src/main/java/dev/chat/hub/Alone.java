@@ -44,7 +44,7 @@ final class Alone implements Sharing {
 
     @Override
     public long opened(String room) {
-        return store.lastId(room);
+        return lastId(room);
     }
 
     @Override

@@ -79,12 +79,14 @@ final class Chat {
 
     /** When the chat next has something to do unasked, as a {@link System#nanoTime()}; empty if nothing. */
     OptionalLong nextDue() {
-        var summaries = rooms.summariesDue();
-        var report = reporting.due();
-        if (summaries.isEmpty() || report.isEmpty()) {
-            return summaries.isPresent() ? summaries : report;
+        return earliest(rooms.summariesDue(), reporting.due());
+    }
+
+    private static OptionalLong earliest(OptionalLong one, OptionalLong other) {
+        if (one.isEmpty() || other.isEmpty()) {
+            return one.isPresent() ? one : other;
         }
-        return summaries.getAsLong() - report.getAsLong() < 0 ? summaries : report;
+        return one.getAsLong() - other.getAsLong() < 0 ? one : other;
     }
 
     /** Does what {@link #nextDue()} named, and whatever else is due by now. */

@@ -24,9 +24,9 @@ import java.util.function.ToLongFunction;
 /**
  * A hub that is one node of a cluster: the cluster numbers each room, knows who is in it on every node, and
  * delivers every message to the nodes with members in its room and back to the node that published it, where
- * {@link Rooms} hands it out. A node that
- * cannot reach the cluster refuses posts to their senders ({@link ErrorCode#CLUSTER_UNAVAILABLE}) rather than
- * number them on its own, and keeps its members; it tells the cluster again who is here once it is back.
+ * {@link Rooms} hands it out. A node that cannot reach the cluster refuses posts to their senders
+ * ({@link ErrorCode#CLUSTER_UNAVAILABLE}) rather than number them on its own, and keeps its members; it tells the
+ * cluster again who is here once it is back.
  */
 final class Clustered implements Sharing {
 

@@ -67,9 +67,10 @@ final class DirectMessages {
     /** A direct message from the cluster; counted by the node that sent it on. */
     void arrived(DirectMessage direct, boolean fromHere) {
         if (fromHere) {
-            counters.message(MessageType.DIRECT);
+            sentHere(direct);
+        } else {
+            deliver(direct);
         }
-        deliver(direct);
     }
 
     private void sentHere(DirectMessage direct) {

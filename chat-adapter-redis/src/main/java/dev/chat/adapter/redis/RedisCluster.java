@@ -12,8 +12,6 @@ import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -23,7 +21,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +28,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -73,8 +68,7 @@ public final class RedisCluster implements Cluster {
     private final ReportCodec reportCodec = new ReportCodec();
     private final Heartbeat heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The rooms the hub follows, which the bus connection subscribes to again whenever it reconnects. */
-    private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    private final RoomSubscriptions rooms;
     private volatile Listener listener;
 
     private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
@@ -86,6 +80,7 @@ public final class RedisCluster implements Cluster {
         this.connection = connection;
         this.bus = bus;
         this.script = ChatScript.load(connection.async());
+        this.rooms = new RoomSubscriptions(bus, settings.commandTimeout());
         this.heartbeat = new Heartbeat(settings, clock, script, connection.sync(), this::reap);
     }
 
@@ -138,14 +133,7 @@ public final class RedisCluster implements Cluster {
     public void start(Listener listener) {
         this.listener = listener;
         bus.addListener(new BusListener(settings.node(), codec, listener));
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                if (connection == bus) {
-                    subscribeFollowed();
-                }
-            }
-        });
+        client.addListener(rooms);
         bus.sync().subscribe(Channels.EVERY_NODE, Channels.node(settings.node()));
         heartbeat.start(() -> this.listener.presenceLost());
     }
@@ -162,23 +150,13 @@ public final class RedisCluster implements Cluster {
      */
     @Override
     public long follow(String room) {
-        followed.add(room);
-        await(bus.async().subscribe(Channels.room(room)).toCompletableFuture());
+        rooms.follow(room);
         return lastId(room);
     }
 
     @Override
     public void unfollow(String room) {
-        followed.remove(room);
-        bus.async().unsubscribe(Channels.room(room));
-    }
-
-    /** A subscription asked for while the connection was down is made once it is up; those it had, again. */
-    private void subscribeFollowed() {
-        var rooms = followed.stream().map(Channels::room).toArray(String[]::new);
-        if (rooms.length > 0) {
-            bus.async().subscribe(rooms);
-        }
+        rooms.unfollow(room);
     }
 
     @Override
