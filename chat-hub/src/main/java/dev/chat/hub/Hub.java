@@ -11,6 +11,7 @@ import dev.chat.domain.RoomName;
 import dev.chat.domain.Sanction;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.ServerInfo;
+import dev.chat.domain.Text;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
@@ -33,6 +34,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -137,16 +139,29 @@ public final class Hub implements ChatHub {
 
     @Override
     public Client connect(Identity identity, RoomAccess access, Connection connection, Request.Subscribe firstRoom) {
-        var member = new Member(identity, access, whenBroken -> new Outbox(
+        var member = new Member(identity, access, readMarks(identity), whenBroken -> new Outbox(
                 connection, settings.sendQueueBytes(), settings.writeInterval(), settings.threads(), whenBroken),
                 broken -> inbox.offer(new Command.Broken(broken)));
         var userBudget = userBudgets.acquire(identity.userId());
-        settings.readMarks().prefetch(identity.userId());
         if (!inbox.offer(new Command.Connect(member, settings.approvals().approve(identity, firstRoom)))) {
             userBudgets.release(identity.userId());
             connection.close(closingWith);
         }
         return new ConnectedClient(member, inbox, settings.throttle().newBudget(), userBudget, settings.approvals());
+    }
+
+    /**
+     * Read here, on the connecting thread, so that the loop never waits for a store to enter a connection in a room;
+     * marks that cannot be read count as nothing read, which is safe.
+     */
+    private Map<String, Long> readMarks(Identity identity) {
+        try {
+            return settings.readMarks().byUser(identity.userId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "could not read " + Text.loggable(identity.userId()) + "'s read marks: "
+                    + e.getMessage());
+            return Map.of();
+        }
     }
 
     @Override

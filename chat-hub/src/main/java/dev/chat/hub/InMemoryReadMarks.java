@@ -48,16 +48,6 @@ public final class InMemoryReadMarks implements ReadMarks {
         }
     }
 
-    @Override
-    public long lastRead(String userId, String room) {
-        lock.lock();
-        try {
-            return marks.getOrDefault(new Key(userId, room), 0L);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** By looking through every mark: enough for what memory holds, and the durable ones have an index. */
     @Override
     public Map<String, Long> byUser(String userId) {

@@ -44,20 +44,23 @@ final class ReadSignals {
      */
     void arrived(String roomName, Room room, String userId, long id) {
         var read = WireFormat.read(roomName, userId, id);
-        members.connectionsOf(userId).forEach(member -> fanOut.to(member, read));
+        members.connectionsOf(userId).forEach(member -> {
+            member.markRead(roomName, id);
+            fanOut.to(member, read);
+        });
         if (receipts == ReadReceipts.ROOM && room != null) {
             room.forEachOtherThan(userId, member -> fanOut.to(member, read));
         }
     }
 
     /**
-     * How far the user has read the room, for the presence message it gets on entering; the store is not asked when
-     * the user has read up to the room's last message, which is the common case on entering.
+     * How far the member's user has read the room, for the presence message it gets on entering; the store is not
+     * asked when the user has read up to the room's last message, which is the common case on entering.
      */
-    Reading reading(Room room, String userId, MessageStore store) {
-        long lastRead = marks.lastRead(userId, room.name);
+    Reading reading(Room room, Member member, MessageStore store) {
+        long lastRead = member.lastRead(room.name);
         int unread = lastRead >= room.lastId() ? 0
-                : store.unread(room.name, userId, lastRead, MessageStore.UNREAD_CAP);
+                : store.unread(room.name, member.identity().userId(), lastRead, MessageStore.UNREAD_CAP);
         return new Reading(lastRead, unread, room.lastId());
     }
 }

@@ -97,7 +97,7 @@ final class Rooms {
         var view = sharing.entered(room, member.identity(), firstHere, at);
         var catchUp = CatchUp.of(room, request.since(), store, limits);
         fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), catchUp.recovered(),
-                reads.reading(room, member.identity().userId(), store)));
+                reads.reading(room, member, store)));
         catchUp.messages().forEach(member.outbox::offerHistory);
         announce(room, view.announcement(), Message.joined(member.identity(), at));
     }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,7 @@ class ClusteredHubTest {
         assertEquals(receipt, alice.next());
         assertEquals(receipt, aliceOnB.next(), "her tab on the other node");
         assertEquals(receipt, bob.next(), "and the room there, once");
-        assertEquals(Long.parseLong(field(hello, "id")), marks.lastRead("alice", "global"));
+        assertEquals(Map.of("global", Long.parseLong(field(hello, "id"))), marks.byUser("alice"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.port.needed.ReadMarksContract;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InMemoryReadMarksTest extends ReadMarksContract {
@@ -18,11 +19,9 @@ class InMemoryReadMarksTest extends ReadMarksContract {
         var marks = new InMemoryReadMarks(2);
         marks.markRead("bob", "a", 1);
         marks.markRead("bob", "b", 2);
-        marks.lastRead("bob", "a");
+        marks.markRead("bob", "a", 1);
         marks.markRead("bob", "c", 3);
 
-        assertEquals(1, marks.lastRead("bob", "a"));
-        assertEquals(0, marks.lastRead("bob", "b"), "forgotten: the room reads as unread again");
-        assertEquals(3, marks.lastRead("bob", "c"));
+        assertEquals(Map.of("a", 1L, "c", 3L), marks.byUser("bob"), "b forgotten: the room reads as unread again");
     }
 }

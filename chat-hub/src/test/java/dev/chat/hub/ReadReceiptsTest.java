@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Request;
+import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.protocol.ClientMessage;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +98,51 @@ class ReadReceiptsTest {
     }
 
     @Test
+    void a_tab_entering_a_room_later_knows_the_mark_its_user_raised_meanwhile_in_another_tab() throws Exception {
+        start(ReadReceipts.ROOM);
+        var alice = Tab.enter(hub, ALICE, "dev");
+        alice.say("dev", "one");
+        var one = alice.next();
+        var bobElsewhere = Tab.enter(hub, BOB, "ops");
+        var bob = Tab.enter(hub, BOB, "dev");
+        alice.next();
+
+        bob.client().post(read(field(one, "id")));
+        bob.next();
+        bobElsewhere.next();
+        bobElsewhere.subscribe("dev");
+
+        var presence = bobElsewhere.next();
+        assertTrue(presence.contains("\"lastRead\":\"" + field(one, "id") + "\",\"unread\":0,"), presence);
+    }
+
+    @Test
+    void a_user_s_marks_are_read_once_as_it_connects_and_not_again_for_each_room_it_enters() throws Exception {
+        var asked = new AtomicInteger();
+        var kept = new InMemoryReadMarks();
+        start(ReadReceipts.ROOM, new ReadMarks() {
+            @Override
+            public boolean markRead(String userId, String room, long id) {
+                return kept.markRead(userId, room, id);
+            }
+
+            @Override
+            public Map<String, Long> byUser(String userId) {
+                asked.incrementAndGet();
+                return kept.byUser(userId);
+            }
+        });
+        var bob = Tab.enter(hub, BOB, "dev");
+
+        bob.subscribe("ops");
+        bob.skipEntering();
+        bob.subscribe("qa");
+        bob.skipEntering();
+
+        assertEquals(1, asked.get());
+    }
+
+    @Test
     void a_mark_past_the_room_s_last_message_stops_at_it() throws Exception {
         start(ReadReceipts.ROOM);
         var bob = Tab.enter(hub, BOB, "dev");
@@ -107,8 +155,13 @@ class ReadReceiptsTest {
     }
 
     private void start(ReadReceipts receipts) {
+        start(receipts, new InMemoryReadMarks());
+    }
+
+    private void start(ReadReceipts receipts, ReadMarks marks) {
         hub = new Hub(HubSettings.defaults().withRoomLimits(new RoomLimits(3, 10, 100)).withWriteInterval(Duration.ZERO)
-                .withThreads(threads).withReadReceipts(receipts), new InMemoryMessageStore()).start();
+                .withThreads(threads).withReadReceipts(receipts).withReadMarks(marks), new InMemoryMessageStore())
+                .start();
     }
 
     private static ClientMessage read(String id) {

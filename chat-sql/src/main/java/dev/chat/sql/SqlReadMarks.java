@@ -70,11 +70,6 @@ public final class SqlReadMarks implements ReadMarks, AutoCloseable {
         return true;
     }
 
-    @Override
-    public long lastRead(String userId, String room) {
-        return lastRead(new Key(userId, room));
-    }
-
     /**
      * From the disk, with what this node raised and has not committed yet, taken first: a mark committed meanwhile
      * is then among those read from the disk.

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
@@ -118,7 +119,7 @@ class PostgresMessageStoreTest extends MessageStoreContract {
         first.close();
         opened.remove(first);
 
-        assertEquals(42, open(database).readMarks().lastRead("bob", "dev"));
+        assertEquals(Map.of("dev", 42L), open(database).readMarks().byUser("bob"));
     }
 
     /** The bans and mutes kept beside the history, held to what every {@link Sanctions} store does. */

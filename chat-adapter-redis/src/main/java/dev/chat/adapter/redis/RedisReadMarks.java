@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * nodes raising the same mark at once keep the higher. They outlive the nodes; whether they outlive Redis is Redis's persistence to say.
  *
  * <p>While Redis cannot be reached, the hub's loop must not fail on a mark: a mark that cannot rise is logged and
- * told to nobody, and one that cannot be read is 0, so the room counts as unread, which is safe.
+ * told to nobody.
  */
 public final class RedisReadMarks implements ReadMarks {
 
@@ -48,17 +48,6 @@ public final class RedisReadMarks implements ReadMarks {
         } catch (RuntimeException e) {
             LOG.warn("could not raise a read mark in room {} in Redis: {}", room, e.getMessage());
             return false;
-        }
-    }
-
-    @Override
-    public long lastRead(String userId, String room) {
-        try {
-            var kept = connection.sync().hget(key(userId), room);
-            return kept == null ? 0 : Long.parseLong(kept);
-        } catch (RuntimeException e) {
-            LOG.warn("could not read a read mark in room {} in Redis: {}", room, e.getMessage());
-            return 0;
         }
     }
 

@@ -289,7 +289,6 @@ class SqliteMessageStoreTest extends MessageStoreContract {
 
         var again = open(where);
 
-        assertEquals(42, again.readMarks().lastRead("bob", "dev"));
         assertEquals(Map.of("dev", 42L), again.readMarks().byUser("bob"));
     }
 

@@ -6,10 +6,10 @@ import java.util.Map;
  * The port the hub needs to remember how far each user has read each room: the id of the last message it marked
  * read. Marks only rise: a lower id than the one kept changes nothing.
  *
- * <p>Threading: {@link #markRead} and {@link #lastRead} are called by the hub's event loop, which waits for them, so
- * they must be quick (a durable one should buffer its writes, and read what it buffered). {@link #byUser} serves the
- * unread route from HTTP threads, at the same time. {@link #prefetch} is called on the connecting thread, never the
- * loop's, and may wait.
+ * <p>Threading: {@link #markRead} is called by the hub's event loop, which waits for it, so it must be quick (a
+ * durable one should buffer its writes, and read what it buffered). {@link #byUser} is never called by the loop: the
+ * hub reads a user's marks on the connecting thread, and keeps them with the connection, raised by every mark it
+ * hears of; it also serves the unread route from HTTP threads, at the same time. It may wait.
  */
 public interface ReadMarks {
 
@@ -20,17 +20,6 @@ public interface ReadMarks {
      */
     boolean markRead(String userId, String room, long id);
 
-    /** The user's mark in the room; 0 if it has none. */
-    long lastRead(String userId, String room);
-
     /** Every room the user has a mark in, with the mark. */
     Map<String, Long> byUser(String userId);
-
-    /**
-     * The user is about to connect: a store whose reads are slow (a network call) loads the user's marks now, on the
-     * connecting thread, so that the loop finds them in memory when the connection enters its rooms. Nothing by
-     * default.
-     */
-    default void prefetch(String userId) {
-    }
 }
