@@ -129,6 +129,12 @@ final class Room {
         }
     }
 
+    /** The room's newest messages as the store keeps them, for a room that opens with a history: the recent ones. */
+    void startFrom(List<EncodedMessage> newest) {
+        newest.forEach(this::remember);
+        recentIsComplete = true;
+    }
+
     /** The last messages published here, oldest first, if this room has seen them all; empty otherwise. */
     Optional<List<EncodedMessage>> recent() {
         return recentIsComplete && !recentDropped ? Optional.of(List.copyOf(recent)) : Optional.empty();

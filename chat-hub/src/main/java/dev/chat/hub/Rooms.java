@@ -16,6 +16,7 @@ import dev.chat.domain.port.needed.Cluster;
 import dev.chat.domain.port.needed.Events;
 import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.WireFormat;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
  * who came and went. Every message about a room is numbered, kept in the store and fanned out here.
  */
 final class Rooms {
+
+    private static final System.Logger LOG = System.getLogger(Rooms.class.getName());
 
     private final Map<String, Room> byName = new HashMap<>();
     private final RecentBytes recentBytes;
@@ -88,8 +91,7 @@ final class Rooms {
                     + limits.perConnection() + " rooms");
             return;
         }
-        var room = byName.computeIfAbsent(request.room(),
-                name -> new Room(name, sharing.opened(name), limits.historyOnJoin(), recentBytes));
+        var room = byName.computeIfAbsent(request.room(), this::open);
         counters.rooms(byName.size());
         boolean firstHere = room.enter(member);
         member.rooms.add(room);
@@ -100,6 +102,25 @@ final class Rooms {
                 reads.reading(room, member, store)));
         catchUp.messages().forEach(member.outbox::offerHistory);
         announce(room, view.announcement(), Message.joined(member.identity(), at));
+    }
+
+    /**
+     * A room that opens here with a history starts its recent messages from the store's newest: its newcomers are then
+     * served from memory, where each would otherwise read the store (in a cluster, a round trip to Redis that the loop
+     * waits for, once per join of a reconnect storm). A store that cannot answer leaves them to the store, as before.
+     */
+    private Room open(String name) {
+        var room = new Room(name, sharing.opened(name), limits.historyOnJoin(), recentBytes);
+        if (room.lastId() > 0 && limits.historyOnJoin() > 0) {
+            try {
+                room.startFrom(store.before(name, room.lastId() + 1, limits.historyOnJoin()).stream()
+                        .map(WireFormat::encode).toList());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> "could not read the newest messages of room " + name
+                        + " as it opened here: " + e.getMessage());
+            }
+        }
+        return room;
     }
 
     /**

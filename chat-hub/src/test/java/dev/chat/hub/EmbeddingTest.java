@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
-import dev.chat.domain.MessagePosition;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.Connection;
-import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.offered.Client;
 import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.protocol.CloseReason;
 import dev.chat.domain.protocol.EncodedMessage;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,43 +30,6 @@ class EmbeddingTest {
         @Override
         public void close(CloseReason reason) {
             delivered.add("closed: " + reason.code());
-        }
-    }
-
-    /** The host's own history, here a list in front of the in-memory store, to see what the hub keeps. */
-    static final class RecordingStore implements MessageStore {
-        final List<RoomMessage> appended = new CopyOnWriteArrayList<>();
-        private final MessageStore kept = new InMemoryMessageStore();
-
-        @Override
-        public void append(RoomMessage message) {
-            appended.add(message);
-            kept.append(message);
-        }
-
-        @Override
-        public long lastId(String room) {
-            return kept.lastId(room);
-        }
-
-        @Override
-        public List<RoomMessage> latest(String room, int limit) {
-            return kept.latest(room, limit);
-        }
-
-        @Override
-        public List<RoomMessage> after(String room, long afterId, int limit) {
-            return kept.after(room, afterId, limit);
-        }
-
-        @Override
-        public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
-            return kept.byUser(userId, before, limit);
-        }
-
-        @Override
-        public List<RoomMessage> before(String room, long beforeId, int limit) {
-            return kept.before(room, beforeId, limit);
         }
     }
 

@@ -112,6 +112,33 @@ class RoomHistoryTest extends RoomHubTest {
                 "numbering went on from the store's last id");
     }
 
+    @Test
+    void a_room_that_opens_with_a_history_reads_it_once_for_all_its_newcomers() throws Exception {
+        var store = new RecordingStore();
+        var history = hubs.start(new RoomLimits(3, 3, 100), store);
+        var alice = Tab.enter(history, ALICE, "red");
+        alice.say(null, "before");
+        alice.next();
+        alice.client().disconnect();
+        awaitNoRooms(history);
+        store.readsBefore.clear();
+
+        var bob = Tab.open(history, BOB, new Request.Subscribe("red", null));
+        var carol = Tab.open(history, CAROL, new Request.Subscribe("red", null));
+
+        assertEquals(List.of("Alice joined", "before", "Alice left"), latestThree(bob));
+        assertEquals(List.of("before", "Alice left", "Bob joined"), latestThree(carol));
+        assertEquals(1, store.readsBefore.stream().filter(limit -> limit == 3).count(),
+                "the history read as the room opened, then served from memory");
+    }
+
+    /** The history a newcomer gets after who is there, with room for three. */
+    private static List<String> latestThree(Tab newcomer) throws InterruptedException {
+        assertEquals("presence", field(newcomer.next(), "type"));
+        return List.of(field(newcomer.next(), "content"), field(newcomer.next(), "content"),
+                field(newcomer.next(), "content"));
+    }
+
     private Tab enter(Identity who, String room) throws InterruptedException {
         return Tab.enter(hub, who, room);
     }
