@@ -126,7 +126,7 @@ public final class RedisCluster implements Cluster {
 
     /** The rooms' recent history as Redis keeps it, for the hub to read. */
     public RedisHistory history() {
-        return new RedisHistory(connection, codec);
+        return new RedisHistory(connection, codec, script, settings.commandTimeout());
     }
 
     @Override

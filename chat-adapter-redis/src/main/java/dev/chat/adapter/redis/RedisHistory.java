@@ -5,8 +5,10 @@ import dev.chat.domain.RoomMessage;
 import dev.chat.domain.port.needed.MessageStore;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -33,10 +35,15 @@ public final class RedisHistory implements MessageStore {
 
     private final StatefulRedisConnection<String, String> connection;
     private final BusCodec codec;
+    private final ChatScript script;
+    private final Duration timeout;
 
-    RedisHistory(StatefulRedisConnection<String, String> connection, BusCodec codec) {
+    RedisHistory(StatefulRedisConnection<String, String> connection, BusCodec codec, ChatScript script,
+            Duration timeout) {
         this.connection = connection;
         this.codec = codec;
+        this.script = script;
+        this.timeout = timeout;
     }
 
     /** A room's key as {@code chat.lua} names it. */
@@ -122,6 +129,23 @@ public final class RedisHistory implements MessageStore {
             }
         }
         return List.copyOf(byId.values());
+    }
+
+    /**
+     * Counted in Redis by the script ({@code chat.lua}'s unread), which reads back through the room's stream without
+     * sending it here: paging it back and decoding each message here cost a node more than all else a join does.
+     * Zero if Redis cannot say, as for a room whose history cannot be read.
+     */
+    @Override
+    public int unread(String room, String userId, long afterId, int cap) {
+        try {
+            Long unread = Answers.await(script.run(ScriptOutputType.INTEGER, "unread", "", room, userId,
+                    Long.toString(afterId), Integer.toString(cap)), timeout);
+            return unread.intValue();
+        } catch (RuntimeException e) {
+            LOG.warn("could not count the unread chats of room {} in Redis: {}", room, e.getMessage());
+            return 0;
+        }
     }
 
     /** Redis keeps rooms, not users: a user's history comes from the durable store. */

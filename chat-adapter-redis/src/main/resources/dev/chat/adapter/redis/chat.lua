@@ -354,6 +354,34 @@ if op == 'offline' then
     return 1
 end
 
+if op == 'unread' then
+    -- room, userId, afterId, cap: the chats of others after afterId, counted back from the newest up to cap. A
+    -- deleted chat is out of the stream already; only the chats are decoded, to compare their author.
+    local history, user, after, cap = room_key(ARGV[3], 'history'), ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
+    local from = string.format('%.0f', after + 1) .. '-0'
+    local upto, count = '+', 0
+    while true do
+        local page = redis.call('XREVRANGE', history, upto, from, 'COUNT', 200)
+        for _, entry in ipairs(page) do
+            local body = entry[2][2]
+            if string.find(body, '"type":"CHAT"', 1, true) and cjson.decode(body).userId ~= user then
+                count = count + 1
+                if count == cap then
+                    return count
+                end
+            end
+        end
+        if #page < 200 then
+            return count
+        end
+        local last = tonumber(string.match(page[#page][1], '^(%d+)-'))
+        if last <= after + 1 then
+            return count
+        end
+        upto = string.format('%.0f', last - 1) .. '-1'
+    end
+end
+
 if op == 'read' then
     -- user, room, id: raises the user's read mark in the room to id if it is higher; 1 if it rose
     local marks = P .. 'reads:{' .. ARGV[3] .. '}'

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.RoomMessage;
+import dev.chat.domain.port.needed.MessageStore;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import java.time.Clock;
@@ -112,6 +113,42 @@ class RedisChangesTest {
             assertEquals(List.of(Long.toString(recent)), direct.sync().hkeys(RedisHistory.key("dev", "now")));
         }
         assertTrue(history.find("dev", chat).isEmpty());
+    }
+
+    @Test
+    void unread_counts_in_redis_the_chats_of_others_after_the_mark_that_are_not_deleted_up_to_the_cap()
+            throws Exception {
+        node.start(new RecordingListener());
+        long mark = publish(Message.chat(BOB, "read", AT));
+        long unread = publish(Message.chat(BOB, "unread", AT));
+        publish(Message.chat(ALICE, "her own", AT));
+        publish(Message.joined(new Identity("carol", "Carol"), AT));
+        long deleted = publish(Message.chat(BOB, "deleted", AT));
+        publish(Message.delete(BOB, deleted, AT));
+        publish(Message.edit(BOB, unread, "edited", AT));
+        long last = publish(Message.chat(BOB, "unread too", AT));
+
+        assertEquals(2, history.unread("dev", "alice", mark, MessageStore.UNREAD_CAP));
+        assertEquals(3, history.unread("dev", "alice", 0, MessageStore.UNREAD_CAP));
+        assertEquals(2, history.unread("dev", "alice", 0, 2), "the count stops at the cap");
+        assertEquals(1, history.unread("dev", "bob", 0, MessageStore.UNREAD_CAP));
+        assertEquals(0, history.unread("dev", "alice", last, MessageStore.UNREAD_CAP));
+        assertEquals(0, history.unread("nowhere", "alice", 0, MessageStore.UNREAD_CAP));
+    }
+
+    @Test
+    void unread_reads_back_through_more_of_the_stream_than_one_page() throws Exception {
+        node.start(new RecordingListener());
+        long first = 0;
+        for (int i = 0; i < 300; i++) {
+            long chat = publish(Message.chat(BOB, "m" + i, AT));
+            first = first == 0 ? chat : first;
+            publish(Message.joined(new Identity("u" + i, "U"), AT));
+        }
+
+        assertEquals(299, history.unread("dev", "alice", first, 1000));
+        assertEquals(300, history.unread("dev", "alice", 0, 1000));
+        assertEquals(250, history.unread("dev", "alice", 0, 250));
     }
 
     private long publish(Message message) throws Exception {
