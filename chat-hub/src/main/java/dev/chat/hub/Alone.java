@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
 /** A hub that is the whole chat: it numbers each room from its store and knows every member itself. */
@@ -31,6 +33,12 @@ final class Alone implements Sharing {
     @Override
     public long lastId(String room) {
         return store.lastId(room);
+    }
+
+    /** Every answer is in memory here, or in a store that keeps the newest in memory. */
+    @Override
+    public Optional<Executor> questionsAfar() {
+        return Optional.empty();
     }
 
     @Override
@@ -52,13 +60,16 @@ final class Alone implements Sharing {
     }
 
     @Override
-    public View entered(Room room, Identity who, boolean firstHere, Instant at) {
-        var users = room.firstUsers(Math.max(presence.limit(), 1));
+    public Supplier<View> entered(Room room, Identity who, boolean firstHere, Instant at) {
+        Announcement announcement;
         if (!firstHere) {
-            return new View(room.userCount(), users, Announcement.NONE);
+            announcement = Announcement.NONE;
+        } else {
+            announcement = presence.announcesEachChange(room.connectionCount()) ? Announcement.NOW
+                    : Announcement.IN_SUMMARY;
         }
-        return new View(room.userCount(), users, presence.announcesEachChange(room.connectionCount())
-                ? Announcement.NOW : Announcement.IN_SUMMARY);
+        var view = new View(room.userCount(), room.firstUsers(Math.max(presence.limit(), 1)), announcement);
+        return () -> view;
     }
 
     /** The last to leave is told even in a room over the limit: it goes into the history the next to enter finds. */

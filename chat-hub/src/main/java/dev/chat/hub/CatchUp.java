@@ -5,6 +5,7 @@ import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.protocol.EncodedMessage;
 import dev.chat.domain.protocol.WireFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a connection entering a room is sent from its history: nothing newer than the room's last message here,
@@ -15,26 +16,30 @@ import java.util.List;
  */
 record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
 
-    static CatchUp of(Room room, Long since, MessageStore store, RoomLimits limits) {
+    /**
+     * From the room as it stood when the connection entered it: its name, its last id and its recent messages, if
+     * complete. Reads nothing of the room itself, so it may be worked out off the loop.
+     */
+    static CatchUp of(String room, long last, Optional<List<EncodedMessage>> recent, Long since, MessageStore store,
+            RoomLimits limits) {
         if (since == null) {
-            return new CatchUp(latest(room, store, limits), null);
+            return new CatchUp(latest(room, last, recent, store, limits), null);
         }
-        long last = room.lastId();
         if (since == last) {
             return new CatchUp(List.of(), true);
         }
         if (since > last) {
             // An id this room never reached: the server's memory is younger than the client's.
-            return new CatchUp(latest(room, store, limits), false);
+            return new CatchUp(latest(room, last, recent, store, limits), false);
         }
-        var missed = store.after(room.name, since, limits.maxCatchUp()).stream()
+        var missed = store.after(room, since, limits.maxCatchUp()).stream()
                 .filter(message -> message.id() <= last)
                 .toList();
         boolean complete = isWhole(missed, since, last);
         if (!complete && missed.size() == limits.maxCatchUp()) {
             // More was missed than a resume replays: what is sent must still run on into the live messages, so the
             // client gets the room's latest, as a newcomer does, and pages back through the rest over HTTP.
-            return new CatchUp(latest(room, store, limits), false);
+            return new CatchUp(latest(room, last, recent, store, limits), false);
         }
         return new CatchUp(encoded(missed), complete);
     }
@@ -51,9 +56,9 @@ record CatchUp(List<EncodedMessage> messages, Boolean recovered) {
     }
 
     /** From the room's own recent messages when it has them all, which is the common case; else from the store. */
-    private static List<EncodedMessage> latest(Room room, MessageStore store, RoomLimits limits) {
-        return room.recent().orElseGet(() -> encoded(store.before(room.name, room.lastId() + 1,
-                limits.historyOnJoin())));
+    private static List<EncodedMessage> latest(String room, long last, Optional<List<EncodedMessage>> recent,
+            MessageStore store, RoomLimits limits) {
+        return recent.orElseGet(() -> encoded(store.before(room, last + 1, limits.historyOnJoin())));
     }
 
     private static List<EncodedMessage> encoded(List<RoomMessage> messages) {

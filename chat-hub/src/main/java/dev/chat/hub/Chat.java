@@ -21,6 +21,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -74,6 +75,54 @@ final class Chat {
             dispatch(command);
         } finally {
             closeTooSlow();
+        }
+    }
+
+    /** Whether the command enters a connection in a room, and is best begun with others ({@link #handleEntries}). */
+    boolean entersAhead(Command command) {
+        return sharing.questionsAfar().isPresent() && switch (command) {
+            case Command.Connect connect -> true;
+            case Command.Post(var from, Request.Subscribe subscribe, var accepted) -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Carries out commands that each enter a connection in a room ({@link #entersAhead}), where the answers to what a
+     * connection entering is to be told are a round trip away: each entry is begun in turn, its questions asked
+     * without waiting, then each is completed in turn as its answers come in. A batch of entries costs about one
+     * round trip rather than one each, and nothing comes between: no other command runs until the batch is done, and
+     * completing an entry sends nothing to the room here, where the cluster announces joins.
+     */
+    void handleEntries(List<Command> entries) {
+        try {
+            var begun = new ArrayList<Runnable>(entries.size());
+            for (var entry : entries) {
+                isolated(entry, () -> begun.add(begin(entry)));
+            }
+            for (var step : begun) {
+                isolated("an entry", step);
+            }
+        } finally {
+            closeTooSlow();
+        }
+    }
+
+    private Runnable begin(Command entry) {
+        return switch (entry) {
+            case Command.Connect(var member, var firstRoom) -> admitting(member, firstRoom);
+            case Command.Post(var from, Request.Subscribe subscribe, var accepted) ->
+                    members.contains(from) ? rooms.begin(from, subscribe) : Rooms.NOTHING_LEFT;
+            default -> throw new IllegalArgumentException(entry + " enters no room");
+        };
+    }
+
+    /** One entry that fails must not stop the others of its batch. */
+    private static void isolated(Object what, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "hub could not handle " + Text.loggable(String.valueOf(what)) + "; carrying on", e);
         }
     }
 
@@ -156,6 +205,11 @@ final class Chat {
     }
 
     private void admit(Member member, Checked<Request> firstRoom) {
+        admitting(member, firstRoom).run();
+    }
+
+    /** Admits the member and begins its entry into its first room; returns what is left to do once that is answered. */
+    private Runnable admitting(Member member, Checked<Request> firstRoom) {
         var ban = moderation.holding(member.identity().userId(), Sanction.Kind.BAN);
         if (ban.isPresent()) {
             // Banned while its upgrade was on the way: told why, and never a member.
@@ -163,7 +217,7 @@ final class Chat {
             fanOut.reject(member, ban.get().rejection());
             member.outbox.finish(CloseReason.BANNED);
             userBudgets.release(member.identity().userId());
-            return;
+            return Rooms.NOTHING_LEFT;
         }
         members.add(member);
         if (members.connectionsOf(member.identity().userId()).size() == 1) {
@@ -173,12 +227,18 @@ final class Chat {
         member.outbox.start();
         activity.connections(members.size());
         events.happened(new ChatEvent.Connected(member.identity(), clock.now()));
-        switch (firstRoom) {
-            case Checked.Accepted<Request>(Request.Subscribe subscribe) -> rooms.enter(member, subscribe);
+        Runnable entering = switch (firstRoom) {
+            case Checked.Accepted<Request>(Request.Subscribe subscribe) -> rooms.begin(member, subscribe);
             case Checked.Accepted<Request>(var other) -> throw new IllegalStateException(other + " is no room");
-            case Checked.Rejected<Request>(var rejection) -> fanOut.reject(member, rejection);
-        }
-        activity.arrived(member.identity(), clock.now());
+            case Checked.Rejected<Request>(var rejection) -> {
+                fanOut.reject(member, rejection);
+                yield Rooms.NOTHING_LEFT;
+            }
+        };
+        return () -> {
+            entering.run();
+            activity.arrived(member.identity(), clock.now());
+        };
     }
 
     private void dismiss(Member member) {

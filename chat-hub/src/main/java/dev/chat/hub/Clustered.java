@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -40,11 +44,19 @@ final class Clustered implements Sharing {
     private final Cluster cluster;
     private final Presence presence;
     private final Inbox inbox;
+    private final Executor questions;
 
-    Clustered(Cluster cluster, Presence presence, Inbox inbox) {
+    /** @param threads start a thread for each question an entering connection asks the cluster or the store */
+    Clustered(Cluster cluster, Presence presence, Inbox inbox, ThreadFactory threads) {
         this.cluster = cluster;
         this.presence = presence;
         this.inbox = inbox;
+        this.questions = question -> threads.newThread(question).start();
+    }
+
+    @Override
+    public Optional<Executor> questionsAfar() {
+        return Optional.of(questions);
     }
 
     /** Zero while the cluster cannot say: a resume to this room then learns that it may have missed something. */
@@ -88,17 +100,23 @@ final class Clustered implements Sharing {
         }
     }
 
-    /** Within this node's rooms only while the cluster cannot be reached; it learns of them when it is back. */
+    /**
+     * Asked on a thread of its own; within this node's rooms only while the cluster cannot be reached, as the loop
+     * sees them when it takes the answer. The cluster learns of them when it is back.
+     */
     @Override
-    public View entered(Room room, Identity who, boolean firstHere, Instant at) {
-        try {
-            var entered = cluster.enter(room.name, who, at);
-            return new View(entered.users(), entered.shown(), announcement(entered.change()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "cluster did not record " + who.userId() + " in " + room.name + ": "
-                    + e.getMessage());
-            return new View(room.userCount(), room.firstUsers(Math.max(presence.limit(), 1)), Announcement.NONE);
-        }
+    public Supplier<View> entered(Room room, Identity who, boolean firstHere, Instant at) {
+        var asked = CompletableFuture.supplyAsync(() -> cluster.enter(room.name, who, at), questions);
+        return () -> {
+            try {
+                var entered = asked.join();
+                return new View(entered.users(), entered.shown(), announcement(entered.change()));
+            } catch (CompletionException e) {
+                LOG.log(Level.WARNING, () -> "cluster did not record " + who.userId() + " in " + room.name + ": "
+                        + e.getCause().getMessage());
+                return new View(room.userCount(), room.firstUsers(Math.max(presence.limit(), 1)), Announcement.NONE);
+            }
+        };
     }
 
     @Override

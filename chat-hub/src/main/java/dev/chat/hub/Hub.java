@@ -113,7 +113,7 @@ public final class Hub implements ChatHub {
         this.inbox = new Inbox(settings.broadcastQueueSize());
         this.counters = new HubCounters(inbox::clientBacklog);
         this.userBudgets = new UserBudgets(settings.userThrottle());
-        this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox))
+        this.sharing = cluster.<Sharing>map(shared -> new Clustered(shared, settings.presence(), inbox, settings.threads()))
                 .orElseGet(() -> new Alone(store, settings.presence()));
         this.moderation = new Moderation(settings.sanctions().all(), settings.clock());
         this.chat = new Chat(settings.clock(), settings.presence(), settings.roomLimits(), store, sharing,

@@ -4,6 +4,7 @@ import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The event loop's only input: a lock-free queue that many threads offer to and only the loop takes from.
@@ -57,6 +58,12 @@ final class Inbox {
     /** Called by the loop only; null if nothing came within the timeout. */
     Command poll(long timeoutNanos) throws InterruptedException {
         return taken(commands.poll(timeoutNanos, TimeUnit.NANOSECONDS));
+    }
+
+    /** Called by the loop only: the next command if there is one and it is wanted, without waiting. */
+    Command takeIf(Predicate<Command> wanted) {
+        var next = commands.peek();
+        return next != null && wanted.test(next) ? taken(commands.poll()) : null;
     }
 
     private Command taken(Command command) {

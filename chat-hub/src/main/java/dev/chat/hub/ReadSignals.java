@@ -1,10 +1,8 @@
 package dev.chat.hub;
 
 import dev.chat.domain.Identity;
-import dev.chat.domain.port.needed.MessageStore;
 import dev.chat.domain.port.needed.ReadMarks;
 import dev.chat.domain.protocol.WireFormat;
-import dev.chat.domain.protocol.WireFormat.Reading;
 
 /**
  * Read marks: a user's mark in a room rises, is kept ({@link ReadMarks}), and is told to every connection of the
@@ -51,16 +49,5 @@ final class ReadSignals {
         if (receipts == ReadReceipts.ROOM && room != null) {
             room.forEachOtherThan(userId, member -> fanOut.to(member, read));
         }
-    }
-
-    /**
-     * How far the member's user has read the room, for the presence message it gets on entering; the store is not
-     * asked when the user has read up to the room's last message, which is the common case on entering.
-     */
-    Reading reading(Room room, Member member, MessageStore store) {
-        long lastRead = member.lastRead(room.name);
-        int unread = lastRead >= room.lastId() ? 0
-                : store.unread(room.name, member.identity().userId(), lastRead, MessageStore.UNREAD_CAP);
-        return new Reading(lastRead, unread, room.lastId());
     }
 }

@@ -34,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 final class Rooms {
 
     private static final System.Logger LOG = System.getLogger(Rooms.class.getName());
+    /** What is left of an entry that was refused, or of one fully done. */
+    static final Runnable NOTHING_LEFT = () -> { };
 
     private final Map<String, Room> byName = new HashMap<>();
     private final RecentBytes recentBytes;
@@ -78,18 +80,27 @@ final class Rooms {
      * then live messages.
      */
     void enter(Member member, Request.Subscribe request) {
+        begin(member, request).run();
+    }
+
+    /**
+     * The first half of {@link #enter}: puts the connection in the room and asks what it is to be told, on the
+     * sharing's threads if its answers are a round trip away. The step returned waits for the answers and sends
+     * them; until it has run, nothing may be sent to the room here.
+     */
+    Runnable begin(Member member, Request.Subscribe request) {
         if (!member.access.permits(request.room())) {
             fanOut.reject(member, RoomAccess.forbidden(request.room()));
-            return;
+            return NOTHING_LEFT;
         }
         if (roomOf(member, request.room()).isPresent()) {
             fanOut.reject(member, ErrorCode.ALREADY_IN_ROOM, "you are already in room '" + request.room() + "'");
-            return;
+            return NOTHING_LEFT;
         }
         if (member.rooms.size() >= limits.perConnection()) {
             fanOut.reject(member, ErrorCode.TOO_MANY_ROOMS, "a connection may be in at most "
                     + limits.perConnection() + " rooms");
-            return;
+            return NOTHING_LEFT;
         }
         var room = byName.computeIfAbsent(request.room(), this::open);
         counters.rooms(byName.size());
@@ -97,10 +108,17 @@ final class Rooms {
         member.rooms.add(room);
         var at = clock.now();
         var view = sharing.entered(room, member.identity(), firstHere, at);
-        var catchUp = CatchUp.of(room, request.since(), store, limits);
-        fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), catchUp.recovered(),
-                reads.reading(room, member, store)));
-        catchUp.messages().forEach(member.outbox::offerHistory);
+        var arrival = new Welcome.Arrival(room.name, room.lastId(), room.recent(), request.since(),
+                member.identity().userId(), member.lastRead(room.name));
+        var welcome = CompletableFuture.supplyAsync(() -> Welcome.of(arrival, store, limits),
+                sharing.questionsAfar().orElse(Runnable::run));
+        return () -> welcome(member, room, view.get(), welcome.join(), at);
+    }
+
+    private void welcome(Member member, Room room, Sharing.View view, Welcome welcome, Instant at) {
+        fanOut.to(member, WireFormat.presence(room.name, view.users(), view.shown(), welcome.catchUp().recovered(),
+                welcome.reading()));
+        welcome.catchUp().messages().forEach(member.outbox::offerHistory);
         announce(room, view.announcement(), Message.joined(member.identity(), at));
     }
 

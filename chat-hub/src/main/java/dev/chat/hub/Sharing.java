@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Who decides a room's ids and presence: this node {@link Alone}, or the cluster of nodes it is {@link Clustered}
@@ -37,8 +39,19 @@ sealed interface Sharing permits Alone, Clustered {
     /** The room's last member here has left, and the room is forgotten here. */
     void closed(String room);
 
-    /** The member has just entered the room here; {@code firstHere} if it is its user's first connection in it. */
-    View entered(Room room, Identity who, boolean firstHere, Instant at);
+    /**
+     * Where a connection entering a room has its questions (to the cluster, to the store) answered: empty for on the
+     * loop, as it enters, when the answers are at hand; else an executor of threads of their own, since the answers
+     * are a round trip away, and the loop then begins several entries before it waits for theirs
+     * ({@link Chat#handleEntries}).
+     */
+    Optional<Executor> questionsAfar();
+
+    /**
+     * The member has just entered the room here ({@code firstHere} if it is its user's first connection in it): asks
+     * what it is to be told of who is there, and what its join leaves to announce. The answer is taken on the loop.
+     */
+    Supplier<View> entered(Room room, Identity who, boolean firstHere, Instant at);
 
     /**
      * A member has just left the room here; {@code lastHere} if it was its user's last connection in it, and

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.chat.domain.Availability;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessageType;
+import dev.chat.domain.Request;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.protocol.ClientMessage;
 import java.time.Clock;
@@ -15,6 +16,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,7 @@ class ClusteredHubTest {
     private static final Instant NOW = Instant.parse("2026-12-02T10:30:00.123Z");
     private static final Identity ALICE = new Identity("alice", "Alice");
     private static final Identity BOB = new Identity("bob", "Bob");
+    private static final Identity CAROL = new Identity("carol", "Carol");
 
     private final InProcessCluster cluster = new InProcessCluster(100);
     private final InProcessCluster.Node nodeA = cluster.node();
@@ -64,6 +72,41 @@ class ClusteredHubTest {
         assertEquals(List.of(new RoomSummary("global", 2)), hubB.rooms());
         assertEquals(List.of(ALICE, BOB), hubB.users("global"));
         assertEquals(Availability.OK, hubA.cluster());
+    }
+
+    @Test
+    void connections_waiting_together_to_enter_ask_the_cluster_at_once_not_one_after_another() throws Exception {
+        var loopHeld = new CountDownLatch(1);
+        var loopFreed = new CountDownLatch(1);
+        var bothAsking = new CyclicBarrier(2);
+        var askedTogether = new AtomicInteger();
+        nodeA.onFollow = room -> {
+            if (room.equals("first")) {
+                loopHeld.countDown();
+                awaitQuietly(loopFreed);
+            }
+        };
+        nodeA.onEnter = room -> {
+            if (room.equals("second")) {
+                try {
+                    bothAsking.await(10, TimeUnit.SECONDS);
+                    askedTogether.incrementAndGet();
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException alone) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        hubA.connect(ALICE, alice, new Request.Subscribe("first", null));
+        assertTrue(loopHeld.await(10, TimeUnit.SECONDS));
+        hubA.connect(BOB, bob, new Request.Subscribe("second", null));
+        var carol = new RecordingConnection();
+        hubA.connect(CAROL, carol, new Request.Subscribe("second", null));
+
+        loopFreed.countDown();
+
+        assertEquals("presence", field(bob.next(), "type"));
+        assertEquals("presence", field(carol.next(), "type"));
+        assertEquals(2, askedTogether.get(), "each asked while the other was asking");
     }
 
     @Test
@@ -207,6 +250,14 @@ class ClusteredHubTest {
                 return !nodeA.resyncs.isEmpty();
             }
         }, "the node did not resync");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitThat(BooleanSupplier condition, String otherwise) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The cluster's rules without Redis, for the hub's tests: one shared state that numbers rooms, counts each user's
@@ -97,6 +98,9 @@ final class InProcessCluster {
 
         private Listener listener;
         private final java.util.Set<String> followed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        /** Run with the room's name as the node is asked to follow it, or to record an entry, before it answers. */
+        volatile Consumer<String> onFollow = room -> { };
+        volatile Consumer<String> onEnter = room -> { };
 
         boolean follows(String room) {
             return followed.contains(room);
@@ -121,6 +125,7 @@ final class InProcessCluster {
 
         @Override
         public long follow(String room) {
+            onFollow.accept(room);
             synchronized (InProcessCluster.this) {
                 followed.add(room);
                 failIfDown();
@@ -135,6 +140,7 @@ final class InProcessCluster {
 
         @Override
         public Entered enter(String room, Identity who, Instant at) {
+            onEnter.accept(room);
             var change = Change.NONE;
             if (hold(room, who)) {
                 change = usersIn(room).size() <= presenceLimit ? Change.ANNOUNCED : Change.TO_SUMMARISE;

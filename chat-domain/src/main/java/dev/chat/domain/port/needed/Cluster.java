@@ -21,8 +21,10 @@ import java.util.concurrent.CompletionStage;
  * node that published it, in the room's order, knows who is in each room on any node, and finds a user's
  * connections wherever they are.
  *
- * <p>Threading: {@link #lastId}, {@link #follow}, {@link #enter} and {@link #leave} are called by the hub's event
- * loop, which waits for them, so they must answer quickly or fail; {@link #unfollow}, {@link #publish},
+ * <p>Threading: {@link #lastId}, {@link #follow} and {@link #leave} are called by the hub's event loop, which waits
+ * for them, so they must answer quickly or fail; {@link #enter} is called on threads of the hub's own, several at once
+ * (a reconnect storm's entries are asked together), while the loop waits for the answers, so it too must answer
+ * quickly or fail; {@link #unfollow}, {@link #publish},
  * {@link #send}, {@link #disconnect}, {@link #sanctioned}, {@link #online}, {@link #offline}, {@link #resync} and
  * {@link #report} return at once. The {@link Listener} is called from the cluster's own threads and must not block.
  * {@link #rooms()}, {@link #users}, {@link #nodes()}, {@link #connectedUsers()}, {@link #reports()} and
