@@ -53,6 +53,7 @@ final class ChatApplication {
         Optional<RedisCluster> cluster;
         try {
             cluster = config.cluster().map(redis -> RedisCluster.open(redis, Clock.systemUTC()));
+            cluster.ifPresent(redis -> warmUp(redis, config.warmupSessions()));
         } catch (RuntimeException e) {
             closeStore(durable);
             throw e;
@@ -79,6 +80,13 @@ final class ChatApplication {
             closeStore(durable);
             throw e;
         }
+    }
+
+    private static void warmUp(RedisCluster cluster, int rounds) {
+        long started = System.nanoTime();
+        cluster.warmUp(rounds);
+        LOG.info("warmed up the path to Redis with {} rounds in {} ms",
+                rounds, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The hooks decide what members may do; the webhooks are told what happened. */

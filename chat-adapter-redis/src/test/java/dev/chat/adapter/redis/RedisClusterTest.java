@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,12 +70,43 @@ class RedisClusterTest {
         b.follow("lobby");
     }
 
+    /** Every key and what it holds, as text. */
+    private static Map<String, String> everything() {
+        try (var client = io.lettuce.core.RedisClient.create(redis.url()); var connection = client.connect()) {
+            var all = new TreeMap<String, String>();
+            for (var key : connection.sync().keys("*")) {
+                all.put(key, switch (connection.sync().type(key)) {
+                    case "string" -> connection.sync().get(key);
+                    case "hash" -> new TreeMap<>(connection.sync().hgetall(key)).toString();
+                    case "set" -> new TreeSet<>(connection.sync().smembers(key)).toString();
+                    case "zset" -> connection.sync().zrange(key, 0, -1).toString();
+                    case "stream" -> connection.sync().xrange(key, io.lettuce.core.Range.unbounded()).toString();
+                    default -> connection.sync().type(key);
+                });
+            }
+            return all;
+        }
+    }
+
     @AfterEach
     void stopNodes() {
         nodes.forEach(RedisCluster::close);
         try (var client = io.lettuce.core.RedisClient.create(redis.url()); var connection = client.connect()) {
             connection.sync().flushall();
         }
+    }
+
+    @Test
+    void warming_up_leaves_redis_as_it_was_and_tells_the_other_nodes_nothing() throws Exception {
+        a.enter("lobby", ALICE, AT);
+        heardByB.next();
+        var before = everything();
+
+        a.warmUp(50);
+
+        assertEquals(before, everything());
+        publish(a, "lobby", "after");
+        assertEquals("after", heardByB.next().message().message().content(), "nothing came to b before this");
     }
 
     @Test
