@@ -11,7 +11,7 @@
 set -euo pipefail
 runs=${RUNS:-3}
 rate=${RATE:-400}
-# Joins block each node's loop on Redis (see the known limits): the warm-up outlasts the joins' backlog.
+# 2 000 clients entering 200 rooms at once cost four nodes on two cores seconds: the warm-up outlasts them.
 warmup=${WARMUP:-30s}
 redis_server=${REDIS_SERVER:-redis-server}
 redis_port=6391
