@@ -12,46 +12,12 @@ redis_server=${REDIS_SERVER:-redis-server}
 redis_port=6392
 servers=("$@")
 [ ${#servers[@]} -eq 0 ] && servers=(chat-app/target/chat-server)
-limits="RATE_LIMIT_PER_SEC=0 USER_RATE_LIMIT_PER_SEC=0 MAX_CONNECTIONS_PER_ADDRESS=0 HANDSHAKES_PER_ADDRESS_PER_SEC=0
-        MAX_CONNECTIONS_PER_USER=0 MAX_CONNECTIONS=0 STORE=memory"
 work=$(mktemp -d)
-pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+source "$(dirname "$0")/nodes.sh"
 
 millis() {
     echo $(( $(date +%s%N) / 1000000 ))
-}
-
-# Starts the nodes on the given ports (over Redis if more than one) and waits until each is healthy.
-start() {
-    local server=$1 port
-    shift
-    pids=()
-    for port in "$@" $redis_port; do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "port $port is taken: stop what is listening there first" >&2
-            exit 1
-        fi
-    done
-    local cluster=""
-    if [ $# -gt 1 ]; then
-        "$redis_server" --port $redis_port --save "" --appendonly no > "$work/redis.log" 2>&1 &
-        pids+=($!)
-        cluster="REDIS_URL=redis://127.0.0.1:$redis_port"
-    fi
-    for port in "$@"; do
-        env $limits $cluster NODE_ID=node-$port PORT=$port "$server" > "$work/node-$port.log" 2>&1 &
-        pids+=($!)
-    done
-    for port in "$@"; do
-        until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.05; done
-    done
-}
-
-stop() {
-    kill "${pids[@]}" 2>/dev/null
-    wait "${pids[@]}" 2>/dev/null || true
-    pids=()
 }
 
 # One storm over the given ports; prints its milliseconds, then waits until every client has left.
@@ -73,12 +39,12 @@ storm() {
 for round in $(seq 1 "$runs"); do
     for server in "${servers[@]}"; do
         for ports in "8101" "8101 8102 8103"; do
-            start "$server" $ports
+            start_nodes "$server" $redis_port $ports
             echo -n "$server, $(wc -w <<< "$ports") node(s), round $round: ms for the first storm, the second:"
             storm $ports
             storm $ports
             echo
-            stop
+            stop_nodes
         done
     done
 done

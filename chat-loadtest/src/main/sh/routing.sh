@@ -18,41 +18,12 @@ redis_port=6391
 ports=(8091 8092 8093 8094)
 servers=("$@")
 [ ${#servers[@]} -eq 0 ] && servers=(chat-app/target/chat-server)
-limits="RATE_LIMIT_PER_SEC=0 USER_RATE_LIMIT_PER_SEC=0 MAX_CONNECTIONS_PER_ADDRESS=0 HANDSHAKES_PER_ADDRESS_PER_SEC=0
-        MAX_CONNECTIONS_PER_USER=0 MAX_CONNECTIONS=0 STORE=memory"
 work=$(mktemp -d)
-pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+source "$(dirname "$0")/nodes.sh"
 
 cpu_centiseconds() {
     awk -v tick="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 100 / tick }' "/proc/$1/stat"
-}
-
-start() {
-    local server=$1 port
-    pids=()
-    for port in "${ports[@]}" $redis_port; do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "port $port is taken: stop what is listening there first" >&2
-            exit 1
-        fi
-    done
-    "$redis_server" --port $redis_port --save "" --appendonly no > "$work/redis.log" 2>&1 &
-    pids+=($!)
-    for port in "${ports[@]}"; do
-        env $limits PORT=$port REDIS_URL=redis://127.0.0.1:$redis_port NODE_ID=node-$port "$server" \
-            > "$work/node-$port.log" 2>&1 &
-        pids+=($!)
-    done
-    for port in "${ports[@]}"; do
-        until curl -sf "http://127.0.0.1:$port/health" > /dev/null; do sleep 0.1; done
-    done
-}
-
-stop() {
-    kill "${pids[@]}" 2>/dev/null
-    wait "${pids[@]}" 2>/dev/null || true
-    pids=()
 }
 
 # One broadcast; then each process's CPU between the tester's first and last "measuring at" lines (Redis first),
@@ -88,12 +59,12 @@ measure() {
 for run in $(seq 1 "$runs"); do
     for server in "${servers[@]}"; do
         echo "== $server, round $run"
-        start "$server"
+        start_nodes "$server" $redis_port "${ports[@]}"
         # Fresh nodes compile their cluster path during the first joins and messages: one unmeasured pass of each.
         measure "(warming up)" --room-affinity --warmup 20s --duration 5s > /dev/null
         measure "(warming up)" --warmup 20s --duration 5s > /dev/null
         measure "every room on one node" --room-affinity
         measure "every room on every node"
-        stop
+        stop_nodes
     done
 done
