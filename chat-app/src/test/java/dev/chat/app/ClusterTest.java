@@ -161,6 +161,24 @@ class ClusterTest {
     }
 
     @Test
+    void a_room_over_the_presence_limit_gets_one_summary_of_the_changes_on_every_node() throws Exception {
+        var small = List.of(node("s1", redis.url(), "PRESENCE_LIMIT", "1"), node("s2", redis.url(), "PRESENCE_LIMIT", "1"));
+        nodes.addAll(small);
+        var alice = TestClient.entered(small.get(0).port(), "userId=alice&username=Alice&room=crowd");
+        clients.add(alice);
+
+        for (var user : List.of("bob", "carol", "dave")) {
+            var node = small.get(user.equals("carol") ? 0 : 1);
+            clients.add(TestClient.entered(node.port(), "userId=" + user + "&username=" + user + "&room=crowd"));
+        }
+
+        var summary = alice.nextOfType("system");
+        assertEquals("3 joined", summary.get("content").asText(), "one summary for both nodes: " + summary);
+        alice.send("{\"type\":\"chat\",\"content\":\"after\"}");
+        assertEquals("after", alice.nextOfType("chat").get("content").asText());
+    }
+
+    @Test
     void the_first_connection_into_a_brand_new_room_gets_one_presence_and_no_recovered_flag() throws Exception {
         for (int node = 0; node < 3; node++) {
             var room = "fresh-" + node;
@@ -378,8 +396,13 @@ class ClusterTest {
     }
 
     private ChatApplication node(String id, String redisUrl) throws ConfigException {
+        return node(id, redisUrl, "PRESENCE_LIMIT", "100");
+    }
+
+    private ChatApplication node(String id, String redisUrl, String variable, String value) throws ConfigException {
         return ChatApplication.start(ChatConfig.load(Map.of("PORT", "0", "STORE", "memory",
                 "REDIS_URL", redisUrl, "NODE_ID", id, "NODE_TIMEOUT", "900ms", "DRAIN_TIMEOUT", "1s",
-                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0")).config());
+                "WARMUP_SESSIONS", "0", "RATE_LIMIT_PER_SEC", "0", "USER_RATE_LIMIT_PER_SEC", "0", variable, value))
+                .config());
     }
 }

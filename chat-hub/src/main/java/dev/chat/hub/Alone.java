@@ -42,6 +42,11 @@ final class Alone implements Sharing {
     }
 
     @Override
+    public boolean summarised(Room room, Message summary) {
+        return false;
+    }
+
+    @Override
     public Optional<Duration> reportEvery() {
         return Optional.empty();
     }

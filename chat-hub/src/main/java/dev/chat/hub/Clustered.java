@@ -86,6 +86,12 @@ final class Clustered implements Sharing {
     }
 
     @Override
+    public boolean summarised(Room room, Message summary) {
+        cluster.summarise(room.name, summary);
+        return true;
+    }
+
+    @Override
     public Optional<Duration> reportEvery() {
         return Optional.of(REPORT_EVERY);
     }

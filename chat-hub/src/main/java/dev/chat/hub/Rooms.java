@@ -313,7 +313,7 @@ final class Rooms {
     }
 
     void announceSummaries() {
-        summaries.takeAll(clock.now()).forEach((room, summary) -> publish(room, summary));
+        summaries.takeAll(clock.now()).forEach(this::summarise);
     }
 
     /** The rooms with members here; in a cluster, {@link Sharing#rooms()} knows them all. */
@@ -364,7 +364,7 @@ final class Rooms {
             if (announcement != Sharing.Announcement.NONE) {
                 summaries.left(room);
             }
-            publish(room, summaries.take(room, clock.now()).orElseThrow());
+            summarise(room, summaries.take(room, clock.now()).orElseThrow());
         } else if (announcement == Sharing.Announcement.NOW) {
             publish(room, leave);
         }
@@ -386,6 +386,13 @@ final class Rooms {
                     summaries.left(room);
                 }
             }
+        }
+    }
+
+    /** In a cluster, the cluster may sum up the room's changes on every node in one summary. */
+    private void summarise(Room room, Message summary) {
+        if (!sharing.summarised(room, summary)) {
+            publish(room, summary);
         }
     }
 

@@ -74,6 +74,12 @@ sealed interface Sharing permits Alone, Clustered {
     Optional<RoomMessage> publish(Room room, Message message, Optional<Nonce> nonce,
             CompletableFuture<Checked<RoomMessage>> answer);
 
+    /**
+     * True if the cluster took the room's presence summary, to announce it with the other nodes' changes; false to
+     * publish it here as any message.
+     */
+    boolean summarised(Room room, Message summary);
+
     /** How often this node tells the others its figures; empty when there are no others. */
     Optional<Duration> reportEvery();
 

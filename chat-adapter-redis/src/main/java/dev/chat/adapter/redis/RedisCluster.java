@@ -187,7 +187,7 @@ public final class RedisCluster implements Cluster {
     public Entered enter(String room, Identity who, Instant at) {
         List<Object> answer = await(presenceChange(script.run(ScriptOutputType.MULTI, "enter", settings.node(),
                 origin(), maxHistory(), presenceLimit(), room, who.userId(), who.username(),
-                at.toString())));
+                at.toString(), summaryClaim())));
         return new Entered(Change.valueOf((String) answer.get(0)), ((Long) answer.get(1)).intValue(),
                 identities((List<?>) answer.get(2)));
     }
@@ -195,8 +195,23 @@ public final class RedisCluster implements Cluster {
     @Override
     public Change leave(String room, Identity who, Instant at) {
         String change = await(presenceChange(script.run(ScriptOutputType.VALUE, "leave", settings.node(),
-                origin(), maxHistory(), presenceLimit(), room, who.userId(), at.toString())));
+                origin(), maxHistory(), presenceLimit(), room, who.userId(), at.toString(), summaryClaim())));
         return Change.valueOf(change);
+    }
+
+    /**
+     * The room's tally over every node, in one summary; this node's own count is in it. Only the node that claimed
+     * the tally is told to summarise, so a large room gets one summary an interval, not one per node.
+     */
+    @Override
+    public void summarise(String room, Message summary) {
+        presenceChange(script.run(ScriptOutputType.INTEGER, "summarise", settings.node(), origin(), maxHistory(), room,
+                summary.timestamp().toString()));
+    }
+
+    /** A node that stops with a summary due is taken for dead after its timeout; the tally then goes to another. */
+    private String summaryClaim() {
+        return Long.toString(settings.nodeTimeout().toMillis());
     }
 
     @Override

@@ -229,6 +229,14 @@ local function presence(type, user, name, at)
     return { type = type, userId = user, username = name, ts = at }
 end
 
+-- A join or leave in a room over the presence limit goes into the room's tally, which one node at a time sums up:
+-- the node that claims the tally (true) announces it after the presence interval; the others add to it (false). A
+-- node that stops with a claim leaves the tally to the next node to add to it once the claim has lapsed.
+local function tally(room, kind, claim_millis)
+    redis.call('HINCRBY', room_key(room, 'tally'), kind, 1)
+    return redis.call('SET', room_key(room, 'summariser'), node, 'NX', 'PX', claim_millis) ~= false
+end
+
 -- Replaces what the cluster holds for a node with what is listed (user, name, room triples from ARGV[from] on),
 -- announcing each change: on its own in a room within the limit, as one summary per room above it.
 local function replace(of, origin, maxlen, limit, at, from)
@@ -314,14 +322,14 @@ if op == 'post' then
 end
 
 if op == 'enter' then
-    -- origin, maxlen, limit, room, userId, username, ts
+    -- origin, maxlen, limit, room, userId, username, ts, claim millis
     local limit, room, user, name = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8]
     local change = 'NONE'
     if hold(node, room, user, name) then
         if redis.call('HLEN', users_key(room)) <= limit then
             publish(ARGV[3], ARGV[4], room, presence('JOIN', user, name, ARGV[9]))
             change = 'ANNOUNCED'
-        else
+        elseif tally(room, 'joined', ARGV[10]) then
             change = 'TO_SUMMARISE'
         end
     end
@@ -329,7 +337,7 @@ if op == 'enter' then
 end
 
 if op == 'leave' then
-    -- origin, maxlen, limit, room, userId, ts
+    -- origin, maxlen, limit, room, userId, ts, claim millis
     local limit, room, user = tonumber(ARGV[5]), ARGV[6], ARGV[7]
     local before = redis.call('HLEN', users_key(room))
     local name = release(node, room, user)
@@ -340,7 +348,25 @@ if op == 'leave' then
         publish(ARGV[3], ARGV[4], room, presence('LEAVE', user, name, ARGV[8]))
         return 'ANNOUNCED'
     end
-    return 'TO_SUMMARISE'
+    if tally(room, 'left', ARGV[9]) then
+        return 'TO_SUMMARISE'
+    end
+    return 'NONE'
+end
+
+if op == 'summarise' then
+    -- origin, maxlen, room, ts: the room's tally in one summary, and the tally cleared; nothing if it is empty
+    local room = ARGV[5]
+    local counts = redis.call('HGETALL', room_key(room, 'tally'))
+    redis.call('DEL', room_key(room, 'tally'), room_key(room, 'summariser'))
+    local summary = { type = 'SUMMARY', joined = 0, left = 0, ts = ARGV[6] }
+    for i = 1, #counts, 2 do
+        summary[counts[i]] = tonumber(counts[i + 1])
+    end
+    if summary.joined + summary.left == 0 then
+        return 0
+    end
+    return publish(ARGV[3], ARGV[4], room, summary)
 end
 
 if op == 'online' then

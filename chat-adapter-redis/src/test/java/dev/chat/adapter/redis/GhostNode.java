@@ -29,7 +29,7 @@ final class GhostNode implements AutoCloseable {
 
     void enter(String room, Identity who, Instant at) {
         jedis.eval(script, List.of(), List.of("enter", node, "1000", "10", "100", room, who.userId(), who.username(),
-                at.toString()));
+                at.toString(), "5000"));
     }
 
     /** Listed among the nodes as beating long ago, with no heartbeat key: the others take it for dead. */

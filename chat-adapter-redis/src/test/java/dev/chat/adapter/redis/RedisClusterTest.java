@@ -242,7 +242,26 @@ class RedisClusterTest {
         assertEquals(Cluster.Change.TO_SUMMARISE, over.change());
         assertEquals(2, over.users());
         assertEquals(1, over.shown().size(), "at most the limit are shown");
-        assertEquals(Cluster.Change.TO_SUMMARISE, small.leave("crowd", BOB, AT));
+        assertEquals(Cluster.Change.NONE, small.leave("crowd", BOB, AT), "into the summary this node announces");
+    }
+
+    @Test
+    void a_room_over_the_presence_limit_gets_one_summary_of_every_node_s_changes_from_the_node_that_claimed_it()
+            throws Exception {
+        var heardOnA = new RecordingListener();
+        var onA = node("sa", heardOnA, 1);
+        var onB = node("sb", new RecordingListener(), 1);
+        onA.follow("crowd");
+        onA.enter("crowd", ALICE, AT);
+        assertEquals("Alice joined", heardOnA.next().message().message().content());
+
+        assertEquals(Cluster.Change.TO_SUMMARISE, onB.enter("crowd", BOB, AT).change(), "b claims the tally");
+        assertEquals(Cluster.Change.NONE, onA.enter("crowd", CAROL, AT).change(), "a adds to it");
+        assertEquals(Cluster.Change.NONE, onA.leave("crowd", CAROL, AT), "a adds to it");
+        onB.summarise("crowd", Message.presenceSummary(1, 0, AT));
+
+        assertEquals("2 joined, 1 left", heardOnA.next().message().message().content(), "one summary, of both nodes");
+        assertEquals(Cluster.Change.TO_SUMMARISE, onA.enter("crowd", CAROL, AT).change(), "a new tally, claimed by a");
     }
 
     @Test

@@ -68,11 +68,14 @@ public interface Cluster extends AutoCloseable {
 
     /** What a node has left to do about a user's join or leave once the cluster has recorded it. */
     enum Change {
-        /** The user was already in the room on another node (or is still): nobody is told. */
+        /**
+         * The user was already in the room on another node (or is still), or the change went into a summary that
+         * another node announces: nobody is told now.
+         */
         NONE,
         /** The cluster published the join or leave in the room, numbered like any message. */
         ANNOUNCED,
-        /** The room is larger than the presence limit: the node counts the change into its next summary. */
+        /** The room is larger than the presence limit: the node counts the change into its next {@link #summarise}. */
         TO_SUMMARISE
     }
 
@@ -122,6 +125,16 @@ public interface Cluster extends AutoCloseable {
 
     /** Records that the user has no connection left in the room on this node; the last such on any node is a leave. */
     Change leave(String room, Identity who, Instant at);
+
+    /**
+     * Announces in the room the summary of the changes this node was told {@link Change#TO_SUMMARISE}, once its
+     * presence interval is over; returns at once. By default this node's own summary is published; a cluster that
+     * tallies each room's changes over every node publishes its tally instead, so that a large room gets one summary
+     * an interval however many nodes its members are on, and tells one node at a time to summarise.
+     */
+    default void summarise(String room, Message summary) {
+        publish(room, summary, Optional.empty());
+    }
 
     /**
      * The id the cluster gave a message; {@code repeated} if it had given it already, to a message of the same
