@@ -89,6 +89,30 @@ class ClusterTest {
         assertEquals(1, stats.get("rooms").asInt());
     }
 
+    @Test
+    void any_node_s_info_lists_the_connections_of_every_node() throws Exception {
+        var key = "a-key-for-the-cluster-test-00000001";
+        var withApi = node("n4", redis.url(), "API_KEY", key);
+        nodes.add(withApi);
+        enter(0, "alice", "Alice");
+        enter(1, "bob", "Bob");
+        enter(1, "carol", "Carol");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        var info = infoOf(withApi, key);
+        while (!info.get("connectionsByNode").toString().equals("{\"n1\":1,\"n2\":2,\"n3\":0,\"n4\":0}")) {
+            assertTrue(System.nanoTime() < deadline, "still " + info);
+            Thread.yield();
+            info = infoOf(withApi, key);
+        }
+        assertEquals(0, info.get("connections").asInt(), "its own");
+        assertEquals(3, info.get("users").asInt());
+    }
+
+    private static JsonNode infoOf(ChatApplication node, String key) throws Exception {
+        return new ObjectMapper().readTree(AppRequests.send(node, "GET", "/api/info", null, "X-API-Key", key).body());
+    }
+
     /** The node's answer at {@code path} once it says what is expected: the others report every two seconds. */
     private JsonNode awaitJson(int node, String path, Predicate<JsonNode> expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

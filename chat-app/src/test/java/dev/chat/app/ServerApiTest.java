@@ -187,6 +187,7 @@ class ServerApiTest {
         assertEquals("[\"local\"]", info.get("nodes").toString());
         assertTrue(info.get("version").asText().matches("\\d+\\.\\d+\\.\\d+.*"), info.toString());
         assertEquals(2, info.get("connections").asInt());
+        assertEquals("{\"local\":2}", info.get("connectionsByNode").toString());
         assertEquals(1, info.get("users").asInt());
         assertEquals(1, info.get("rooms").asInt());
     }

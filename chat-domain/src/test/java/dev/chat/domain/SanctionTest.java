@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class SanctionTest {
@@ -55,9 +57,10 @@ class SanctionTest {
 
     @Test
     void server_info_keeps_its_nodes_as_given() {
-        var info = new ServerInfo("n1", List.of("n1", "n2"), AT, 3, 2, 1);
+        var info = new ServerInfo("n1", List.of("n1", "n2"), AT, 3, new TreeMap<>(Map.of("n1", 3)), 2, 1);
 
         assertEquals(List.of("n1", "n2"), info.nodes());
-        assertThrows(NullPointerException.class, () -> new ServerInfo(null, List.of(), AT, 0, 0, 0));
+        assertEquals(Map.of("n1", 3), info.connectionsByNode());
+        assertThrows(NullPointerException.class, () -> new ServerInfo(null, List.of(), AT, 0, new TreeMap<>(), 0, 0));
     }
 }

@@ -36,6 +36,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -248,9 +250,19 @@ public final class Hub implements ChatHub {
     public ServerInfo info() {
         var here = counters.snapshot();
         return cluster.map(shared -> new ServerInfo(shared.node(), shared.nodes(), started, here.clients(),
-                        shared.connectedUsers(), rooms().size()))
-                .orElseGet(() -> new ServerInfo(NODE_ALONE, List.of(NODE_ALONE), started, here.clients(), here.users(),
-                        here.rooms()));
+                        connectionsByNode(shared, here.clients()), shared.connectedUsers(), rooms().size()))
+                .orElseGet(() -> new ServerInfo(NODE_ALONE, List.of(NODE_ALONE), started, here.clients(),
+                        new TreeMap<>(Map.of(NODE_ALONE, here.clients())), here.users(), here.rooms()));
+    }
+
+    /** Each node alive with its connections: this one's now, the others' from their reports, if they have one yet. */
+    private static SortedMap<String, Integer> connectionsByNode(Cluster cluster, int here) {
+        var byNode = new TreeMap<String, Integer>(Map.of(cluster.node(), here));
+        var alive = cluster.nodes();
+        wholeCluster(cluster::reports).orElse(List.of()).stream()
+                .filter(report -> alive.contains(report.node()))
+                .forEach(report -> byNode.put(report.node(), report.stats().clients()));
+        return byNode;
     }
 
     @Override

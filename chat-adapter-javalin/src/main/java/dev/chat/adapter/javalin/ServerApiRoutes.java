@@ -68,7 +68,7 @@ final class ServerApiRoutes {
     }
 
     record Info(String node, List<String> nodes, String version, String startedAt, long uptimeSeconds,
-            int connections, int users, int rooms) {}
+            int connections, Map<String, Integer> connectionsByNode, int users, int rooms) {}
 
     private final ChatOperations hub;
     private final String version;
@@ -160,8 +160,8 @@ final class ServerApiRoutes {
     void info(Context ctx) {
         var info = hub.info();
         ctx.json(new Info(info.node(), info.nodes(), version, info.started().toString(),
-                Duration.between(info.started(), Instant.now()).toSeconds(), info.connections(), info.users(),
-                info.rooms()));
+                Duration.between(info.started(), Instant.now()).toSeconds(), info.connections(),
+                info.connectionsByNode(), info.users(), info.rooms()));
     }
 
     /** No user at all, for the server's own voice; or both fields naming one. */
