@@ -45,6 +45,8 @@ final class Clustered implements Sharing {
     private final Presence presence;
     private final Inbox inbox;
     private final Executor questions;
+    /** Asked for with every command the loop takes, so made once. */
+    private final Optional<Executor> questionsAfar;
 
     /** @param threads start a thread for each question an entering connection asks the cluster or the store */
     Clustered(Cluster cluster, Presence presence, Inbox inbox, ThreadFactory threads) {
@@ -52,11 +54,12 @@ final class Clustered implements Sharing {
         this.presence = presence;
         this.inbox = inbox;
         this.questions = question -> threads.newThread(question).start();
+        this.questionsAfar = Optional.of(questions);
     }
 
     @Override
     public Optional<Executor> questionsAfar() {
-        return Optional.of(questions);
+        return questionsAfar;
     }
 
     /** Zero while the cluster cannot say: a resume to this room then learns that it may have missed something. */
