@@ -84,9 +84,9 @@ final class ChatApplication {
 
     private static void warmUp(RedisCluster cluster, int rounds) {
         long started = System.nanoTime();
-        cluster.warmUp(rounds);
-        LOG.info("warmed up the path to Redis with {} rounds in {} ms",
-                rounds, (System.nanoTime() - started) / 1_000_000);
+        int done = cluster.warmUp(rounds);
+        LOG.info("warmed up the path to Redis with {} of {} rounds in {} ms", done, rounds,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The hooks decide what members may do; the webhooks are told what happened. */

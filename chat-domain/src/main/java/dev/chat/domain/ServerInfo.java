@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param rooms       with members on any node
  */
 public record ServerInfo(String node, List<String> nodes, Instant started, int connections,
-        SortedMap<String, Integer> connectionsByNode, int users, int rooms) {
+        Map<String, Integer> connectionsByNode, int users, int rooms) {
 
     public ServerInfo {
         requireNonNull(node, "node");

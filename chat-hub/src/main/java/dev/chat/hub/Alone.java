@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 
 /** A hub that is the whole chat: it numbers each room from its store and knows every member itself. */
 final class Alone implements Sharing {
@@ -66,13 +66,8 @@ final class Alone implements Sharing {
 
     @Override
     public Supplier<View> entered(Room room, Identity who, boolean firstHere, Instant at) {
-        Announcement announcement;
-        if (!firstHere) {
-            announcement = Announcement.NONE;
-        } else {
-            announcement = presence.announcesEachChange(room.connectionCount()) ? Announcement.NOW
-                    : Announcement.IN_SUMMARY;
-        }
+        var announcement = !firstHere ? Announcement.NONE
+                : presence.announcesEachChange(room.connectionCount()) ? Announcement.NOW : Announcement.IN_SUMMARY;
         var view = new View(room.userCount(), room.firstUsers(Math.max(presence.limit(), 1)), announcement);
         return () -> view;
     }

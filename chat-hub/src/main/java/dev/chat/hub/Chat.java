@@ -98,10 +98,10 @@ final class Chat {
         try {
             var begun = new ArrayList<Runnable>(entries.size());
             for (var entry : entries) {
-                isolated(entry, () -> begun.add(begin(entry)));
+                Isolated.run(LOG, entry, () -> begun.add(begin(entry)));
             }
             for (var step : begun) {
-                isolated("an entry", step);
+                Isolated.run(LOG, "an entry", step);
             }
         } finally {
             closeTooSlow();
@@ -115,15 +115,6 @@ final class Chat {
                     members.contains(from) ? rooms.begin(from, subscribe) : Rooms.NOTHING_LEFT;
             default -> throw new IllegalArgumentException(entry + " enters no room");
         };
-    }
-
-    /** One entry that fails must not stop the others of its batch. */
-    private static void isolated(Object what, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "hub could not handle " + Text.loggable(String.valueOf(what)) + "; carrying on", e);
-        }
     }
 
     /** When the chat next has something to do unasked, as a {@link System#nanoTime()}; empty if nothing. */

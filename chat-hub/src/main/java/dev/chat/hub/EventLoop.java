@@ -1,6 +1,5 @@
 package dev.chat.hub;
 
-import dev.chat.domain.Text;
 import dev.chat.domain.protocol.CloseReason;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -32,15 +31,15 @@ final class EventLoop implements Runnable {
                 var command = next();
                 if (command != null && chat.entersAhead(command)) {
                     var entries = entriesFrom(command);
-                    safely(entries.size() + " entries", () -> chat.handleEntries(entries));
+                    Isolated.run(LOG, entries.size() + " entries", () -> chat.handleEntries(entries));
                 } else if (command != null) {
-                    safely(command, () -> chat.handle(command));
+                    Isolated.run(LOG, command, () -> chat.handle(command));
                     if (command instanceof Command.Shutdown) {
                         return;
                     }
                 }
                 if (isDue()) {
-                    safely("what was due", chat::runDue);
+                    Isolated.run(LOG, "what was due", chat::runDue);
                 }
             }
         } catch (InterruptedException e) {
@@ -68,14 +67,5 @@ final class EventLoop implements Runnable {
     private boolean isDue() {
         var due = chat.nextDue();
         return due.isPresent() && System.nanoTime() - due.getAsLong() >= 0;
-    }
-
-    /** One bad command must not stop the chat for everyone. */
-    private static void safely(Object what, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "hub could not handle " + Text.loggable(String.valueOf(what)) + "; carrying on", e);
-        }
     }
 }

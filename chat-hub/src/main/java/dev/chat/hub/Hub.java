@@ -33,11 +33,10 @@ import dev.chat.domain.protocol.WireFormat;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -252,12 +251,12 @@ public final class Hub implements ChatHub {
         return cluster.map(shared -> new ServerInfo(shared.node(), shared.nodes(), started, here.clients(),
                         connectionsByNode(shared, here.clients()), shared.connectedUsers(), rooms().size()))
                 .orElseGet(() -> new ServerInfo(NODE_ALONE, List.of(NODE_ALONE), started, here.clients(),
-                        new TreeMap<>(Map.of(NODE_ALONE, here.clients())), here.users(), here.rooms()));
+                        Map.of(NODE_ALONE, here.clients()), here.users(), here.rooms()));
     }
 
     /** Each node alive with its connections: this one's now, the others' from their reports, if they have one yet. */
-    private static SortedMap<String, Integer> connectionsByNode(Cluster cluster, int here) {
-        var byNode = new TreeMap<String, Integer>(Map.of(cluster.node(), here));
+    private static Map<String, Integer> connectionsByNode(Cluster cluster, int here) {
+        var byNode = new HashMap<String, Integer>(Map.of(cluster.node(), here));
         var alive = cluster.nodes();
         wholeCluster(cluster::reports).orElse(List.of()).stream()
                 .filter(report -> alive.contains(report.node()))

@@ -56,8 +56,6 @@ public final class RedisCluster implements Cluster {
     /** Reconnecting backs off from the first delay to the most, so a node is back within a second of Redis. */
     private static final Duration RECONNECT_FIRST = Duration.ofMillis(10);
     private static final Duration RECONNECT_MOST = Duration.ofSeconds(1);
-    /** A room, user and node no client can name: room names and user ids are printable. */
-    private static final String WARM_UP = "\u0000warm-up";
 
     private final RedisSettings settings;
     private final Clock clock;
@@ -117,25 +115,13 @@ public final class RedisCluster implements Cluster {
     }
 
     /**
-     * Sends Redis, before this node serves anyone, the reads a reconnect storm sends it ({@code rounds} of each, a few
-     * hundred at a time), and decodes the frames such a storm brings back, all on a room and a user that cannot
-     * exist: nothing changes in Redis, and the JIT has compiled Lettuce's path and the bus's decoding before the first
-     * clients wait on them. The server's own warm-up drives a throwaway hub without Redis, so it cannot.
+     * Sends Redis the reads a reconnect storm sends, {@code rounds} of each, on a room no client can name, before this
+     * node serves anyone (see {@link WarmUp}).
+     *
+     * @return the rounds done: fewer if Redis stopped answering
      */
-    public void warmUp(int rounds) {
-        var frame = "R warm-up 1 {\"type\":\"JOIN\",\"userId\":\"warm-up\",\"username\":\"warm-up\","
-                + "\"ts\":\"2026-01-01T00:00:00Z\",\"room\":\"warm-up\"}";
-        var pending = new ArrayList<CompletableFuture<?>>();
-        for (int round = 0; round < rounds; round++) {
-            pending.add(script.run(ScriptOutputType.INTEGER, "unread", "", WARM_UP, WARM_UP, "0", "100"));
-            pending.add(connection.async().get(RedisHistory.key(WARM_UP, "offset")).toCompletableFuture());
-            pending.add(connection.async().hgetall(RedisReadMarks.key(WARM_UP)).toCompletableFuture());
-            codec.frame(frame);
-            if (pending.size() >= 300 || round == rounds - 1) {
-                pending.forEach(answer -> await(answer));
-                pending.clear();
-            }
-        }
+    public int warmUp(int rounds) {
+        return new WarmUp(connection, script, codec, settings.commandTimeout()).run(rounds);
     }
 
     /** How far each user has read each room, as every node sees it. */
