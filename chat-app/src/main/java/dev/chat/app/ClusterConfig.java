@@ -2,14 +2,16 @@ package dev.chat.app;
 
 import dev.chat.adapter.redis.RedisSettings;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Map;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Reads whether this node is one of several: {@code REDIS_URL} turns clustering on ({@code redis://} or
- * {@code rediss://}; a password in it is never shown), {@code NODE_ID} names the node (a fresh id each start by
+ * {@code rediss://}, several separated by commas to spread the rooms over them; a password in it is never shown), {@code NODE_ID} names the node (a fresh id each start by
  * default) and {@code NODE_TIMEOUT} is how soon a node that stopped beating has its users leave.
  */
 final class ClusterConfig {
@@ -20,25 +22,31 @@ final class ClusterConfig {
 
     private ClusterConfig() {}
 
-    /** The node's cluster, when REDIS_URL names one; each room keeps {@code historyPerRoom} messages in Redis. */
+    /**
+     * The node's cluster, when REDIS_URL names one Redis server or several (comma-separated); each room keeps
+     * {@code historyPerRoom} messages in Redis.
+     */
     static Optional<RedisSettings> read(Environment env, int historyPerRoom, int presenceLimit, Duration nonceWindow)
             throws ConfigException {
-        var url = env.secretOrText("REDIS_URL");
-        if (url.isEmpty()) {
+        var value = env.secretOrText("REDIS_URL");
+        if (value.isEmpty()) {
             return Optional.empty();
         }
         var node = env.optionalText("NODE_ID").orElseGet(() -> "node-" + UUID.randomUUID().toString().substring(0, 8));
         var timeout = env.duration("NODE_TIMEOUT", RedisSettings.DEFAULT_NODE_TIMEOUT);
-        if (!url.get().startsWith("redis://") && !url.get().startsWith("rediss://")) {
-            throw new ConfigException("REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for "
-                    + "TLS), not '" + shown(url.get()) + "'");
+        var urls = Arrays.stream(value.get().split(",", -1)).map(String::strip).toList();
+        for (var url : urls) {
+            if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
+                throw new ConfigException("REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for "
+                        + "TLS), or several separated by commas, not '" + shown(url) + "'");
+            }
         }
-        env.note("REDIS_URL", shown(url.get()));
+        env.note("REDIS_URL", urls.stream().map(ClusterConfig::shown).collect(Collectors.joining(",")));
         try {
-            return Optional.of(new RedisSettings(url.get(), node, timeout, historyPerRoom, presenceLimit,
+            return Optional.of(new RedisSettings(urls, node, timeout, historyPerRoom, presenceLimit,
                     RedisSettings.DEFAULT_COMMAND_TIMEOUT, nonceWindow));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("NODE_ID or NODE_TIMEOUT: " + e.getMessage());
+            throw new ConfigException("REDIS_URL, NODE_ID or NODE_TIMEOUT: " + e.getMessage());
         }
     }
 

@@ -138,6 +138,30 @@ class ChatConfigTest {
     }
 
     @Test
+    void several_redis_servers_are_read_in_their_order_and_no_password_of_theirs_is_shown() throws ConfigException {
+        var loaded = ChatConfig.load(Map.of("STORE", "memory", "NODE_ID", "a",
+                "REDIS_URL", "redis://10.0.0.1:6379, redis://:hunter2@10.0.0.2:6379,rediss://10.0.0.3:6380"));
+
+        assertEquals(List.of("redis://10.0.0.1:6379", "redis://:hunter2@10.0.0.2:6379", "rediss://10.0.0.3:6380"),
+                loaded.config().cluster().orElseThrow().urls());
+        assertTrue(loaded.effective().contains(
+                "REDIS_URL=redis://10.0.0.1:6379,redis://***@10.0.0.2:6379,rediss://10.0.0.3:6380"), loaded.effective());
+        assertFalse(loaded.effective().contains("hunter2"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "redis://a:6379,,redis://b:6379 | REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for "
+                + "TLS), or several separated by commas, not ''",
+        "redis://a:6379,http://:pw@b | REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for "
+                + "TLS), or several separated by commas, not 'http://***@b'",
+        "redis://a:6379,redis://a:6379 | REDIS_URL, NODE_ID or NODE_TIMEOUT: each Redis server is listed once"})
+    void a_list_of_redis_servers_with_a_bad_or_repeated_one_stops_the_server(String urls, String error) {
+        assertEquals(error, assertThrows(ConfigException.class,
+                () -> ChatConfig.load(Map.of("STORE", "memory", "REDIS_URL", urls))).getMessage());
+    }
+
+    @Test
     void an_api_key_too_short_to_be_secret_or_a_previous_one_alone_stops_the_server() {
         assertEquals("API_KEY must be at least 22 characters, such as the output of: openssl rand -hex 16",
                 assertThrows(ConfigException.class, () -> ChatConfig.load(Map.of("API_KEY", "secret"))).getMessage());

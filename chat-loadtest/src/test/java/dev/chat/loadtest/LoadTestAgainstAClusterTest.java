@@ -41,7 +41,7 @@ class LoadTestAgainstAClusterTest {
     void startRedisAndThreeNodes() {
         redis = LocalRedis.start();
         for (int i = 1; i <= 3; i++) {
-            var cluster = RedisCluster.open(new RedisSettings(redis.url(), "node-" + i, Duration.ofSeconds(5),
+            var cluster = RedisCluster.open(new RedisSettings(List.of(redis.url()), "node-" + i, Duration.ofSeconds(5),
                     1000, Presence.DEFAULT.limit(), RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
             var hub = new Hub(HubSettings.defaults(), cluster.history(), cluster).start();
             clusters.add(cluster);

@@ -7,18 +7,10 @@ import dev.chat.domain.Identity;
 import dev.chat.domain.Message;
 import dev.chat.domain.NodeReport;
 import dev.chat.domain.Nonce;
-import dev.chat.domain.MessageIds;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.SanctionChange;
 import dev.chat.domain.port.needed.Cluster;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
@@ -26,131 +18,123 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node of a chat served by several, over one Redis: every change goes through {@code chat.lua} (numbering,
- * history, delivery and presence, each atomic), a node hears a room's messages on the room's channel while it has
- * members in the room, and each node beats every third of its timeout so that the others can take its users out of
- * presence once it stops.
+ * One node of a chat served by several, over one Redis server or several: every change goes through {@code chat.lua}
+ * (numbering, history, delivery and presence, each atomic), a node hears a room's messages on the room's channel
+ * while it has members in the room, and each node beats every third of its timeout so that the others can take its
+ * users out of presence once it stops.
  *
  * <p>Redis is asked one command per message whatever the room's size; its pub/sub sends each message once to
  * each node that follows the room, and each node hands it to its own members. A node with no member in a room
  * spends nothing on it.
+ *
+ * <p>With several servers ({@link Shards}), each room lives on one, whole: its numbering, history, presence and
+ * channel; each user's connections, marks and bans on one too. Each node beats to every server and hears its own
+ * channels on every server. A server that stops answering stops its own rooms and users only: their posts are
+ * refused, the other rooms go on.
  */
 public final class RedisCluster implements Cluster {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisCluster.class);
-    /** Kept by {@code chat.lua}: every node alive by its last beat, and every user connected on any. */
+    /** Kept by {@code chat.lua} on each server: every node alive by its last beat there. */
     static final String NODES = "chat:nodes";
     private static final String ONLINE = "chat:online";
-    /** Each node's last report, by node; {@code chat.lua} takes a node's out as it takes the node out of presence. */
+    /** Each node's last report, by node, on every server; {@code chat.lua} takes a node's out as it reaps the node. */
     private static final String REPORTS = "chat:reports";
     /** Reconnecting backs off from the first delay to the most, so a node is back within a second of Redis. */
     private static final Duration RECONNECT_FIRST = Duration.ofMillis(10);
     private static final Duration RECONNECT_MOST = Duration.ofSeconds(1);
 
     private final RedisSettings settings;
-    private final Clock clock;
+    private final ScriptArguments arguments;
     private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final StatefulRedisPubSubConnection<String, String> bus;
-    private final ChatScript script;
+    private final Shards<Shard> shards;
     private final BusCodec codec = new BusCodec();
     private final ReportCodec reportCodec = new ReportCodec();
-    private final Heartbeat heartbeat;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final RoomSubscriptions rooms;
-    private volatile Listener listener;
 
-    private RedisCluster(RedisSettings settings, Clock clock, ClientResources resources, RedisClient client,
-            StatefulRedisConnection<String, String> connection, StatefulRedisPubSubConnection<String, String> bus) {
-        this.settings = settings;
-        this.clock = clock;
+    private RedisCluster(ScriptArguments arguments, ClientResources resources, Shards<Shard> shards) {
+        this.settings = arguments.settings();
+        this.arguments = arguments;
         this.resources = resources;
-        this.client = client;
-        this.connection = connection;
-        this.bus = bus;
-        this.script = ChatScript.load(connection.async());
-        this.rooms = new RoomSubscriptions(bus, settings.commandTimeout());
-        this.heartbeat = new Heartbeat(settings, clock, script, connection.sync(), this::reap);
+        this.shards = shards;
     }
 
     /**
-     * Connects to Redis and takes this node's place in the cluster: whatever an earlier run under the same node id
-     * left in presence is cleared (and its users' leaves announced) before the node beats for the first time.
+     * Connects to every Redis server and takes this node's place in the cluster: whatever an earlier run under the
+     * same node id left in presence is cleared (and its users' leaves announced) before the node beats for the first
+     * time.
      *
-     * @throws IllegalStateException with the reason if Redis cannot be reached
+     * @throws IllegalStateException naming the server if one cannot be reached
      */
     public static RedisCluster open(RedisSettings settings, Clock clock) {
         var resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(RECONNECT_FIRST, RECONNECT_MOST, 2, TimeUnit.MILLISECONDS))
                 .build();
-        var client = RedisClient.create(resources, RedisURI.create(settings.url()));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-                .build());
+        var arguments = new ScriptArguments(settings, clock);
+        var opened = new ArrayList<Shard>();
         try {
-            var cluster = new RedisCluster(settings, clock, resources, client, client.connect(),
-                    client.connectPubSub());
-            cluster.leaveEverything();
-            cluster.heartbeat.beat();
-            return cluster;
+            for (var url : settings.urls()) {
+                opened.add(Shard.open(url, resources, arguments));
+            }
+            return new RedisCluster(arguments, resources, new Shards<>(opened));
         } catch (RuntimeException e) {
-            client.shutdown();
+            opened.forEach(Shard::close);
             resources.shutdown();
-            throw new IllegalStateException("cannot reach Redis at " + RedisURI.create(settings.url()).getHost()
-                    + ":" + RedisURI.create(settings.url()).getPort() + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 
     /**
-     * Sends Redis the reads a reconnect storm sends, {@code rounds} of each, on a room no client can name, before this
-     * node serves anyone (see {@link WarmUp}).
+     * Sends each Redis server the reads a reconnect storm sends, {@code rounds} of each, on a room no client can
+     * name, before this node serves anyone (see {@link WarmUp}).
      *
-     * @return the rounds done: fewer if Redis stopped answering
+     * @return the fewest rounds done on a server: fewer than asked if one stopped answering
      */
     public int warmUp(int rounds) {
-        return new WarmUp(connection, script, codec, settings.commandTimeout()).run(rounds);
+        return shards.all().stream()
+                .mapToInt(shard -> new WarmUp(shard.connection(), shard.script(), codec, settings.commandTimeout())
+                        .run(rounds))
+                .min().orElse(0);
     }
 
     /** How far each user has read each room, as every node sees it. */
     public RedisReadMarks readMarks() {
-        return new RedisReadMarks(connection, script, settings.node(), settings.commandTimeout());
+        return new RedisReadMarks(shards, settings.node(), settings.commandTimeout());
     }
 
     /** The bans and mutes, as every node sees them. */
     public RedisSanctions sanctions() {
-        return new RedisSanctions(connection, codec, settings.commandTimeout());
+        return new RedisSanctions(shards, codec, settings.commandTimeout());
     }
 
     /** The rooms' recent history as Redis keeps it, for the hub to read. */
     public RedisHistory history() {
-        return new RedisHistory(connection, codec, script, settings.commandTimeout());
+        return new RedisHistory(shards, codec, settings.commandTimeout());
     }
 
     @Override
     public void start(Listener listener) {
-        this.listener = listener;
-        bus.addListener(new BusListener(settings.node(), codec, listener));
-        client.addListener(rooms);
-        bus.sync().subscribe(Channels.EVERY_NODE, Channels.node(settings.node()));
-        heartbeat.start(() -> this.listener.presenceLost());
+        var heard = new BusListener(settings.node(), codec, listener);
+        shards.all().forEach(shard -> shard.start(heard, listener::presenceLost));
     }
 
     @Override
     public long lastId(String room) {
-        var offset = await(connection.async().get(RedisHistory.key(room, "offset")).toCompletableFuture());
+        var offset = await(shards.of(room).connection().async().get(RedisHistory.key(room, "offset"))
+                .toCompletableFuture());
         return offset == null ? 0 : Long.parseLong(offset);
     }
 
@@ -160,28 +144,31 @@ public final class RedisCluster implements Cluster {
      */
     @Override
     public long follow(String room) {
-        rooms.follow(room);
+        shards.of(room).rooms().follow(room);
         return lastId(room);
     }
 
     @Override
     public void unfollow(String room) {
-        rooms.unfollow(room);
+        shards.of(room).rooms().unfollow(room);
     }
 
     @Override
     public Entered enter(String room, Identity who, Instant at) {
-        List<Object> answer = await(presenceChange(script.run(ScriptOutputType.MULTI, "enter", settings.node(),
-                origin(), maxHistory(), presenceLimit(), room, who.userId(), who.username(),
-                at.toString(), summaryClaim())));
+        var shard = shards.of(room);
+        List<Object> answer = await(shard.presenceChange(shard.script().run(ScriptOutputType.MULTI, "enter",
+                settings.node(), arguments.origin(), arguments.maxHistory(), arguments.presenceLimit(), room,
+                who.userId(), who.username(), at.toString(), arguments.summaryClaim())));
         return new Entered(Change.valueOf((String) answer.get(0)), ((Long) answer.get(1)).intValue(),
                 identities((List<?>) answer.get(2)));
     }
 
     @Override
     public Change leave(String room, Identity who, Instant at) {
-        String change = await(presenceChange(script.run(ScriptOutputType.VALUE, "leave", settings.node(),
-                origin(), maxHistory(), presenceLimit(), room, who.userId(), at.toString(), summaryClaim())));
+        var shard = shards.of(room);
+        String change = await(shard.presenceChange(shard.script().run(ScriptOutputType.VALUE, "leave",
+                settings.node(), arguments.origin(), arguments.maxHistory(), arguments.presenceLimit(), room,
+                who.userId(), at.toString(), arguments.summaryClaim())));
         return Change.valueOf(change);
     }
 
@@ -191,20 +178,17 @@ public final class RedisCluster implements Cluster {
      */
     @Override
     public void summarise(String room, Message summary) {
-        presenceChange(script.run(ScriptOutputType.INTEGER, "summarise", settings.node(), origin(), maxHistory(), room,
-                summary.timestamp().toString()));
-    }
-
-    /** A node that stops with a summary due is taken for dead after its timeout; the tally then goes to another. */
-    private String summaryClaim() {
-        return Long.toString(settings.nodeTimeout().toMillis());
+        var shard = shards.of(room);
+        shard.presenceChange(shard.script().run(ScriptOutputType.INTEGER, "summarise", settings.node(),
+                arguments.origin(), arguments.maxHistory(), room, summary.timestamp().toString()));
     }
 
     @Override
     public CompletionStage<Numbered> publish(String room, Message message, Optional<Nonce> nonce) {
-        return script.<Long>run(ScriptOutputType.INTEGER, "post", settings.node(), origin(), maxHistory(), room,
-                message.type().name(), message.userId(), message.username(), message.content(),
-                message.timestamp().toString(), heartbeat.deadline(),
+        var shard = shards.of(room);
+        return shard.script().<Long>run(ScriptOutputType.INTEGER, "post", settings.node(), arguments.origin(),
+                arguments.maxHistory(), room, message.type().name(), message.userId(), message.username(),
+                message.content(), message.timestamp().toString(), shard.deadline(),
                 message.type().amends() ? Long.toString(message.target()) : "",
                 nonce.map(Nonce::value).orElse(""), Long.toString(settings.nonceWindow().toMillis()))
                 .thenApply(id -> id < 0 ? new Numbered(-id, true) : new Numbered(id, false));
@@ -213,7 +197,7 @@ public final class RedisCluster implements Cluster {
     /** Straight onto the room's channel, past the script: nothing is numbered or kept, so nothing needs to be atomic. */
     @Override
     public void typing(String room, Identity who) {
-        connection.async().publish(Channels.room(room), codec.typing(settings.node(), room, who));
+        shards.of(room).connection().async().publish(Channels.room(room), codec.typing(settings.node(), room, who));
     }
 
     /**
@@ -222,57 +206,81 @@ public final class RedisCluster implements Cluster {
      */
     @Override
     public void read(String room, String userId, long id) {
-        connection.async().publish(Channels.EVERY_NODE, codec.read(settings.node(), room, userId, id));
+        toEveryNode(userId, codec.read(settings.node(), room, userId, id));
     }
 
     /** On the bus alone: a node that misses it while away from Redis has its connections to Redis to lose too. */
     @Override
     public void disconnect(String userId, String reason) {
-        connection.async().publish(Channels.EVERY_NODE, codec.disconnect(settings.node(), userId, reason));
+        toEveryNode(userId, codec.disconnect(settings.node(), userId, reason));
     }
 
     /** The sanction itself is kept by {@link RedisSanctions}; a node that misses this reads them all on its resync. */
     @Override
     public void sanctioned(SanctionChange change) {
-        connection.async().publish(Channels.EVERY_NODE, codec.sanctioned(settings.node(), change));
+        toEveryNode(change.userId(), codec.sanctioned(settings.node(), change));
     }
 
+    /** Every node hears the channel on every server: the server that keeps the user carries it. */
+    private void toEveryNode(String userId, String frame) {
+        shards.of(userId).connection().async().publish(Channels.EVERY_NODE, frame);
+    }
+
+    /**
+     * Published by the server that keeps the recipient, to the nodes of both: a sender kept on another server is
+     * asked there first which nodes it is connected to.
+     */
     @Override
     public CompletionStage<Boolean> send(DirectMessage direct) {
         var message = direct.message();
-        return script.<Long>run(ScriptOutputType.INTEGER, "direct", settings.node(), direct.to(), message.userId(),
-                message.username(), message.content(), message.timestamp().toString(), heartbeat.deadline())
-                .thenApply(delivered -> delivered == 1);
+        var to = shards.of(direct.to());
+        var from = shards.of(message.userId());
+        var senderNodes = from == to ? CompletableFuture.completedFuture(List.<String>of())
+                : from.connection().async().smembers(nodesOf(message.userId())).toCompletableFuture()
+                        .thenApply(List::copyOf);
+        return senderNodes.thenCompose(nodes -> {
+            var arguments = new ArrayList<>(List.of("direct", settings.node(), direct.to(), message.userId(),
+                    message.username(), message.content(), message.timestamp().toString(), to.deadline()));
+            arguments.addAll(nodes);
+            return to.script().<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new));
+        }).thenApply(delivered -> delivered == 1);
     }
 
     @Override
     public void online(Identity who) {
-        presenceChange(script.run(ScriptOutputType.INTEGER, "online", settings.node(), who.userId()));
+        var shard = shards.of(who.userId());
+        shard.presenceChange(shard.script().run(ScriptOutputType.INTEGER, "online", settings.node(), who.userId()));
     }
 
     @Override
     public void offline(Identity who) {
-        presenceChange(script.run(ScriptOutputType.INTEGER, "offline", settings.node(), who.userId()));
+        var shard = shards.of(who.userId());
+        shard.presenceChange(shard.script().run(ScriptOutputType.INTEGER, "offline", settings.node(), who.userId()));
     }
 
+    /** Each server is told what it keeps: the rooms that live on it, and being connected at all for its users. */
     @Override
     public void resync(List<Here> here, Instant at) {
-        var arguments = new ArrayList<>(List.of("resync", settings.node(), origin(), maxHistory(),
-                presenceLimit(), at.toString()));
-        for (var entry : here) {
-            arguments.add(entry.who().userId());
-            arguments.add(entry.who().username());
-            arguments.add(entry.room() == null ? "" : entry.room());
+        var byShard = new LinkedHashMap<Shard, List<String>>();
+        for (var shard : shards.all()) {
+            byShard.put(shard, new ArrayList<>(List.of("resync", settings.node(), arguments.origin(),
+                    arguments.maxHistory(), arguments.presenceLimit(), at.toString())));
         }
-        presenceChange(script.<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new)))
-                .thenAccept(rooms -> LOG.info("told the cluster again who is on node {}: {} entries, {} rooms changed",
-                        settings.node(), here.size(), rooms));
+        for (var entry : here) {
+            var shard = shards.of(entry.room() == null ? entry.who().userId() : entry.room());
+            byShard.get(shard).addAll(List.of(entry.who().userId(), entry.who().username(),
+                    entry.room() == null ? "" : entry.room()));
+        }
+        byShard.forEach((shard, arguments) -> shard.presenceChange(
+                        shard.script().<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new)))
+                .thenAccept(rooms -> LOG.info("told Redis at {} again who is on node {}: {} entries, {} rooms changed",
+                        shard.address(), settings.node(), (arguments.size() - 6) / 3, rooms)));
     }
 
     @Override
     public List<RoomSummary> rooms() {
-        RedisCommands<String, String> redis = connection.sync();
-        return redis.hgetall("chat:rooms").entrySet().stream()
+        return fromEach(shard -> shard.connection().sync().hgetall("chat:rooms")).stream()
+                .flatMap(rooms -> rooms.entrySet().stream())
                 .map(room -> new RoomSummary(room.getKey(), Integer.parseInt(room.getValue())))
                 .sorted(Comparator.comparingInt(RoomSummary::members).reversed().thenComparing(RoomSummary::room))
                 .toList();
@@ -280,7 +288,7 @@ public final class RedisCluster implements Cluster {
 
     @Override
     public List<Identity> users(String room) {
-        return connection.sync().hgetall(RedisHistory.key(room, "names")).entrySet().stream()
+        return shards.of(room).connection().sync().hgetall(RedisHistory.key(room, "names")).entrySet().stream()
                 .map(user -> new Identity(user.getKey(), user.getValue()))
                 .sorted(Comparator.comparing(Identity::userId))
                 .toList();
@@ -293,31 +301,34 @@ public final class RedisCluster implements Cluster {
 
     @Override
     public List<String> nodes() {
-        return connection.sync().zrange(NODES, 0, -1);
+        return fromEach(shard -> shard.connection().sync().zrange(NODES, 0, -1)).stream()
+                .flatMap(List::stream).distinct().sorted().toList();
     }
 
     @Override
     public void report(HubStats stats, Analytics analytics) {
-        connection.async().hset(REPORTS, settings.node(), reportCodec.encode(stats, analytics));
+        var report = reportCodec.encode(stats, analytics);
+        shards.all().forEach(shard -> shard.connection().async().hset(REPORTS, settings.node(), report));
     }
 
     @Override
     public List<NodeReport> reports() {
-        return connection.sync().hgetall(REPORTS).entrySet().stream()
-                .filter(report -> !report.getKey().equals(settings.node()))
-                .map(report -> reportCodec.decode(report.getKey(), report.getValue()))
-                .sorted(Comparator.comparing(NodeReport::node))
+        var byNode = new TreeMap<String, String>();
+        fromEach(shard -> shard.connection().sync().hgetall(REPORTS)).forEach(byNode::putAll);
+        byNode.remove(settings.node());
+        return byNode.entrySet().stream().map(report -> reportCodec.decode(report.getKey(), report.getValue()))
                 .toList();
     }
 
     @Override
     public int connectedUsers() {
-        return connection.sync().hlen(ONLINE).intValue();
+        return fromEach(shard -> shard.connection().sync().hlen(ONLINE)).stream().mapToInt(Long::intValue).sum();
     }
 
+    /** Whether every server answers: with one down, its rooms refuse posts while the others go on. */
     @Override
     public boolean available() {
-        return heartbeat.answering() && connection.isOpen() && bus.isOpen();
+        return shards.all().stream().allMatch(Shard::available);
     }
 
     /** Stops beating and takes this node's users out of every room, announced, then disconnects. */
@@ -326,56 +337,34 @@ public final class RedisCluster implements Cluster {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        heartbeat.close();
-        try {
-            leaveEverything();
-        } catch (RuntimeException e) {
-            LOG.warn("could not take node {} out of presence; the others will once its heartbeat expires: {}",
-                    settings.node(), e.getMessage());
-        }
-        bus.close();
-        connection.close();
-        client.shutdown();
+        shards.all().forEach(Shard::close);
         resources.shutdown();
     }
 
-    /** Takes a node that stopped beating out of presence; Redis refuses while the node still beats. */
-    private void reap(String node) {
-        long rooms = takeOutOfPresence(node);
-        if (rooms >= 0) {
-            LOG.warn("node {} stopped beating; its users left {} rooms", node, rooms);
-        }
-    }
-
-    /** This node leaves: each of its users leaves each room, on its own or in the room's summary. */
-    private void leaveEverything() {
-        takeOutOfPresence(settings.node());
-    }
-
-    /** @return the rooms the node's users left, or -1 if the node still beats */
-    private long takeOutOfPresence(String node) {
-        return await(script.<Long>run(ScriptOutputType.INTEGER, "reap", settings.node(), origin(), maxHistory(),
-                presenceLimit(), clock.instant().toString(), node));
-    }
-
-    private <T> CompletableFuture<T> presenceChange(CompletableFuture<T> change) {
-        return change.whenComplete((result, failure) -> {
-            if (failure != null) {
-                heartbeat.mayHaveLostAChange();
+    /**
+     * What each server that answers says: a server that does not is left out (its rooms and users with it), unless
+     * none answers.
+     */
+    private <T> List<T> fromEach(Function<Shard, T> question) {
+        var answers = new ArrayList<T>();
+        RuntimeException failure = null;
+        for (var shard : shards.all()) {
+            try {
+                answers.add(question.apply(shard));
+            } catch (RuntimeException e) {
+                LOG.warn("Redis at {} did not answer: {}", shard.address(), e.getMessage());
+                failure = e;
             }
-        });
+        }
+        if (answers.isEmpty() && failure != null) {
+            throw failure;
+        }
+        return answers;
     }
 
-    private String origin() {
-        return Long.toString(MessageIds.origin(clock.instant()));
-    }
-
-    private String presenceLimit() {
-        return Integer.toString(settings.presenceLimit());
-    }
-
-    private String maxHistory() {
-        return Integer.toString(settings.historyPerRoom());
+    /** A user's nodes as {@code chat.lua} names them. */
+    private static String nodesOf(String userId) {
+        return "chat:user:{" + userId + "}:nodes";
     }
 
     private static List<Identity> identities(List<?> flat) {

@@ -7,7 +7,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +33,13 @@ public final class RedisHistory implements MessageStore {
     /** Stream entries read at a time while paging back. */
     private static final int PAGE = 500;
 
-    private final StatefulRedisConnection<String, String> connection;
+    private final Shards<Shard> shards;
     private final BusCodec codec;
-    private final ChatScript script;
     private final Duration timeout;
 
-    RedisHistory(StatefulRedisConnection<String, String> connection, BusCodec codec, ChatScript script,
-            Duration timeout) {
-        this.connection = connection;
+    RedisHistory(Shards<Shard> shards, BusCodec codec, Duration timeout) {
+        this.shards = shards;
         this.codec = codec;
-        this.script = script;
         this.timeout = timeout;
     }
 
@@ -61,7 +58,7 @@ public final class RedisHistory implements MessageStore {
     @Override
     public long lastId(String room) {
         try {
-            var offset = connection.sync().get(key(room, "offset"));
+            var offset = redis(room).get(key(room, "offset"));
             return offset == null ? 0 : Long.parseLong(offset);
         } catch (RuntimeException e) {
             LOG.warn("could not read where room {} is in Redis: {}", room, e.getMessage());
@@ -77,7 +74,7 @@ public final class RedisHistory implements MessageStore {
     @Override
     public List<RoomMessage> after(String room, long afterId, int limit) {
         return read(room, () -> {
-            var found = decoded(connection.sync().xrange(key(room, "history"),
+            var found = decoded(redis(room).xrange(key(room, "history"),
                     Range.from(Range.Boundary.including(entry(afterId + 1)), Range.Boundary.unbounded()),
                     Limit.from(limit)));
             long upTo = found.size() < limit ? Long.MAX_VALUE : found.getLast().id();
@@ -97,7 +94,7 @@ public final class RedisHistory implements MessageStore {
             while (shown.size() < limit && upTo >= 1) {
                 var end = upTo == Long.MAX_VALUE - 1 ? Range.Boundary.<String>unbounded()
                         : Range.Boundary.including(entry(upTo));
-                var found = decoded(connection.sync().xrevrange(key(room, "history"),
+                var found = decoded(redis(room).xrevrange(key(room, "history"),
                         Range.from(Range.Boundary.unbounded(), end), Limit.from(PAGE)).reversed());
                 long from = found.size() < PAGE ? 1 : found.getFirst().id();
                 for (var message : withChanged(room, found, from, upTo).reversed()) {
@@ -116,13 +113,13 @@ public final class RedisHistory implements MessageStore {
 
     /** The messages found, with every changed one of ids {@code from} to {@code upTo} as it is now, in id order. */
     private List<RoomMessage> withChanged(String room, List<RoomMessage> found, long from, long upTo) {
-        var changed = connection.sync().zrangebyscore(key(room, "changed"), Range.create(from, upTo));
+        var changed = redis(room).zrangebyscore(key(room, "changed"), Range.create(from, upTo));
         if (changed.isEmpty()) {
             return found;
         }
         var byId = new TreeMap<Long, RoomMessage>();
         found.forEach(message -> byId.put(message.id(), message));
-        for (var now : connection.sync().hmget(key(room, "now"), changed.toArray(String[]::new))) {
+        for (var now : redis(room).hmget(key(room, "now"), changed.toArray(String[]::new))) {
             if (now.hasValue()) {
                 long id = Long.parseLong(now.getKey());
                 byId.put(id, codec.roomMessage(id, now.getValue()));
@@ -139,7 +136,7 @@ public final class RedisHistory implements MessageStore {
     @Override
     public int unread(String room, String userId, long afterId, int cap) {
         try {
-            Long unread = Answers.await(script.run(ScriptOutputType.INTEGER, "unread", "", room, userId,
+            Long unread = Answers.await(shards.of(room).script().run(ScriptOutputType.INTEGER, "unread", "", room, userId,
                     Long.toString(afterId), Integer.toString(cap)), timeout);
             return unread.intValue();
         } catch (RuntimeException e) {
@@ -152,6 +149,10 @@ public final class RedisHistory implements MessageStore {
     @Override
     public List<RoomMessage> byUser(String userId, MessagePosition before, int limit) {
         return List.of();
+    }
+
+    private RedisCommands<String, String> redis(String room) {
+        return shards.of(room).connection().sync();
     }
 
     private List<RoomMessage> decoded(List<StreamMessage<String, String>> entries) {

@@ -2,7 +2,6 @@ package dev.chat.adapter.redis;
 
 import dev.chat.domain.port.needed.ReadMarks;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,15 +20,12 @@ public final class RedisReadMarks implements ReadMarks {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisReadMarks.class);
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final ChatScript script;
+    private final Shards<Shard> shards;
     private final String node;
     private final Duration timeout;
 
-    RedisReadMarks(StatefulRedisConnection<String, String> connection, ChatScript script, String node,
-            Duration timeout) {
-        this.connection = connection;
-        this.script = script;
+    RedisReadMarks(Shards<Shard> shards, String node, Duration timeout) {
+        this.shards = shards;
         this.node = node;
         this.timeout = timeout;
     }
@@ -42,7 +38,7 @@ public final class RedisReadMarks implements ReadMarks {
     @Override
     public boolean markRead(String userId, String room, long id) {
         try {
-            Long rose = Answers.await(script.<Long>run(ScriptOutputType.INTEGER, "read", node, userId, room,
+            Long rose = Answers.await(shards.of(userId).script().<Long>run(ScriptOutputType.INTEGER, "read", node, userId, room,
                     Long.toString(id)), timeout);
             return rose == 1;
         } catch (RuntimeException e) {
@@ -54,7 +50,8 @@ public final class RedisReadMarks implements ReadMarks {
     @Override
     public Map<String, Long> byUser(String userId) {
         var rooms = new TreeMap<String, Long>();
-        connection.sync().hgetall(key(userId)).forEach((room, id) -> rooms.put(room, Long.parseLong(id)));
+        shards.of(userId).connection().sync().hgetall(key(userId))
+                .forEach((room, id) -> rooms.put(room, Long.parseLong(id)));
         return rooms;
     }
 }

@@ -2,8 +2,10 @@
 -- room's bounded history and published to every node in one step, and a join or leave is recorded and announced in
 -- the same step. ARGV[1] names the operation, ARGV[2] the node asking; the rest are the operation's own.
 --
--- Keys are built here from room names and node ids, so the script needs one Redis server (or primary), not a
--- Redis Cluster. Presence: each node's set lists what it holds ("room\0user", room '' for being connected at all);
+-- Keys are built here from room and user names, so each step runs on one Redis server, not a Redis Cluster. With
+-- several servers, each room lives whole on one (its numbering, history, presence and channel), and each user's
+-- connections and marks on one: an operation on a room or a user runs where that lives. Each server keeps its own
+-- list of live nodes, room counts, online users and each node's holdings of its rooms and users. Presence: each node's set lists what it holds ("room\0user", room '' for being connected at all);
 -- each room counts, per user, the nodes that hold the user there. A user joins when the count goes from 0 to 1 and
 -- leaves when it goes back to 0, whichever node and however many connections; each user's set lists the nodes it
 -- is connected to.
@@ -420,7 +422,8 @@ if op == 'read' then
 end
 
 if op == 'direct' then
-    -- to, userId, username, content, ts, deadline
+    -- to, userId, username, content, ts, deadline, then the sender's nodes if another server keeps the sender. Run
+    -- where the recipient is kept.
     local late = too_late(ARGV[8])
     if late then
         return late
@@ -430,9 +433,15 @@ if op == 'direct' then
     end
     local frame = 'D ' .. node .. ' ' .. cjson.encode({ type = 'DIRECT', to = ARGV[3],
         userId = ARGV[4], username = ARGV[5], content = ARGV[6], ts = ARGV[7] })
+    local told = { [node] = true }
     redis.call('PUBLISH', node_channel(node), frame)
-    for _, of in ipairs(redis.call('SUNION', nodes_of(ARGV[3]), nodes_of(ARGV[4]))) do
-        if of ~= node then
+    local nodes = redis.call('SUNION', nodes_of(ARGV[3]), nodes_of(ARGV[4]))
+    for i = 9, #ARGV do
+        nodes[#nodes + 1] = ARGV[i]
+    end
+    for _, of in ipairs(nodes) do
+        if not told[of] then
+            told[of] = true
             redis.call('PUBLISH', node_channel(of), frame)
         end
     end

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import redis.embedded.RedisServer;
 
 /**
@@ -36,8 +37,22 @@ public final class LocalRedis implements AutoCloseable {
 
     /** A node of a cluster on this Redis: a 5 s node timeout, 1000 messages kept per room, presence limit 100. */
     RedisCluster node(String name) {
-        return RedisCluster.open(new RedisSettings(url(), name, Duration.ofSeconds(5), 1000, 100,
+        return RedisCluster.open(new RedisSettings(List.of(url()), name, Duration.ofSeconds(5), 1000, 100,
                 RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
+    }
+
+    /** Which of these servers a cluster over them, listed in this order, keeps the room or the user on. */
+    public static LocalRedis holding(String name, List<LocalRedis> servers) {
+        return new Shards<>(servers).of(name);
+    }
+
+    /** A name of the given kind ({@code room}, {@code user}) that a cluster over these servers keeps on this one. */
+    public String nameHeld(String prefix, List<LocalRedis> servers) {
+        for (int i = 0; ; i++) {
+            if (holding(prefix + "-" + i, servers) == this) {
+                return prefix + "-" + i;
+            }
+        }
     }
 
     public void stop() {

@@ -160,7 +160,7 @@ class RedisChangesTest {
     }
 
     private RedisCluster node(String name, int historyPerRoom) {
-        return RedisCluster.open(new RedisSettings(redis.url(), name, Duration.ofSeconds(5), historyPerRoom, 100,
+        return RedisCluster.open(new RedisSettings(List.of(redis.url()), name, Duration.ofSeconds(5), historyPerRoom, 100,
                 RedisSettings.DEFAULT_COMMAND_TIMEOUT), Clock.systemUTC());
     }
 

@@ -398,7 +398,7 @@ class RedisClusterTest {
 
     @Test
     void a_node_whose_clock_is_an_hour_off_still_publishes_because_deadlines_are_on_redis_clock() throws Exception {
-        var late = RedisCluster.open(new RedisSettings(redis.url(), "late", Duration.ofMillis(900), HISTORY, 100,
+        var late = RedisCluster.open(new RedisSettings(List.of(redis.url()), "late", Duration.ofMillis(900), HISTORY, 100,
                 Duration.ofMillis(500)), Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
         nodes.add(late);
         late.start(new RecordingListener());
@@ -426,7 +426,7 @@ class RedisClusterTest {
 
     @Test
     void a_node_cannot_open_without_redis() {
-        var settings = new RedisSettings("redis://127.0.0.1:1", "lonely", Duration.ofSeconds(1), HISTORY, 100,
+        var settings = new RedisSettings(List.of("redis://127.0.0.1:1"), "lonely", Duration.ofSeconds(1), HISTORY, 100,
                 Duration.ofMillis(500));
         var refused = assertThrows(IllegalStateException.class, () -> RedisCluster.open(settings, Clock.systemUTC()));
         assertTrue(refused.getMessage().startsWith("cannot reach Redis at 127.0.0.1:1"), refused.getMessage());
@@ -449,7 +449,7 @@ class RedisClusterTest {
     }
 
     private RedisCluster node(String id, RecordingListener listener, int presenceLimit, String url) {
-        var node = RedisCluster.open(new RedisSettings(url, id, Duration.ofMillis(900), HISTORY,
+        var node = RedisCluster.open(new RedisSettings(List.of(url), id, Duration.ofMillis(900), HISTORY,
                 presenceLimit, Duration.ofMillis(500)), Clock.systemUTC());
         node.start(listener);
         nodes.add(node);
