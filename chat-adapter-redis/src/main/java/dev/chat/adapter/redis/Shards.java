@@ -24,7 +24,7 @@ final class Shards<S> {
 
     /** The server that holds a room, or a user: one name space, hashed alike. */
     S of(String name) {
-        return servers.get(bucket(fnv1a(name), servers.size()));
+        return servers.size() == 1 ? servers.getFirst() : servers.get(bucket(fnv1a(name), servers.size()));
     }
 
     List<S> all() {

@@ -147,6 +147,19 @@ class ShardedRedisTest {
         assertTrue(heard > before, "ids in the room never go back, though its server lost its number");
     }
 
+    @Test
+    void a_node_does_not_open_while_a_server_of_its_list_is_down_says_which_and_leaves_the_others_as_they_were() {
+        servers.get(2).stop();
+        var before = Set.copyOf(keys(servers.get(0), "*"));
+
+        var refused = assertThrows(IllegalStateException.class, () -> node("c", new RecordingListener()));
+
+        assertTrue(refused.getMessage().startsWith("cannot reach Redis at 127.0.0.1:" + servers.get(2).port()),
+                refused.getMessage());
+        assertEquals(before, Set.copyOf(keys(servers.get(0), "*")), "the servers it had reached hold nothing of c");
+        assertEquals(List.of("a", "b"), a.nodes());
+    }
+
     private RedisCluster node(String id, RecordingListener listener) {
         var node = RedisCluster.open(new RedisSettings(servers.stream().map(LocalRedis::url).toList(), id,
                 Duration.ofMillis(900), 100, 100, Duration.ofMillis(500)), Clock.systemUTC());
