@@ -3,9 +3,11 @@ package dev.chat.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.chat.adapter.javalin.TestClient;
+import dev.chat.adapter.redis.LocalRedis;
 import dev.chat.app.example.MintToken;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +73,38 @@ class DashboardBrowserTest {
         dashboard.script("document.getElementById('token').value = ''");
         dashboard.type("token", OperatorToken.mint(SECRET, "root", "Root"));
         dashboard.await(page -> points(page) > 0, "an operator's token shows the plots");
+    }
+
+    @Test
+    void a_clusters_dashboard_lists_every_node_with_its_own_connections() throws Exception {
+        try (var redis = LocalRedis.start()) {
+            var cluster = Map.of("REDIS_URL", redis.url(), "STORE", "memory", "NODE_TIMEOUT", "900ms",
+                    "DRAIN_TIMEOUT", "0s", "WARMUP_SESSIONS", "0");
+            var withNodeId = new HashMap<>(cluster);
+            withNodeId.put("NODE_ID", "first");
+            pages.start(withNodeId);
+            withNodeId.put("NODE_ID", "second");
+            withNodeId.put("PORT", "0");
+            var second = ChatApplication.start(ChatConfig.load(withNodeId).config());
+            try (var alice = TestClient.joined(pages.app().port(), "alice", "Alice");
+                 var bob = TestClient.joined(second.port(), "bob", "Bob");
+                 var bobsOtherTab = TestClient.joined(second.port(), "bob", "Bob")) {
+                var dashboard = pages.browser();
+                dashboard.get(pages.base() + "/admin");
+
+                dashboard.await(page -> rows(page, "nodes").stream().map(row -> row.split(" ", 4))
+                        .map(cells -> String.join(" ", cells[0], cells[1], cells[2])).toList()
+                        .equals(List.of("first 1 1", "second 2 1")), "each node with its connections and users");
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    private static List<String> rows(Browser page, String table) {
+        var rows = page.script("return [...document.querySelectorAll('#" + table + " tr')]"
+                + ".map((row) => [...row.cells].map((cell) => cell.textContent).join(' '))");
+        return ((List<?>) rows).stream().map(String::valueOf).toList();
     }
 
     private static double deliveriesPerSecond(Browser page) {

@@ -98,7 +98,7 @@ class ObservabilityTest {
         var guide = Files.readString(Path.of("..", "docs", "protocol.md"));
         var json = new ObjectMapper();
 
-        for (var route : new String[] {"/stats", "/api/analytics"}) {
+        for (var route : new String[] {"/stats", "/api/analytics", "/api/nodes"}) {
             int example = guide.indexOf("\n{", guide.indexOf("$ curl -s localhost:8080" + route + "\n"));
             var documented = json.readTree(guide.substring(example + 1, guide.indexOf('\n', example + 1)));
             assertEquals(fieldNames(json.readTree(get(route).body())), fieldNames(documented), route);

@@ -16,6 +16,7 @@ import dev.chat.domain.protocol.ClientMessage;
 import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.MessagePosition;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.Identity;
 import dev.chat.domain.Request;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -257,11 +259,16 @@ public final class Hub implements ChatHub {
     /** Each node alive with its connections: this one's now, the others' from their reports, if they have one yet. */
     private static Map<String, Integer> connectionsByNode(Cluster cluster, int here) {
         var byNode = new HashMap<String, Integer>(Map.of(cluster.node(), here));
-        var alive = cluster.nodes();
-        wholeCluster(cluster::reports).orElse(List.of()).stream()
-                .filter(report -> alive.contains(report.node()))
-                .forEach(report -> byNode.put(report.node(), report.stats().clients()));
+        othersAlive(cluster).forEach(report -> byNode.put(report.node(), report.stats().clients()));
         return byNode;
+    }
+
+    /** The last report of each other node alive; none while the cluster cannot say. */
+    private static List<NodeReport> othersAlive(Cluster cluster) {
+        return wholeCluster(() -> {
+            var alive = cluster.nodes();
+            return cluster.reports().stream().filter(report -> alive.contains(report.node())).toList();
+        }).orElse(List.of());
     }
 
     @Override
@@ -339,6 +346,17 @@ public final class Hub implements ChatHub {
                 .flatMap(shared -> wholeCluster(() -> ClusterFigures.analytics(here, shared.reports(),
                         shared.connectedUsers())))
                 .orElse(here));
+    }
+
+    @Override
+    public Optional<List<NodeReport>> nodes() {
+        var answer = new CompletableFuture<Analytics>();
+        return Optional.ofNullable(ask(new Command.Analyze(answer), answer, null)).map(analytics -> {
+            var here = new NodeReport(cluster.map(Cluster::node).orElse(NODE_ALONE), counters.snapshot(), analytics);
+            var nodes = new TreeMap<String, NodeReport>(Map.of(here.node(), here));
+            cluster.ifPresent(shared -> othersAlive(shared).forEach(report -> nodes.put(report.node(), report)));
+            return List.copyOf(nodes.values());
+        });
     }
 
     /** Read straight from the store, which serves any thread: history needs nothing only the loop knows. */

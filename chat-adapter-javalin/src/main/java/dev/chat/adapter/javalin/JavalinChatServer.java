@@ -35,6 +35,7 @@ import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
  *       {@link #drain() draining})</li>
  *   <li>{@code GET /stats}: the hub's counters</li>
  *   <li>{@code GET /api/analytics}: what a dashboard shows, as the original server's analytics name it</li>
+ *   <li>{@code GET /api/nodes}: each node alive and what it shows of itself alone</li>
  *   <li>{@code GET /metrics}: the {@link ServerSettings#metricsPage() metrics page}, when there is one</li>
  *   <li>{@code GET /api/rooms...}: rooms, their users and their history ({@link ApiRoutes})</li>
  *   <li>{@code GET /api/users/{userId}/messages}: a user's own messages over every room ({@link ApiRoutes})</li>
@@ -98,6 +99,7 @@ public final class JavalinChatServer {
             config.routes.before("/api/*", guard::anyUser);
             config.routes.before("/stats", guard::operator);
             config.routes.before("/api/analytics", guard::operator);
+            config.routes.before("/api/nodes", guard::operator);
             config.routes.before("/metrics", guard::operator);
             config.routes.get("/health", ctx -> ctx.json(new JsonBodies.Health("ok", hub.clientCount(),
                     hub.storage().wireName(), hub.cluster().wireName())));
@@ -111,6 +113,7 @@ public final class JavalinChatServer {
             });
             config.routes.get("/stats", ctx -> ctx.json(JsonBodies.Stats.of(hub.stats())));
             config.routes.get("/api/analytics", ctx -> analytics(ctx, hub));
+            config.routes.get("/api/nodes", ctx -> nodes(ctx, hub));
             config.routes.error(404, "*", ctx -> HttpGuard.refuse(ctx, 404,
                     new Rejection(ErrorCode.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path())));
             settings.metricsPage().ifPresent(page -> config.routes.get("/metrics",
@@ -149,8 +152,15 @@ public final class JavalinChatServer {
 
     private static void analytics(Context ctx, ChatQueries hub) {
         hub.analytics().ifPresentOrElse(analytics -> ctx.json(JsonBodies.Analytics.of(analytics)),
-                () -> HttpGuard.refuse(ctx, 503, new Rejection(ErrorCode.SERVER_BUSY,
-                        "the hub did not answer in time; try again")));
+                () -> busy(ctx));
+    }
+
+    private static void nodes(Context ctx, ChatQueries hub) {
+        hub.nodes().ifPresentOrElse(nodes -> ctx.json(JsonBodies.Nodes.of(nodes)), () -> busy(ctx));
+    }
+
+    private static void busy(Context ctx) {
+        HttpGuard.refuse(ctx, 503, new Rejection(ErrorCode.SERVER_BUSY, "the hub did not answer in time; try again"));
     }
 
     public JavalinChatServer start() {

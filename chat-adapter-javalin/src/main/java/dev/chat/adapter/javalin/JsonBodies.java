@@ -1,6 +1,7 @@
 package dev.chat.adapter.javalin;
 
 import dev.chat.domain.HubStats;
+import dev.chat.domain.NodeReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,25 @@ final class JsonBodies {
                     analytics.peakConnections(), analytics.messagesPerMinute(), latency.p50Ms(), latency.p95Ms(),
                     latency.p99Ms(), analytics.activeUserDetails().stream().map(ActiveUser::of).toList(),
                     analytics.uptimeSeconds(), analytics.serverStartTime().toString());
+        }
+    }
+
+    /** Each node alive, under the analytics' names, for a dashboard's view of the cluster node by node. */
+    record Nodes(List<Node> nodes) {
+
+        static Nodes of(List<NodeReport> reports) {
+            return new Nodes(reports.stream().map(Node::of).toList());
+        }
+    }
+
+    record Node(String node, int activeConnections, int activeUsers, long totalMessages, long deliveries,
+            double latencyP99Ms, long uptimeSeconds) {
+
+        static Node of(NodeReport report) {
+            var analytics = report.analytics();
+            return new Node(report.node(), report.stats().clients(), report.stats().users(),
+                    analytics.totalMessages(), report.stats().deliveries(), analytics.latency().p99Ms(),
+                    analytics.uptimeSeconds());
         }
     }
 

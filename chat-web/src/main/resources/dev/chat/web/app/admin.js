@@ -1,4 +1,4 @@
-// The operator dashboard: polls the server's own APIs (/metrics, /api/analytics, /api/rooms, /health) every two
+// The operator dashboard: polls the server's own APIs (/metrics, /api/analytics, /api/nodes, /api/rooms, /health) every two
 // seconds and plots them with uPlot (loaded before this module, as the global uPlot). Names and rooms are text.
 const EVERY_MS = 2000;
 /** Ten minutes of points. */
@@ -112,8 +112,8 @@ function badge(id, value) {
 
 async function poll(charts) {
   try {
-    const [metrics, analytics, rooms, health] = await Promise.all([fetchWith('/metrics', true),
-      fetchWith('/api/analytics'), fetchWith('/api/rooms'), fetchWith('/health')]);
+    const [metrics, analytics, rooms, health, nodes] = await Promise.all([fetchWith('/metrics', true),
+      fetchWith('/api/analytics'), fetchWith('/api/rooms'), fetchWith('/health'), fetchWith('/api/nodes')]);
     const sample = parseMetrics(metrics, previous);
     const rate = rateOf(sample, previous);
     for (const chart of charts) {
@@ -127,6 +127,9 @@ async function poll(charts) {
       chart.box.dataset.last = JSON.stringify(chart.data.slice(1).map((column) => column.at(-1)));
     }
     previous = sample;
+    $('nodes').replaceChildren(...nodes.nodes.map((node) => cells(document.createElement('tr'), [node.node,
+      String(node.activeConnections), String(node.activeUsers), String(node.totalMessages), String(node.deliveries),
+      node.latencyP99Ms.toFixed(2)])));
     $('rooms').replaceChildren(...rooms.rooms.slice(0, 20).map(({ room, members }) =>
       cells(document.createElement('tr'), [room, String(members)])));
     $('users').replaceChildren(...analytics.activeUserDetails.map((user) =>

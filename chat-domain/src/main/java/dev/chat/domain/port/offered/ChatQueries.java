@@ -5,6 +5,7 @@ import dev.chat.domain.Availability;
 import dev.chat.domain.HubStats;
 import dev.chat.domain.Identity;
 import dev.chat.domain.MessagePosition;
+import dev.chat.domain.NodeReport;
 import dev.chat.domain.RoomMessage;
 import dev.chat.domain.RoomSummary;
 import dev.chat.domain.Unread;
@@ -43,6 +44,13 @@ public interface ChatQueries {
 
     /** What a dashboard shows; empty if the hub is too busy to answer in time, or closed. */
     Optional<Analytics> analytics();
+
+    /**
+     * Each node alive and what it shows of itself alone, by name: this one's now, the others' as they last reported
+     * (every few seconds); this node alone if it is not one of a cluster. Empty if the hub is too busy to answer in
+     * time, or closed.
+     */
+    Optional<List<NodeReport>> nodes();
 
     /** The rooms that have members, busiest first. */
     List<RoomSummary> rooms();
