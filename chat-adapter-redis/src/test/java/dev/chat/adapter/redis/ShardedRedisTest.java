@@ -160,6 +160,28 @@ class ShardedRedisTest {
         assertEquals(List.of("a", "b"), a.nodes());
     }
 
+    @Test
+    void warming_up_shares_its_rounds_among_the_servers_and_leaves_each_as_it_was() {
+        var keysBefore = servers.stream().map(server -> Set.copyOf(keys(server, "*"))).toList();
+        var getsBefore = servers.stream().map(ShardedRedisTest::getsAnswered).toList();
+
+        assertEquals(50, a.warmUp(50));
+
+        assertEquals(keysBefore, servers.stream().map(server -> Set.copyOf(keys(server, "*"))).toList());
+        assertEquals(List.of(17L, 17L, 16L), IntStream.range(0, 3)
+                .mapToObj(i -> getsAnswered(servers.get(i)) - getsBefore.get(i)).toList(),
+                "each server is asked its share of the rooms' offsets, once a round");
+    }
+
+    /** How many GETs the server answered, from its command statistics: heartbeats send none. */
+    private static long getsAnswered(LocalRedis server) {
+        try (var client = io.lettuce.core.RedisClient.create(server.url()); var connection = client.connect()) {
+            var stats = connection.sync().info("commandstats");
+            var found = java.util.regex.Pattern.compile("cmdstat_get:calls=(\\d+)").matcher(stats);
+            return found.find() ? Long.parseLong(found.group(1)) : 0;
+        }
+    }
+
     private RedisCluster node(String id, RecordingListener listener) {
         var node = RedisCluster.open(new RedisSettings(servers.stream().map(LocalRedis::url).toList(), id,
                 Duration.ofMillis(900), 100, 100, Duration.ofMillis(500)), Clock.systemUTC());
