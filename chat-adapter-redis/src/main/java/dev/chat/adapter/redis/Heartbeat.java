@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's liveness in the cluster, on a thread of its own: it beats every third of the node timeout, hands each
- * node that stopped beating to be reaped, and keeps what the beats learn: whether Redis answers, and its clock.
+ * This node's liveness on one Redis server of the cluster, on a thread of its own: it beats every third of the node
+ * timeout, hands each node that stopped beating there to be reaped there, and keeps what the beats learn: whether the
+ * server answers, and its clock.
  */
 final class Heartbeat implements AutoCloseable {
 
