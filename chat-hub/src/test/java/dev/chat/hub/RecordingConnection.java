@@ -55,10 +55,12 @@ final class RecordingConnection implements Connection {
 
     @Override
     public void send(List<EncodedMessage> messages) throws IOException {
-        sendEntered.countDown();
         if (closeReason != null) {
             throw new IOException("closed");
         }
+        // Entered only once past the check: a send a test saw enter is one the close lets finish, however late this
+        // thread runs on.
+        sendEntered.countDown();
         try {
             stall.await();
         } catch (InterruptedException e) {
