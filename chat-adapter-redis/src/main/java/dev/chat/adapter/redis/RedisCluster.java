@@ -244,10 +244,10 @@ public final class RedisCluster implements Cluster {
                 : from.connection().async().smembers(nodesOf(message.userId())).toCompletableFuture()
                         .thenApply(List::copyOf);
         return senderNodes.thenCompose(nodes -> {
-            var arguments = new ArrayList<>(List.of("direct", settings.node(), direct.to(), message.userId(),
+            var call = new ArrayList<>(List.of("direct", settings.node(), direct.to(), message.userId(),
                     message.username(), message.content(), message.timestamp().toString(), to.deadline()));
-            arguments.addAll(nodes);
-            return to.script().<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new));
+            call.addAll(nodes);
+            return to.script().<Long>run(ScriptOutputType.INTEGER, call.toArray(String[]::new));
         }).thenApply(delivered -> delivered == 1);
     }
 
@@ -266,20 +266,21 @@ public final class RedisCluster implements Cluster {
     /** Each server is told what it keeps: the rooms that live on it, and being connected at all for its users. */
     @Override
     public void resync(List<Here> here, Instant at) {
-        var byShard = new LinkedHashMap<Shard, List<String>>();
-        for (var shard : shards.all()) {
-            byShard.put(shard, new ArrayList<>(List.of("resync", settings.node(), arguments.origin(),
-                    arguments.maxHistory(), arguments.presenceLimit(), at.toString())));
-        }
+        var heldOn = new LinkedHashMap<Shard, List<String>>();
+        shards.all().forEach(shard -> heldOn.put(shard, new ArrayList<>()));
         for (var entry : here) {
-            var shard = shards.of(entry.room() == null ? entry.who().userId() : entry.room());
-            byShard.get(shard).addAll(List.of(entry.who().userId(), entry.who().username(),
-                    entry.room() == null ? "" : entry.room()));
+            var room = entry.room() == null ? "" : entry.room();
+            heldOn.get(shards.of(room.isEmpty() ? entry.who().userId() : room))
+                    .addAll(List.of(entry.who().userId(), entry.who().username(), room));
         }
-        byShard.forEach((shard, arguments) -> shard.presenceChange(
-                        shard.script().<Long>run(ScriptOutputType.INTEGER, arguments.toArray(String[]::new)))
-                .thenAccept(rooms -> LOG.info("told Redis at {} again who is on node {}: {} entries, {} rooms changed",
-                        shard.address(), settings.node(), (arguments.size() - 6) / 3, rooms)));
+        heldOn.forEach((shard, held) -> {
+            var call = new ArrayList<>(List.of("resync", settings.node(), arguments.origin(), arguments.maxHistory(),
+                    arguments.presenceLimit(), at.toString()));
+            call.addAll(held);
+            shard.presenceChange(shard.script().<Long>run(ScriptOutputType.INTEGER, call.toArray(String[]::new)))
+                    .thenAccept(rooms -> LOG.info("told Redis at {} again who is on node {}: {} entries, {} rooms "
+                            + "changed", shard.address(), settings.node(), held.size() / 3, rooms));
+        });
     }
 
     @Override
