@@ -20,6 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * misses a message. Messages from a room's history, sent on request when a client enters a room, do not count:
  * the history it asked for is bounded by the room's history already.
  *
+ * <p>The writer is the only thread that writes the connection: when the transport asks for a write of its own (a
+ * ping, a pong; {@link Connection#writtenBy}), the writer calls {@link Connection#send} even with nothing queued.
+ *
  * <p>The writer hands everything waiting to the connection in one {@link Connection#send} call. Once messages queue up
  * faster than it writes, it writes at most once per write interval, so a busy client gets many frames per network
  * write; but it stops waiting as soon as half the bound is used, so the interval is never why a client falls behind.
@@ -46,6 +49,8 @@ final class Outbox {
     private final AtomicLong unwrittenBytes = new AtomicLong();
     /** Set by the loop when it first refuses a message; from then on it refuses everything. */
     private boolean overflowed;
+    /** Set by the transport, from any thread, when it has frames of its own to write; cleared by the writer. */
+    private volatile boolean writeRequested;
     private volatile boolean writerParked;
     private volatile boolean writerLingering;
     private volatile boolean finishing;
@@ -58,6 +63,7 @@ final class Outbox {
         this.writeIntervalNanos = writeInterval.toNanos();
         this.onBroken = onBroken;
         this.writer = threads.newThread(this::drain);
+        connection.writtenBy(this::requestWrite);
     }
 
     /** Starts the writer. Called once, by the loop, when the member is admitted. */
@@ -86,6 +92,13 @@ final class Outbox {
         if (!overflowed) {
             queue.add(message, 0);
             wakeWriter();
+        }
+    }
+
+    private void requestWrite() {
+        writeRequested = true;
+        if (writerParked) {
+            LockSupport.unpark(writer);
         }
     }
 
@@ -132,10 +145,11 @@ final class Outbox {
         long lastWrite = 0;
         try {
             while (!discarding) {
-                if (!queue.isEmpty()) {
+                if (!queue.isEmpty() || writeRequested) {
                     if (busy) {
                         lingerAfter(lastWrite);
                     }
+                    writeRequested = false;
                     long counted = queue.takeAll(batch);
                     busy = batch.size() > 1;
                     connection.send(batch);
@@ -186,10 +200,13 @@ final class Outbox {
         writerLingering = false;
     }
 
-    /** Parks unless something arrived in the meantime: the loop unparks after offering if it sees the flag. */
+    /**
+     * Parks unless something arrived in the meantime: the loop, or the transport asking for a write, unparks after
+     * setting what it set if it sees the flag.
+     */
     private void parkUntilOffered() {
         writerParked = true;
-        if (queue.isEmpty() && !finishing && !discarding) {
+        if (queue.isEmpty() && !writeRequested && !finishing && !discarding) {
             LockSupport.park(this);
         }
         writerParked = false;

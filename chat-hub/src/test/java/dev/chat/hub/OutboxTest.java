@@ -66,6 +66,28 @@ class OutboxTest {
         assertEquals(3, connection.sendCalls(), "finishing wrote what had gathered in one write");
     }
 
+    @Test
+    void a_write_the_transport_asks_for_is_made_by_the_writer_even_with_no_message_queued()
+            throws InterruptedException {
+        outbox.start();
+        outbox.offer(EncodedMessage.of("first"));
+        assertEquals("first", connection.next());
+
+        connection.requestWrite();
+        awaitSendCalls(2);
+        outbox.offer(EncodedMessage.of("after"));
+        assertEquals("after", connection.next());
+        assertEquals(3, connection.sendCalls(), "the asked-for write carried no message and was made once");
+    }
+
+    private void awaitSendCalls(int calls) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(RecordingConnection.WAIT_SECONDS).toNanos();
+        while (connection.sendCalls() < calls) {
+            assertTrue(System.nanoTime() < deadline, "the writer never wrote: " + connection.sendCalls());
+            Thread.onSpinWait();
+        }
+    }
+
     private void awaitWriterWaitingOutTheInterval() {
         var writer = threads.first();
         long deadline = System.nanoTime() + Duration.ofSeconds(RecordingConnection.WAIT_SECONDS).toNanos();

@@ -32,6 +32,7 @@ final class RecordingConnection implements Connection {
     private volatile boolean failing;
     private volatile CloseReason closeReason;
     private volatile int receivedBeforeClose = -1;
+    private volatile Runnable requestWrite;
 
     /**
      * Every send from now on blocks until {@link #resume()}, like a client that stopped reading;
@@ -71,6 +72,16 @@ final class RecordingConnection implements Connection {
         }
         sendCalls.incrementAndGet();
         messages.forEach(message -> received.add(message.text()));
+    }
+
+    @Override
+    public void writtenBy(Runnable requestWrite) {
+        this.requestWrite = requestWrite;
+    }
+
+    /** Asks the writer for a write, as a transport with a ping to send does. */
+    void requestWrite() {
+        requestWrite.run();
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.List;
  * The port the hub needs: one client's transport, to write to and to close.
  *
  * <p>Threading: the hub calls {@link #send} from a single writer thread per connection, never concurrently, and
- * may call {@link #close} from any thread.
+ * may call {@link #close} from any thread. A transport with frames of its own to write (pings, pongs) has them written
+ * by that same thread: see {@link #writtenBy}.
  */
 public interface Connection {
 
@@ -21,6 +22,14 @@ public interface Connection {
      * @throws IOException when the connection can no longer be written to
      */
     void send(List<EncodedMessage> messages) throws IOException;
+
+    /**
+     * Called by the hub once, before the first {@link #send}: after {@code requestWrite} runs, from any thread, the
+     * connection's writer soon calls {@link #send}, with an empty list if no message is waiting. So a transport's own
+     * frames, written at the start of that send, leave on the one thread that writes the connection, and a socket
+     * needs no lock between writers. A transport with no frames of its own ignores it.
+     */
+    default void writtenBy(Runnable requestWrite) {}
 
     /**
      * Closes the connection after whatever was already sent. A {@link #send} in progress must end, returning or
