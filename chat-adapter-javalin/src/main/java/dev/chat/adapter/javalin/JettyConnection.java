@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -21,8 +22,10 @@ import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
  * Writes a client's messages straight to its socket, below Jetty's per-frame machinery. Each message's frame is its
  * two- or four-byte header and the message's UTF-8 bytes, which every recipient shares; a batch's frames are copied
  * one after the other into one pooled buffer and written in one socket write, and the caller waits for it, so the
- * hub's bounded outbox is the only place messages pile up. Per recipient this allocates nothing. Pings, pongs and
- * closes go through the same {@link SocketWriter}, so nothing is ever written in the middle of a frame.
+ * hub's bounded outbox is the only place messages pile up. Per recipient this allocates nothing. Pings and pongs are
+ * not written by the threads that want them: they are left here and the hub's writer is asked for a write, which puts
+ * them ahead of the batch, so one thread writes the socket. Closes go through the same {@link SocketWriter}, which
+ * hands them over only between writes, so nothing is ever written in the middle of a frame.
  *
  * <p>The server's own close frame is written here too, not by Jetty's session: Jetty closes the socket the moment it
  * has sent a close frame with any code but 1000 or 1001, and a client that is still sending then gets a TCP reset,
@@ -43,6 +46,10 @@ final class JettyConnection implements Connection {
     private final ByteBufferPool buffers;
     private final ScheduledExecutorService timer;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean pingDue = new AtomicBoolean();
+    /** The pong for the latest ping: a pong may answer only the most recent one (RFC 6455, 5.5.3). */
+    private final AtomicReference<ByteBuffer> pongDue = new AtomicReference<>();
+    private volatile Runnable requestWrite = () -> {};
 
     JettyConnection(CoreSession session, SocketWriter socket, ByteBufferPool buffers, ScheduledExecutorService timer) {
         this.session = session;
@@ -57,10 +64,19 @@ final class JettyConnection implements Connection {
     }
 
     @Override
+    public void writtenBy(Runnable requestWrite) {
+        this.requestWrite = requestWrite;
+        if (pingDue.get() || pongDue.get() != null) {
+            requestWrite.run();
+        }
+    }
+
+    @Override
     public void send(List<EncodedMessage> messages) throws IOException {
         var pooled = buffers.acquire(WRITE_BUFFER_BYTES, true);
         try {
             var frames = pooled.getByteBuffer().clear();
+            putControlFramesDue(frames);
             for (var message : messages) {
                 int length = TextFrames.length(message);
                 if (length > frames.remaining()) {
@@ -79,11 +95,25 @@ final class JettyConnection implements Connection {
     }
 
     void ping() {
-        socket.writeControl(TextFrames.ping());
+        pingDue.set(true);
+        requestWrite.run();
     }
 
+    /** The payload is copied before this returns: Jetty reuses the ping's buffer. */
     void pong(ByteBuffer pingPayload) {
-        socket.writeControl(TextFrames.pong(pingPayload));
+        pongDue.set(TextFrames.pong(pingPayload));
+        requestWrite.run();
+    }
+
+    /** Control frames are at most 127 bytes each, so both fit an empty write buffer. */
+    private void putControlFramesDue(ByteBuffer frames) {
+        var pong = pongDue.getAndSet(null);
+        if (pong != null) {
+            frames.put(pong);
+        }
+        if (pingDue.getAndSet(false)) {
+            frames.put(TextFrames.ping());
+        }
     }
 
     @Override

@@ -76,23 +76,49 @@ class JettyConnectionTest {
     }
 
     @Test
-    void a_pong_asked_for_during_a_write_goes_out_right_after_it() throws Exception {
-        var socket = new CountingEndPoint(8, false);
+    void a_pong_is_not_written_by_the_thread_that_wants_it_but_asks_the_writer_and_leads_its_next_write()
+            throws IOException {
+        var socket = new CountingEndPoint(1024, true);
         var connection = connection(socket);
-        var sending = CompletableFuture.runAsync(() -> sendQuietly(connection, "{\"chat\":1}"));
-        awaitPendingWrite(socket);
+        var writesAsked = new AtomicInteger();
+        connection.writtenBy(writesAsked::incrementAndGet);
 
         connection.pong(ByteBuffer.wrap("p".getBytes(StandardCharsets.UTF_8)));
-        var written = new ByteArrayOutputStream();
-        while (!sending.isDone() || socket.hasMore()) {
-            written.writeBytes(bytes(socket.takeOutput()));
-        }
-        written.writeBytes(bytes(socket.takeOutput()));
+        assertEquals(1, writesAsked.get());
+        assertEquals(0, socket.flushes.get(), "nothing written by the reading thread");
 
+        connection.send(messages("{\"chat\":1}"));
         var expected = new ByteArrayOutputStream();
-        expected.writeBytes(frames("{\"chat\":1}"));
         expected.writeBytes(new byte[] {(byte) 0x8A, 1, 'p'});
-        assertArrayEquals(expected.toByteArray(), written.toByteArray());
+        expected.writeBytes(frames("{\"chat\":1}"));
+        assertArrayEquals(expected.toByteArray(), bytes(socket.takeOutput()));
+        assertEquals(1, socket.flushes.get(), "the pong and the batch in one write");
+    }
+
+    @Test
+    void a_ping_goes_out_on_the_writers_next_write_even_with_no_message_to_send() throws IOException {
+        var socket = new CountingEndPoint(1024, true);
+        var connection = connection(socket);
+        var writesAsked = new AtomicInteger();
+        connection.writtenBy(writesAsked::incrementAndGet);
+
+        connection.ping();
+        connection.send(List.of());
+        connection.send(List.of());
+
+        assertEquals(1, writesAsked.get());
+        assertArrayEquals(new byte[] {(byte) 0x89, 0}, bytes(socket.takeOutput()), "one ping, once");
+    }
+
+    @Test
+    void frames_wanted_before_the_writer_was_there_ask_it_for_a_write_as_soon_as_it_is() {
+        var connection = connection(new CountingEndPoint(1024, true));
+        connection.ping();
+        var writesAsked = new AtomicInteger();
+
+        connection.writtenBy(writesAsked::incrementAndGet);
+
+        assertEquals(1, writesAsked.get());
     }
 
     @Test
