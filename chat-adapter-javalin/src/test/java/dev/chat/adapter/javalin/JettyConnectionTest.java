@@ -111,6 +111,23 @@ class JettyConnectionTest {
     }
 
     @Test
+    void pings_that_pile_up_before_the_writer_gets_to_them_are_answered_by_one_pong_for_the_latest()
+            throws IOException {
+        var socket = new CountingEndPoint(1024, true);
+        var connection = connection(socket);
+        connection.writtenBy(() -> {});
+
+        for (int i = 0; i < 10_000; i++) {
+            connection.pong(ByteBuffer.wrap(Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        connection.send(List.of());
+
+        var latest = "9999".getBytes(StandardCharsets.UTF_8);
+        var expected = ByteBuffer.allocate(2 + latest.length).put((byte) 0x8A).put((byte) latest.length).put(latest);
+        assertArrayEquals(expected.array(), bytes(socket.takeOutput()), "one pong, of the latest ping");
+    }
+
+    @Test
     void frames_wanted_before_the_writer_was_there_ask_it_for_a_write_as_soon_as_it_is() {
         var connection = connection(new CountingEndPoint(1024, true));
         connection.ping();
