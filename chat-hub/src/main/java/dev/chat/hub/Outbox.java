@@ -149,7 +149,9 @@ final class Outbox {
                     if (busy) {
                         lingerAfter(lastWrite);
                     }
-                    writeRequested = false;
+                    if (writeRequested) {
+                        writeRequested = false;
+                    }
                     long counted = queue.takeAll(batch);
                     busy = batch.size() > 1;
                     connection.send(batch);

@@ -105,13 +105,15 @@ final class JettyConnection implements Connection {
         requestWrite.run();
     }
 
-    /** Control frames are at most 127 bytes each, so both fit an empty write buffer. */
+    /**
+     * Control frames are at most 127 bytes each, so both fit an empty write buffer. Every write of the broadcast path
+     * comes here, and almost none has a control frame due: a plain read first spares them the atomic swaps.
+     */
     private void putControlFramesDue(ByteBuffer frames) {
-        var pong = pongDue.getAndSet(null);
-        if (pong != null) {
-            frames.put(pong);
+        if (pongDue.get() != null) {
+            frames.put(pongDue.getAndSet(null));
         }
-        if (pingDue.getAndSet(false)) {
+        if (pingDue.get() && pingDue.getAndSet(false)) {
             frames.put(TextFrames.ping());
         }
     }
