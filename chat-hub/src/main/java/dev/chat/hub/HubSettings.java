@@ -21,9 +21,8 @@ import java.util.function.Consumer;
  * @param sendQueueBytes     bytes of messages one client may have waiting to be written; a client that would pass it
  *                           is closed with {@link dev.chat.domain.protocol.CloseReason#TOO_SLOW}, and can resume
  *                           from history
- * @param writeInterval      the shortest time between two writes to one busy client, one getting more than four
- *                           messages per interval: what arrives sooner waits and goes out with the next write. Zero
- *                           writes as soon as the last write is done
+ * @param writeInterval      the shortest time between two writes to one client: what arrives sooner waits and goes
+ *                           out with the next write. Zero writes as soon as the last write is done
  * @param presence           how joins and leaves are announced
  * @param roomLimits         how many rooms a connection may be in, and how much history it is sent
  * @param shutdownTimeout    how long {@link Hub#close()} waits for queued messages to be written

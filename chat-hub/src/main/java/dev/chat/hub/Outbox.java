@@ -23,23 +23,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The writer is the only thread that writes the connection: when the transport asks for a write of its own (a
  * ping, a pong; {@link Connection#writtenBy}), the writer calls {@link Connection#send} even with nothing queued.
  *
- * <p>The writer hands everything waiting to the connection in one {@link Connection#send} call. A busy client, one
- * that has lately been getting more than {@link #BUSY_ABOVE} messages per write interval, is written to at most once
- * per interval, so it gets many frames per network write; but the writer stops waiting as soon as half the bound is
- * used, so the interval is never why a client falls behind. Any other client is written to as soon as a message is
- * queued.
+ * <p>The writer hands everything waiting to the connection in one {@link Connection#send} call. Once messages queue up
+ * faster than it writes, it writes at most once per write interval, so a busy client gets many frames per network
+ * write; but it stops waiting as soon as half the bound is used, so the interval is never why a client falls behind.
  */
 final class Outbox {
 
     private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
     /** Past this many messages a batch's list is let go rather than kept for the next write. */
     private static final int BATCH_KEPT = 256;
-    /**
-     * Messages per write interval past which a client is busy: at the default 20 ms, 200 a second. Below it, each
-     * message costs at most a write of its own, which the server affords; above it, the writes a waiting writer saves
-     * are what lets a saturated server keep up.
-     */
-    static final double BUSY_ABOVE = 4;
 
     /** Makes the outbox for a member; {@code onBroken} runs on the writer thread when the connection fails. */
     @FunctionalInterface
@@ -149,19 +141,19 @@ final class Outbox {
 
     private void drain() {
         var batch = new ArrayList<EncodedMessage>();
-        var arrivals = new ArrivalRate(writeIntervalNanos);
+        boolean busy = false;
         long lastWrite = 0;
         try {
             while (!discarding) {
                 if (!queue.isEmpty() || writeRequested) {
-                    if (arrivals.perInterval() > BUSY_ABOVE) {
+                    if (busy) {
                         lingerAfter(lastWrite);
                     }
                     if (writeRequested) {
                         writeRequested = false;
                     }
                     long counted = queue.takeAll(batch);
-                    arrivals.taken(batch.size(), System.nanoTime());
+                    busy = batch.size() > 1;
                     connection.send(batch);
                     unwrittenBytes.addAndGet(-counted);
                     lastWrite = System.nanoTime();
@@ -191,7 +183,9 @@ final class Outbox {
     }
 
     /**
-     * Lets messages gather until a write interval has passed since the last write; for a busy client only. A wait
+     * Lets messages gather until a write interval has passed since the last write. Only for a busy client, one
+     * whose last write carried more than one message: waiting because the last write was recent would hand a delay
+     * on from each message to the next, since one late write makes the next one's interval end late too. A wait
      * shorter than a quarter of the interval is not worth a timer. The loop wakes a lingering writer once half the
      * bound is used.
      */
