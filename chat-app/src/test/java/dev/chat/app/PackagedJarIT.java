@@ -186,7 +186,8 @@ class PackagedJarIT {
     }
 
     @Test
-    void on_jdk_25_the_start_script_starts_from_the_ahead_of_time_cache_made_at_package_time() throws Exception {
+    void on_jdk_25_the_start_script_starts_from_the_ahead_of_time_cache_made_at_package_time_but_not_its_profiles()
+            throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "the cache is made and used on JDK 25 or newer");
         var cache = SCRIPT.resolveSibling("chat-app.aot");
         assertTrue(Files.isRegularFile(cache), "package made no " + cache);
@@ -197,6 +198,7 @@ class PackagedJarIT {
         server.process().destroy();
 
         assertTrue(jvmOptions.contains("-XX:AOTCache=" + cache), "started without the cache: " + jvmOptions);
+        assertTrue(jvmOptions.contains("-XX:-AOTReplayTraining"), "replays the cache's profiles: " + jvmOptions);
         assertTrue(lines.stream().noneMatch(line -> line.contains("[aot")),
                 "the JVM could not use the cache: " + String.join("\n", lines));
         assertTrue(server.process().waitFor(20, TimeUnit.SECONDS));
