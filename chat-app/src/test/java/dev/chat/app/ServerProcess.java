@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 record ServerProcess(Process process, BlockingQueue<String> output, Thread reader) {
 
     static final Path JAR = Path.of(System.getProperty("chat.jar", "target/chat-app.jar")).toAbsolutePath();
+    static final Path SCRIPT = Path.of(System.getProperty("chat.script", "target/chat-server")).toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("listening on http://0\\.0\\.0\\.0:(\\d+) ");
 
     /** What it printed up to the line that names its port. */
