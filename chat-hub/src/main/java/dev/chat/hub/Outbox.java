@@ -149,7 +149,7 @@ final class Outbox {
                     if (busy) {
                         lingerAfter(lastWrite);
                     }
-                    if (writeRequested) {
+                    if (writeRequested) { // read first: a volatile store on every write would cost a fence each
                         writeRequested = false;
                     }
                     long counted = queue.takeAll(batch);
